@@ -1,0 +1,87 @@
+import { redactSecrets } from './key-format'
+
+/** The stable codes of every error the kit raises or maps a backend's error to. */
+export type ApiKeysErrorCode =
+  | 'invalid_input'
+  | 'not_found'
+  | 'forbidden'
+  | 'conflict'
+  | 'rate_limited'
+  | 'network'
+  | 'unknown'
+
+/** A field the kit validates, as named in its inputs. */
+export type ValidatedField = 'name' | 'description' | 'secondsUntilExpiration' | 'scopes' | 'claims' | 'revocationReason' | 'gracePeriodSeconds'
+
+/** Why a field was refused: a reason code that components turn into a localized message. */
+export type ValidationReason = 'required' | 'too_long' | 'too_many' | 'invalid' | 'not_positive_integer' | 'too_far' | 'in_past'
+
+/** One refused field of an `invalid_input` error. */
+export interface ValidationIssue {
+  field: ValidatedField
+  reason: ValidationReason
+  /** The limit that was passed, where there is one (a length, a number of seconds). */
+  limit?: number
+}
+
+const DEFAULT_STATUS: Record<ApiKeysErrorCode, number> = {
+  invalid_input: 400,
+  not_found: 404,
+  forbidden: 403,
+  conflict: 409,
+  rate_limited: 429,
+  network: 0,
+  unknown: 500,
+}
+
+/** What an {@link ApiKeysError} may carry besides its code and message. */
+export interface ApiKeysErrorOptions {
+  status?: number
+  issues?: ValidationIssue[]
+  /** Seconds to wait before trying again (rate limits). */
+  retryAfterSeconds?: number
+  cause?: unknown
+}
+
+/**
+ * The one error type of the kit: a stable `code`, an HTTP-like `status` and a message that is safe
+ * to show a user. Anything shaped like a secret is removed from the message before it is stored.
+ */
+export class ApiKeysError extends Error {
+  readonly code: ApiKeysErrorCode
+  readonly status: number
+  readonly issues: ValidationIssue[]
+  readonly retryAfterSeconds: number | undefined
+
+  constructor(code: ApiKeysErrorCode, message: string, options: ApiKeysErrorOptions = {}) {
+    super(redactSecrets(message), options.cause === undefined ? undefined : { cause: options.cause })
+    this.name = 'ApiKeysError'
+    this.code = code
+    this.status = options.status ?? DEFAULT_STATUS[code]
+    this.issues = options.issues ?? []
+    this.retryAfterSeconds = options.retryAfterSeconds
+  }
+}
+
+/** Whether `value` is an {@link ApiKeysError}. */
+export function isApiKeysError(value: unknown): value is ApiKeysError {
+  return value instanceof ApiKeysError
+}
+
+function isAbortError(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'AbortError'
+}
+
+/**
+ * Turns anything thrown by a fetcher into an {@link ApiKeysError}. Aborts and TypeErrors from
+ * `fetch` become `network`; everything else `unknown`, with its text redacted.
+ */
+export function toApiKeysError(value: unknown): ApiKeysError {
+  if (value instanceof ApiKeysError) return value
+  if (isAbortError(value)) return new ApiKeysError('network', 'The request was cancelled.', { cause: value })
+  if (value instanceof TypeError) {
+    return new ApiKeysError('network', 'Could not reach the server. Check your connection and try again.', { cause: value })
+  }
+  const text = value instanceof Error ? value.message : typeof value === 'string' ? value : ''
+  return new ApiKeysError('unknown', text || 'Something went wrong.', { cause: value })
+}

@@ -1,0 +1,57 @@
+/** Whose keys these are: a user's own, or a team's (a Clerk organization is a team here). */
+export type SubjectKind = 'user' | 'team'
+
+/**
+ * One API key as the kit sees it: Clerk's `APIKeyResource` fields, plus `prefix` and `lastFour`
+ * for display. `secret` is present only on the result of a create or roll, never on a listed key.
+ */
+export interface APIKeyResource {
+  id: string
+  /** The kind of credential, as the backend names it (for example `api_key`). */
+  type: string
+  name: string
+  /** The user or team/organization id the key belongs to. */
+  subject: string
+  description: string | null
+  claims: Record<string, unknown> | null
+  scopes: string[]
+  createdAt: Date
+  createdBy: string | null
+  updatedAt: Date
+  /** When the key stops working, or null if it never expires. */
+  expiration: Date | null
+  /** Whether the backend considered the key expired when it answered. */
+  expired: boolean
+  revoked: boolean
+  revokedAt: Date | null
+  revocationReason: string | null
+  lastUsedAt: Date | null
+  /** The readable start of the secret (for example `sk_`), or null when the backend does not tell. */
+  prefix: string | null
+  /** The last four characters of the secret, for telling keys apart. */
+  lastFour: string
+  /** The secret itself: only on the result of a create or roll, and never stored by the kit. */
+  secret?: string
+}
+
+/** A freshly issued key: the resource together with its one-time secret. */
+export type CreatedAPIKey = APIKeyResource & { secret: string }
+
+/** One page of keys and how many keys match in all. */
+export interface APIKeysPage {
+  data: APIKeyResource[]
+  totalCount: number
+}
+
+/** The status filter a list can be narrowed by. */
+export type APIKeyStatusFilter = 'active' | 'expired' | 'revoked'
+
+/** A team the current user belongs to, with the permissions they hold in it. */
+export interface TeamInfo {
+  id: string
+  displayName: string
+  permissions: string[]
+}
+
+/** The permission a user needs in a team to see and manage its API keys. */
+export const MANAGE_API_KEYS_PERMISSION = '$manage_api_keys'

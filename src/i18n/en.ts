@@ -1,0 +1,122 @@
+import type { Messages } from './messages'
+
+/** The kit's English strings, the default. */
+export const enMessages: Messages = {
+  searchLabel: 'Search keys',
+  searchPlaceholder: 'Search by name',
+  statusFilterLabel: 'Status',
+  statusFilterAll: 'All',
+  statusFilterActive: 'Active',
+  statusFilterExpired: 'Expired',
+  statusFilterRevoked: 'Revoked',
+  createButton: 'Create API key',
+  tableCaption: 'API keys',
+  columnName: 'Name',
+  columnKey: 'Key',
+  columnStatus: 'Status',
+  columnCreated: 'Created',
+  columnExpires: 'Expires',
+  columnLastUsed: 'Last used',
+  columnActions: 'Actions',
+  status: { active: 'Active', 'expiring-soon': 'Expires soon', expired: 'Expired', revoked: 'Revoked' },
+  revokedBecause: (reason) => `Revoked: ${reason}`,
+  neverExpires: 'Never',
+  neverUsed: 'Never',
+  revokeAction: (name) => `Revoke ${name}`,
+  rollAction: (name) => `Roll ${name}`,
+  loading: 'Loading API keys…',
+  emptyTitle: 'No API keys yet',
+  emptyBody: 'Create a key to let scripts and services call the API on your behalf.',
+  noMatches: (query) => `No keys match “${query}”.`,
+  clearSearch: 'Clear search',
+  loadError: 'The API keys could not be loaded.',
+  retry: 'Retry',
+  pagination: (from, to, total) => `Showing ${from}–${to} of ${total}`,
+  paginationLabel: 'Pages',
+  previousPage: 'Previous',
+  nextPage: 'Next',
+  createTitle: 'Create API key',
+  createDescription: 'The secret is shown once, right after you create the key.',
+  nameLabel: 'Name',
+  namePlaceholder: 'e.g. Production server',
+  descriptionLabel: 'Description',
+  descriptionPlaceholder: 'What is this key for?',
+  optional: 'optional',
+  expirationLabel: 'Expiration',
+  expirationNever: 'Never',
+  expirationDays: (days) => (days === 1 ? '1 day' : `${days} days`),
+  expirationYear: '1 year',
+  expirationCustom: 'Custom date',
+  customDateLabel: 'Expiration date',
+  expiresOn: (date) => `Expires on ${date}`,
+  scopesLabel: 'Scopes',
+  cancel: 'Cancel',
+  createSubmit: 'Create key',
+  creating: 'Creating…',
+  revealTitle: (name) => `Save your key “${name}”`,
+  revealDescription: 'Copy this key and store it somewhere safe. For your security it will not be shown again.',
+  secretLabel: 'API key',
+  copy: 'Copy',
+  copied: 'Copied',
+  copyFailed: 'Copying was blocked by the browser. Select the key and copy it by hand.',
+  downloadEnv: 'Download .env',
+  savedCheckbox: 'I have saved this key',
+  done: 'Done',
+  revokeTitle: (name) => `Revoke “${name}”?`,
+  revokeDescription:
+    'Scripts and services that use this key will be refused at once. This cannot be undone.',
+  reasonLabel: 'Reason',
+  reasonPlaceholder: 'e.g. Leaked in a log file',
+  revokeSubmit: 'Revoke key',
+  revoking: 'Revoking…',
+  rollTitle: (name) => `Roll “${name}”?`,
+  rollDescription:
+    'A new secret replaces this key. The old secret keeps working for the grace period you choose, then expires.',
+  gracePeriodLabel: 'Old key keeps working for',
+  graceNow: 'No grace period (expires now)',
+  graceMinutes: (minutes) => `${minutes} minutes`,
+  graceHours: (hours) => (hours === 1 ? '1 hour' : `${hours} hours`),
+  graceDays: (days) => (days === 1 ? '1 day' : `${days} days`),
+  rollSubmit: 'Roll key',
+  rolling: 'Rolling…',
+  accountSettingsTitle: 'Account settings',
+  settingsTabsLabel: 'Settings',
+  apiKeysTab: 'API Keys',
+  teamApiKeysTitle: (teamName) => `${teamName} API keys`,
+  errors: {
+    invalid_input: 'Some fields need your attention.',
+    not_found: 'That API key no longer exists. The list has been refreshed.',
+    forbidden: 'You do not have permission to do this.',
+    conflict: 'That conflicts with an existing API key.',
+    rate_limited: 'Too many requests. Please wait a moment and try again.',
+    network: 'Could not reach the server. Check your connection and try again.',
+    unknown: 'Something went wrong. Please try again.',
+  },
+  duplicateName: (name) => `An active key named “${name}” already exists. Choose another name.`,
+  quotaExceeded: 'You have reached the maximum number of API keys. Revoke one you no longer use and try again.',
+  field: {
+    name: 'Name',
+    description: 'Description',
+    secondsUntilExpiration: 'Expiration',
+    scopes: 'Scopes',
+    claims: 'Claims',
+    revocationReason: 'Reason',
+    gracePeriodSeconds: 'Grace period',
+  },
+  validation: (field, reason, limit) => {
+    switch (reason) {
+      case 'required':
+        return `${field} is required.`
+      case 'too_long':
+        return `${field} must be at most ${limit ?? ''} characters.`
+      case 'too_many':
+        return `Choose at most ${limit ?? ''} ${field.toLowerCase()}.`
+      case 'in_past':
+        return `${field} must be in the future.`
+      case 'too_far':
+        return `${field} must be within 10 years.`
+      default:
+        return `${field} is not valid.`
+    }
+  },
+}

@@ -1,0 +1,102 @@
+import type { ApiKeysErrorCode, ValidatedField, ValidationReason } from '../core/errors'
+import type { APIKeyStatus } from '../core/key-status'
+
+/** Every string the components show. Functions take the values they interpolate. */
+export interface Messages {
+  // Manager header and table
+  searchLabel: string
+  searchPlaceholder: string
+  statusFilterLabel: string
+  statusFilterAll: string
+  statusFilterActive: string
+  statusFilterExpired: string
+  statusFilterRevoked: string
+  createButton: string
+  tableCaption: string
+  columnName: string
+  columnKey: string
+  columnStatus: string
+  columnCreated: string
+  columnExpires: string
+  columnLastUsed: string
+  columnActions: string
+  status: Record<APIKeyStatus, string>
+  revokedBecause: (reason: string) => string
+  neverExpires: string
+  neverUsed: string
+  revokeAction: (name: string) => string
+  rollAction: (name: string) => string
+  loading: string
+  emptyTitle: string
+  emptyBody: string
+  noMatches: (query: string) => string
+  clearSearch: string
+  loadError: string
+  retry: string
+  pagination: (from: number, to: number, total: number) => string
+  paginationLabel: string
+  previousPage: string
+  nextPage: string
+  // Create dialog
+  createTitle: string
+  createDescription: string
+  nameLabel: string
+  namePlaceholder: string
+  descriptionLabel: string
+  descriptionPlaceholder: string
+  optional: string
+  expirationLabel: string
+  expirationNever: string
+  expirationDays: (days: number) => string
+  expirationYear: string
+  expirationCustom: string
+  customDateLabel: string
+  expiresOn: (date: string) => string
+  scopesLabel: string
+  cancel: string
+  createSubmit: string
+  creating: string
+  // Reveal dialog
+  revealTitle: (name: string) => string
+  revealDescription: string
+  secretLabel: string
+  copy: string
+  copied: string
+  copyFailed: string
+  downloadEnv: string
+  savedCheckbox: string
+  done: string
+  // Revoke dialog
+  revokeTitle: (name: string) => string
+  revokeDescription: string
+  reasonLabel: string
+  reasonPlaceholder: string
+  revokeSubmit: string
+  revoking: string
+  // Roll dialog
+  rollTitle: (name: string) => string
+  rollDescription: string
+  gracePeriodLabel: string
+  graceNow: string
+  graceMinutes: (minutes: number) => string
+  graceHours: (hours: number) => string
+  graceDays: (days: number) => string
+  rollSubmit: string
+  rolling: string
+  // Account settings and teams
+  accountSettingsTitle: string
+  settingsTabsLabel: string
+  apiKeysTab: string
+  teamApiKeysTitle: (teamName: string) => string
+  // Errors
+  errors: Record<ApiKeysErrorCode, string>
+  duplicateName: (name: string) => string
+  quotaExceeded: string
+  field: Record<ValidatedField, string>
+  validation: (field: string, reason: ValidationReason, limit?: number) => string
+}
+
+/** Overrides for some or all of the {@link Messages}; nested records may be given in part. */
+export type LocalizationOverrides = {
+  [K in keyof Messages]?: Messages[K] extends Record<string, string> ? Partial<Messages[K]> : Messages[K]
+}

@@ -1,0 +1,107 @@
+// Public API of react-api-keys. Everything a user may import is exported here, and only here.
+
+// Core: types, status, key format, errors, validation (no React)
+/** One API key as the kit sees it (Clerk's fields plus `prefix` and `lastFour`), pages, teams and subjects. */
+export type { APIKeyResource, CreatedAPIKey, APIKeysPage, APIKeyStatusFilter, SubjectKind, TeamInfo } from './core/types'
+/** The permission a user needs in a team to manage its keys: `$manage_api_keys`. */
+export { MANAGE_API_KEYS_PERMISSION } from './core/types'
+/** A key's status at a moment, and the "expires soon" threshold (7 days). */
+export { getKeyStatus, isExpiredAt, isUsableStatus, EXPIRES_SOON_MS, type APIKeyStatus } from './core/key-status'
+/** Issue and check secrets in the kit's format: prefix, 128+ random bits in base62, CRC-32 checksum. */
+export {
+  generateApiKey,
+  isWellFormedApiKey,
+  isValidKeyPrefix,
+  keyPrefixOf,
+  lastFourOf,
+  redactSecrets,
+  DEFAULT_KEY_PREFIX,
+  type WellFormedOptions,
+} from './core/key-format'
+/** SHA-256 of a secret as hex: what a backend stores instead of the secret. */
+export { sha256Hex } from './core/hash'
+/** The kit's one error type, its codes, and the mapping from anything thrown. */
+export {
+  ApiKeysError,
+  isApiKeysError,
+  toApiKeysError,
+  type ApiKeysErrorCode,
+  type ApiKeysErrorOptions,
+  type ValidationIssue,
+  type ValidatedField,
+  type ValidationReason,
+} from './core/errors'
+/** Input validation shared by the hooks, the memory backend and the server. */
+export {
+  validateCreateInput,
+  validateUpdateInput,
+  validateRevocationReason,
+  validateGracePeriod,
+  secondsUntil,
+  MAX_NAME_LENGTH,
+  MAX_DESCRIPTION_LENGTH,
+  MAX_REASON_LENGTH,
+  MAX_SECONDS_UNTIL_EXPIRATION,
+  MAX_SCOPES,
+  MAX_GRACE_PERIOD_SECONDS,
+  type CreateKeyInput,
+  type ValidCreateKeyInput,
+  type UpdateKeyInput,
+} from './core/validation'
+/** Stack Auth's key objects, built from the kit's resources. */
+export {
+  toStackApiKey,
+  whyKeyInvalid,
+  type StackApiKey,
+  type FirstViewStackApiKey,
+  type StackKeyInvalidReason,
+  type StackKeyActions,
+} from './core/stack-key'
+/** The fetcher contract: implement it to put the kit on your backend. */
+export type {
+  ApiKeysFetcher,
+  SubjectParams,
+  ListKeysParams,
+  CreateKeyParams,
+  RevokeKeyParams,
+  UpdateKeyParams,
+  RollKeyParams,
+  RollKeyResult,
+} from './core/fetcher'
+
+// Fetchers
+/** The embedded in-memory backend, with controls for latency and failures. */
+export {
+  createMemoryFetcher,
+  type MemoryFetcher,
+  type MemoryFetcherOptions,
+  type MemorySeedKey,
+  type MemoryMethod,
+  type SimulatedFailure,
+} from './fetchers/memory-fetcher'
+
+// React bindings
+/** The Provider that scopes every hook and component to a fetcher, a user and a cache. */
+export { APIKeysProvider, type APIKeysProviderProps } from './react/provider'
+/** The kit's query keys, for apps that share their QueryClient and want to refresh or read the cache. */
+export { apiKeysQueryKeys } from './react/query-keys'
+/** A subject's keys a page at a time, in Clerk's shape. */
+export { useAPIKeys, type UseAPIKeysParams, type UseAPIKeysResult } from './react/use-api-keys'
+/** The imperative API in Clerk's shape: getAll, create, revoke (plus update and roll). */
+export {
+  useAPIKeysClient,
+  type APIKeysClient,
+  type GetAPIKeysParams,
+  type CreateAPIKeyParams,
+  type RevokeAPIKeyParams,
+  type UpdateAPIKeyParams,
+  type RollAPIKeyParams,
+} from './react/use-api-keys-client'
+/** Stack-style hooks: the user's and a team's keys as objects, and the create function. */
+export { useApiKeys, useTeamApiKeys, useCreateApiKey, type CreateStackApiKeyOptions } from './react/use-stack-api-keys'
+
+// Localization
+/** The components' strings: the type, and the English default. */
+export type { Messages, LocalizationOverrides } from './i18n/messages'
+/** The kit's English strings. */
+export { enMessages } from './i18n/en'

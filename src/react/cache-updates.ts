@@ -1,0 +1,48 @@
+import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query'
+import type { APIKeyResource, APIKeysPage } from '../core/types'
+
+type CachedList = APIKeysPage | InfiniteData<APIKeysPage, number>
+
+function isInfinite(data: CachedList): data is InfiniteData<APIKeysPage, number> {
+  return 'pages' in data
+}
+
+/** Applies `change` to every key in a cached list (a page, an infinite list, or a whole list). */
+export function mapCachedKeys(data: CachedList | undefined, change: (key: APIKeyResource) => APIKeyResource): CachedList | undefined {
+  if (data === undefined) return undefined
+  const mapPage = (page: APIKeysPage): APIKeysPage => ({ ...page, data: page.data.map(change) })
+  return isInfinite(data) ? { ...data, pages: data.pages.map(mapPage) } : mapPage(data)
+}
+
+/**
+ * Refreshes every list under `queryKey` after a change. In-flight fetches are cancelled first: a
+ * list request that left before the change would otherwise be reused by the refetch (TanStack Query
+ * dedupes onto it while a query has no data yet) and its answer would miss the change.
+ */
+export async function refreshLists(queryClient: QueryClient, queryKey: QueryKey): Promise<void> {
+  await queryClient.cancelQueries({ queryKey })
+  await queryClient.invalidateQueries({ queryKey })
+}
+
+/**
+ * Marks a key revoked in every cached list under `queryKey` at once, and returns a function that
+ * puts the lists back as they were (for when the backend refuses).
+ */
+export async function revokeOptimistically(
+  queryClient: QueryClient,
+  queryKey: QueryKey,
+  apiKeyId: string,
+  revocationReason: string | null,
+): Promise<() => void> {
+  await queryClient.cancelQueries({ queryKey })
+  const before = queryClient.getQueriesData<CachedList>({ queryKey })
+  const at = new Date()
+  queryClient.setQueriesData<CachedList>({ queryKey }, (data) =>
+    mapCachedKeys(data, (key) =>
+      key.id === apiKeyId && !key.revoked ? { ...key, revoked: true, revokedAt: at, revocationReason, updatedAt: at } : key,
+    ),
+  )
+  return () => {
+    for (const [key, data] of before) queryClient.setQueryData(key, data)
+  }
+}

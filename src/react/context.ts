@@ -1,0 +1,43 @@
+'use client'
+import type { QueryClient } from '@tanstack/react-query'
+import { createContext, useContext } from 'react'
+import type { ApiKeysFetcher } from '../core/fetcher'
+import { ApiKeysError } from '../core/errors'
+import type { SubjectKind, TeamInfo } from '../core/types'
+import type { LocalizationOverrides } from '../i18n/messages'
+
+/** What the Provider hands to every hook and component below it. */
+export interface ApiKeysContextValue {
+  fetcher: ApiKeysFetcher
+  userId: string | null
+  organizationId: string | null
+  teams: readonly TeamInfo[]
+  queryClient: QueryClient
+  localization: LocalizationOverrides | undefined
+  locale: string | undefined
+}
+
+export const ApiKeysContext = createContext<ApiKeysContextValue | null>(null)
+
+/** The Provider's value; throws a clear error when a hook is used outside `<APIKeysProvider>`. */
+export function useApiKeysContext(): ApiKeysContextValue {
+  const value = useContext(ApiKeysContext)
+  if (!value) throw new ApiKeysError('unknown', 'react-api-keys: wrap your app in <APIKeysProvider>.')
+  return value
+}
+
+/** A subject after resolution: whose keys, and whether that is a user or a team. */
+export interface ResolvedSubject {
+  subject: string
+  subjectKind: SubjectKind
+}
+
+/** An explicit subject, else the active organization, else the signed-in user; null when signed out. */
+export function resolveSubject(
+  context: Pick<ApiKeysContextValue, 'userId' | 'organizationId'>,
+  explicit?: string | null,
+): ResolvedSubject | null {
+  const subject = explicit ?? context.organizationId ?? context.userId
+  if (!subject) return null
+  return { subject, subjectKind: subject === context.userId ? 'user' : 'team' }
+}

@@ -1,0 +1,62 @@
+'use client'
+import type { QueryClient } from '@tanstack/react-query'
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import type { ApiKeysFetcher } from '../core/fetcher'
+import type { TeamInfo } from '../core/types'
+import type { LocalizationOverrides } from '../i18n/messages'
+import { ApiKeysContext, type ApiKeysContextValue } from './context'
+import { createKitQueryClient } from './query-client'
+import { apiKeysQueryKeys } from './query-keys'
+
+/** Props of {@link APIKeysProvider}. */
+export interface APIKeysProviderProps {
+  /** The backend: `createMemoryFetcher()`, a fetcher for your API, or your own. Keep it stable. */
+  fetcher: ApiKeysFetcher
+  /** The signed-in user, or null when nobody is signed in. Changing it drops the previous user's cache. */
+  userId: string | null
+  /** The active organization or team; when set, it is the default subject instead of the user. */
+  organizationId?: string | null
+  /** The teams the user belongs to and their permissions (used by the team components). */
+  teams?: readonly TeamInfo[]
+  /** Your app's QueryClient, to share one cache; without it the Provider makes its own. */
+  queryClient?: QueryClient
+  /** Overrides for some or all of the components' strings. */
+  localization?: LocalizationOverrides
+  /** The BCP 47 locale for dates and numbers (default: the browser's). */
+  locale?: string
+  children?: ReactNode
+}
+
+const NO_TEAMS: readonly TeamInfo[] = []
+
+/**
+ * Scopes the kit: every hook and component below it reads keys through `fetcher`, cached in
+ * `queryClient` (or one of its own). It never installs a QueryClientProvider, so it cannot disturb
+ * the app's own.
+ */
+export function APIKeysProvider(props: APIKeysProviderProps): ReactNode {
+  const { fetcher, userId, organizationId = null, teams = NO_TEAMS, localization, locale, children } = props
+  // Made once per Provider and cheap until mounted; used only while the app passes no client.
+  const [ownClient] = useState(createKitQueryClient)
+  const usesOwnClient = props.queryClient === undefined
+  const queryClient = props.queryClient ?? ownClient
+
+  useEffect(() => {
+    if (!usesOwnClient) return
+    ownClient.mount()
+    return () => ownClient.unmount()
+  }, [ownClient, usesOwnClient])
+
+  const previousUser = useRef(userId)
+  useEffect(() => {
+    if (previousUser.current === userId) return
+    queryClient.removeQueries({ queryKey: apiKeysQueryKeys.user(previousUser.current) })
+    previousUser.current = userId
+  }, [queryClient, userId])
+
+  const value = useMemo<ApiKeysContextValue>(
+    () => ({ fetcher, userId, organizationId, teams, queryClient, localization, locale }),
+    [fetcher, userId, organizationId, teams, queryClient, localization, locale],
+  )
+  return <ApiKeysContext.Provider value={value}>{children}</ApiKeysContext.Provider>
+}
