@@ -1,5 +1,8 @@
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
+import { playwright } from '@vitest/browser-playwright'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
+import { chromiumArgs, chromiumPath } from './test/browser/chromium.ts'
 
 export default defineConfig({
   plugins: [react()],
@@ -15,6 +18,20 @@ export default defineConfig({
           setupFiles: ['test/setup.ts'],
           globals: true,
           restoreMocks: true,
+        },
+      },
+      {
+        extends: true,
+        // Every story in stories/ becomes a test, rendered in real Chromium and checked by axe.
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        test: {
+          name: 'storybook',
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
+            instances: [{ browser: 'chromium' }],
+          },
         },
       },
     ],

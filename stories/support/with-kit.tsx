@@ -1,0 +1,73 @@
+import type { Decorator } from '@storybook/react-vite'
+import { QueryClient } from '@tanstack/react-query'
+import { useState, type ReactNode } from 'react'
+import { APIKeysProvider, createMemoryFetcher, type MemoryFetcher, type MemoryMethod, type MemorySeedKey, type TeamInfo } from '../../src/index'
+import { DEMO_USER, demoKeys } from './demo-keys'
+
+/** What a story may set under `parameters.kit`. */
+export interface KitParameters {
+  seed?: MemorySeedKey[]
+  userId?: string | null
+  organizationId?: string | null
+  teams?: TeamInfo[]
+  /** Prepare the backend before the story renders (e.g. make a call fail). */
+  setup?: (fetcher: MemoryFetcher) => void
+}
+
+/** Typed story parameters for the embedded backend: `parameters: kit({ seed, setup })`. */
+export function kit(parameters: KitParameters): { kit: KitParameters } {
+  return { kit: parameters }
+}
+
+const FAILING_METHODS: Record<string, MemoryMethod[] | undefined> = {
+  list: ['list'],
+  create: ['create'],
+  revoke: ['revoke'],
+}
+
+interface KitFrameProps {
+  parameters: KitParameters
+  latency: number
+  failure: string
+  locale: string
+  children: ReactNode
+}
+
+/** The Provider on a fresh embedded backend, made once per story render. */
+function KitFrame({ parameters, latency, failure, locale, children }: KitFrameProps) {
+  const [fetcher] = useState(() => {
+    const memory = createMemoryFetcher({ seed: parameters.seed ?? demoKeys(), latencyMs: latency })
+    if (failure !== 'none') memory.failNext('network', { times: 1000, methods: FAILING_METHODS[failure] })
+    parameters.setup?.(memory)
+    return memory
+  })
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }))
+  return (
+    <APIKeysProvider
+      fetcher={fetcher}
+      userId={parameters.userId === undefined ? DEMO_USER : parameters.userId}
+      organizationId={parameters.organizationId ?? null}
+      teams={parameters.teams}
+      queryClient={queryClient}
+      locale={locale}
+    >
+      {children}
+    </APIKeysProvider>
+  )
+}
+
+/**
+ * Wraps every story in the Provider on a fresh embedded backend, seeded with realistic keys, with the
+ * toolbar's latency, failure and locale controls applied.
+ */
+export const withKit: Decorator = (Story, context) => (
+  <KitFrame
+    key={`${String(context.globals.latency)}-${String(context.globals.failure)}`}
+    parameters={(context.parameters.kit ?? {}) as KitParameters}
+    latency={Number(context.globals.latency ?? 0)}
+    failure={String(context.globals.failure ?? 'none')}
+    locale={String(context.globals.locale ?? 'en')}
+  >
+    <Story />
+  </KitFrame>
+)

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { EXPIRES_SOON_MS, getKeyStatus, isExpiredAt, whyKeyInvalid } from '../../src/index'
+
+const now = Date.UTC(2026, 10, 22, 12)
+const at = (offsetMs: number): Date => new Date(now + offsetMs)
+
+describe('key status', () => {
+  it('is active without an expiration, or with 7 days or more left', () => {
+    expect(getKeyStatus({ revoked: false, expiration: null }, now)).toBe('active')
+    expect(getKeyStatus({ revoked: false, expiration: at(EXPIRES_SOON_MS) }, now)).toBe('active')
+  })
+
+  it('expires soon with less than 7 days left', () => {
+    expect(getKeyStatus({ revoked: false, expiration: at(EXPIRES_SOON_MS - 1) }, now)).toBe('expiring-soon')
+    expect(getKeyStatus({ revoked: false, expiration: at(1) }, now)).toBe('expiring-soon')
+  })
+
+  it('is expired from the moment of expiration on', () => {
+    expect(getKeyStatus({ revoked: false, expiration: at(0) }, now)).toBe('expired')
+    expect(isExpiredAt({ expiration: at(0) }, now)).toBe(true)
+    expect(isExpiredAt({ expiration: at(1) }, now)).toBe(false)
+  })
+
+  it('reports revoked before expired', () => {
+    expect(getKeyStatus({ revoked: true, expiration: at(-1000) }, now)).toBe('revoked')
+    expect(whyKeyInvalid({ revoked: true, expiration: at(-1000) }, now)).toBe('manually-revoked')
+    expect(whyKeyInvalid({ revoked: false, expiration: at(-1000) }, now)).toBe('expired')
+    expect(whyKeyInvalid({ revoked: false, expiration: null }, now)).toBeNull()
+  })
+})
