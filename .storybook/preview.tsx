@@ -1,8 +1,26 @@
-import type { Preview } from '@storybook/react-vite'
+import type { Decorator, Preview } from '@storybook/react-vite'
+import { useEffect, type ReactNode } from 'react'
+import '../src/styles/styles.css'
+import '../stories/support/preview.css'
 import { withKit } from '../stories/support/with-kit'
 
+/** Puts the toolbar's theme on <html>, where both the components and their portalled dialogs see it. */
+function ThemeFrame({ theme, children }: { theme: string; children: ReactNode }) {
+  useEffect(() => {
+    if (theme === 'system') document.documentElement.removeAttribute('data-theme')
+    else document.documentElement.setAttribute('data-theme', theme)
+  }, [theme])
+  return children
+}
+
+const withTheme: Decorator = (Story, context) => (
+  <ThemeFrame theme={String(context.globals.theme ?? 'system')}>
+    <Story />
+  </ThemeFrame>
+)
+
 const preview: Preview = {
-  decorators: [withKit],
+  decorators: [withKit, withTheme],
   parameters: {
     layout: 'padded',
     // Every story is checked by axe; any violation fails its test.
@@ -20,10 +38,14 @@ const preview: Preview = {
     },
     locale: {
       description: 'Language and date format',
-      toolbar: { title: 'Locale', icon: 'globe', items: [{ value: 'en', title: 'English' }], dynamicTitle: true },
+      toolbar: { title: 'Locale', icon: 'globe', items: [{ value: 'en', title: 'English' }, { value: 'de', title: 'Deutsch' }], dynamicTitle: true },
+    },
+    theme: {
+      description: 'Light, dark, or the system setting',
+      toolbar: { title: 'Theme', icon: 'contrast', items: [{ value: 'system', title: 'System' }, { value: 'light', title: 'Light' }, { value: 'dark', title: 'Dark' }], dynamicTitle: true },
     },
   },
-  initialGlobals: { latency: '0', failure: 'none', locale: 'en' },
+  initialGlobals: { latency: '0', failure: 'none', locale: 'en', theme: 'system' },
 }
 
 export default preview

@@ -105,3 +105,31 @@ export { useApiKeys, useTeamApiKeys, useCreateApiKey, type CreateStackApiKeyOpti
 export type { Messages, LocalizationOverrides } from './i18n/messages'
 /** The kit's English strings. */
 export { enMessages } from './i18n/en'
+/** The kit's German strings. */
+export { deMessages } from './i18n/de'
+/** Merge localization overrides into a full set of messages. */
+export { mergeMessages, useMessages, useLocale } from './react/use-localization'
+/** A team from the Provider's `teams`, and whether the user may manage its keys (for showing UI only). */
+export { useTeam, useCurrentUserId, type TeamAccess } from './react/use-team'
+
+// Components (built only on the hooks above)
+/** The complete API keys screen: search, status filter, table, paging and every dialog. */
+export { APIKeysManager, type APIKeysManagerProps } from './components/APIKeysManager'
+/** Account settings with an accessible tab list and an API Keys tab. */
+export { AccountSettings, type AccountSettingsProps, type SettingsTab } from './components/AccountSettings'
+/** A team's API keys, shown only to members who hold `$manage_api_keys`. */
+export { TeamApiKeysSection, type TeamApiKeysSectionProps } from './components/TeamApiKeysSection'
+/** The create dialog, for custom flows. */
+export { CreateApiKeyDialog, type CreateApiKeyDialogProps } from './components/dialogs/CreateApiKeyDialog'
+/** The one-time secret dialog, for custom flows. */
+export { SecretRevealDialog, type SecretRevealDialogProps, type RevealedKey } from './components/dialogs/SecretRevealDialog'
+/** The revoke confirmation with an optional reason, for custom flows. */
+export { RevokeApiKeyDialog, type RevokeApiKeyDialogProps } from './components/dialogs/RevokeApiKeyDialog'
+/** The roll dialog with a grace period, for custom flows. */
+export { RollApiKeyDialog, type RollApiKeyDialogProps } from './components/dialogs/RollApiKeyDialog'
+/** The create dialog's expiration choices. */
+export { DEFAULT_EXPIRATION_OPTIONS, type ExpirationOption } from './components/dialogs/expiration'
+/** A key's status as a badge. */
+export { StatusBadge, type StatusBadgeProps } from './components/manager/StatusBadge'
+/** Per-part class names of the manager. */
+export type { ClassNames, ManagerPart } from './components/shared/class-names'

@@ -24,12 +24,17 @@ export interface Messages {
   revokedBecause: (reason: string) => string
   neverExpires: string
   neverUsed: string
+  /** The visible label of a row's revoke button; its accessible name is `revokeAction(name)`. */
+  revoke: string
   revokeAction: (name: string) => string
+  /** The visible label of a row's roll button; its accessible name is `rollAction(name)`. */
+  roll: string
   rollAction: (name: string) => string
   loading: string
   emptyTitle: string
   emptyBody: string
   noMatches: (query: string) => string
+  noFilterMatches: string
   clearSearch: string
   loadError: string
   retry: string
@@ -52,6 +57,7 @@ export interface Messages {
   expirationCustom: string
   customDateLabel: string
   expiresOn: (date: string) => string
+  expiresNever: string
   scopesLabel: string
   cancel: string
   createSubmit: string

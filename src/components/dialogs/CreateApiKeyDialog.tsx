@@ -1,0 +1,204 @@
+'use client'
+import { useId, useRef, useState, type FormEvent } from 'react'
+import { toApiKeysError, type ApiKeysError, type ValidatedField } from '../../core/errors'
+import type { CreatedAPIKey } from '../../core/types'
+import { MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, secondsUntil, validateCreateInput } from '../../core/validation'
+import { useAPIKeysClient } from '../../react/use-api-keys-client'
+import { useMessages } from '../../react/use-localization'
+import { DialogShell } from '../shared/DialogShell'
+import { useNow } from '../shared/use-now'
+import { describeError, fieldMessages } from '../shared/error-message'
+import { ExpirationField } from './ExpirationField'
+import { DEFAULT_EXPIRATION_OPTIONS, defaultExpiration, expirationDate, type ExpirationOption } from './expiration'
+import { ScopesField } from './ScopesField'
+
+/** Props of {@link CreateApiKeyDialog}. */
+export interface CreateApiKeyDialogProps {
+  open: boolean
+  onOpenChange: (open: boolean) => void
+  /** Whose key: defaults to the Provider's subject (active organization, then user). */
+  subject?: string
+  /** Called with the new key and its one-time secret: show it (e.g. in `SecretRevealDialog`), never store it. */
+  onCreated: (created: CreatedAPIKey) => void
+  onError?: (error: ApiKeysError) => void
+  /** Offer a description field (default true). */
+  showDescription?: boolean
+  /** The expiration choices (default Never, 1, 7, 30, 60, 90, 180 days, 1 year, custom). */
+  expirationOptions?: readonly ExpirationOption[]
+  /** Scopes the user may grant, shown as checkboxes; none shown when left out. */
+  availableScopes?: readonly string[]
+  /** Where focus goes when the dialog closes, if the element that opened it is gone. */
+  returnFocusTo?: () => HTMLElement | null | undefined
+}
+
+type FieldErrors = Partial<Record<ValidatedField, string>>
+
+/**
+ * The create form in a dialog: name (required), description, expiration, scopes. Bad input is
+ * explained next to its field; a refused request is explained in the dialog; nothing typed is lost.
+ */
+export function CreateApiKeyDialog(props: CreateApiKeyDialogProps) {
+  const { showDescription = true, expirationOptions = DEFAULT_EXPIRATION_OPTIONS, availableScopes } = props
+  const messages = useMessages()
+  const client = useAPIKeysClient()
+  const nameId = useId()
+  const nameErrorId = useId()
+  const descriptionId = useId()
+  const descriptionErrorId = useId()
+  const nameRef = useRef<HTMLInputElement>(null)
+  const [name, setName] = useState('')
+  const [description, setDescription] = useState('')
+  const [expiration, setExpiration] = useState<ExpirationOption>(() => defaultExpiration(expirationOptions))
+  const [customDate, setCustomDate] = useState('')
+  const [scopes, setScopes] = useState<string[]>([])
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [summary, setSummary] = useState<string | null>(null)
+  const [pending, setPending] = useState(false)
+  const now = useNow()
+
+  function reset(): void {
+    setName('')
+    setDescription('')
+    setExpiration(defaultExpiration(expirationOptions))
+    setCustomDate('')
+    setScopes([])
+    setErrors({})
+    setSummary(null)
+  }
+
+  /** The seconds to send, or a field error for a custom date that is missing or not in the future. */
+  function chosenSeconds(): { seconds: number | null; error?: string } {
+    const date = expirationDate(expiration, customDate, Date.now())
+    if (expiration === 'never') return { seconds: null }
+    if (!date) return { seconds: null, error: messages.validation(messages.field.secondsUntilExpiration, 'required') }
+    const seconds = secondsUntil(date)
+    if (seconds <= 0) return { seconds: null, error: messages.validation(messages.customDateLabel, 'in_past') }
+    return { seconds }
+  }
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault()
+    if (pending) return
+    const expiry = chosenSeconds()
+    const input = { name, description: showDescription ? description : null, secondsUntilExpiration: expiry.seconds, scopes }
+    let found: FieldErrors = {}
+    try {
+      validateCreateInput(input)
+    } catch (error) {
+      found = fieldMessages(messages, toApiKeysError(error).issues)
+    }
+    if (expiry.error) found.secondsUntilExpiration = expiry.error
+    setErrors(found)
+    if (Object.keys(found).length > 0) {
+      setSummary(messages.errors.invalid_input)
+      if (found.name) nameRef.current?.focus()
+      return
+    }
+    setSummary(null)
+    setPending(true)
+    try {
+      const created = await client.create({ ...input, subject: props.subject })
+      reset()
+      props.onCreated(created)
+    } catch (error) {
+      const shown = describeError(messages, error, { action: 'create', name: name.trim() })
+      setErrors(shown.fields)
+      setSummary(shown.summary)
+      props.onError?.(toApiKeysError(error))
+    } finally {
+      setPending(false)
+    }
+  }
+
+  return (
+    <DialogShell
+      open={props.open}
+      onOpenChange={(open) => {
+        if (!pending) props.onOpenChange(open)
+      }}
+      dismissible={!pending}
+      title={messages.createTitle}
+      description={messages.createDescription}
+      returnFocusTo={props.returnFocusTo}
+      className="rak-dialog--create"
+    >
+      <form className="rak-form" noValidate onSubmit={(event) => void submit(event)} aria-busy={pending || undefined}>
+        <div className="rak-field">
+          <label className="rak-label" htmlFor={nameId}>
+            {messages.nameLabel}
+          </label>
+          <input
+            ref={nameRef}
+            id={nameId}
+            className="rak-input"
+            value={name}
+            required
+            aria-required="true"
+            maxLength={MAX_NAME_LENGTH * 2}
+            autoComplete="off"
+            placeholder={messages.namePlaceholder}
+            aria-invalid={errors.name ? true : undefined}
+            aria-describedby={errors.name ? nameErrorId : undefined}
+            onChange={(event) => {
+              setName(event.target.value)
+              if (errors.name) setErrors(({ name: _dropped, ...rest }) => rest)
+            }}
+          />
+          {errors.name && (
+            <p id={nameErrorId} className="rak-field-error">
+              {errors.name}
+            </p>
+          )}
+        </div>
+        {showDescription && (
+          <div className="rak-field">
+            <label className="rak-label" htmlFor={descriptionId}>
+              {messages.descriptionLabel} <span className="rak-optional">({messages.optional})</span>
+            </label>
+            <textarea
+              id={descriptionId}
+              className="rak-input rak-textarea"
+              value={description}
+              rows={2}
+              maxLength={MAX_DESCRIPTION_LENGTH * 2}
+              placeholder={messages.descriptionPlaceholder}
+              aria-invalid={errors.description ? true : undefined}
+              aria-describedby={errors.description ? descriptionErrorId : undefined}
+              onChange={(event) => setDescription(event.target.value)}
+            />
+            {errors.description && (
+              <p id={descriptionErrorId} className="rak-field-error">
+                {errors.description}
+              </p>
+            )}
+          </div>
+        )}
+        <ExpirationField
+          options={expirationOptions}
+          value={expiration}
+          customDate={customDate}
+          now={now}
+          error={errors.secondsUntilExpiration}
+          onChange={setExpiration}
+          onCustomDateChange={setCustomDate}
+        />
+        {availableScopes && availableScopes.length > 0 && (
+          <ScopesField available={availableScopes} value={scopes} onChange={setScopes} error={errors.scopes} />
+        )}
+        {summary && (
+          <p className="rak-alert" role="alert">
+            {summary}
+          </p>
+        )}
+        <div className="rak-dialog-actions">
+          <button type="button" className="rak-button rak-button--secondary" disabled={pending} onClick={() => props.onOpenChange(false)}>
+            {messages.cancel}
+          </button>
+          <button type="submit" className="rak-button rak-button--primary" disabled={pending}>
+            {pending ? messages.creating : messages.createSubmit}
+          </button>
+        </div>
+      </form>
+    </DialogShell>
+  )
+}

@@ -1,0 +1,109 @@
+'use client'
+import { useId, useState, type FormEvent } from 'react'
+import { toApiKeysError, type ApiKeysError } from '../../core/errors'
+import type { APIKeyResource } from '../../core/types'
+import { MAX_REASON_LENGTH } from '../../core/validation'
+import { useAPIKeysClient } from '../../react/use-api-keys-client'
+import { useMessages } from '../../react/use-localization'
+import { DialogShell } from '../shared/DialogShell'
+import { describeError } from '../shared/error-message'
+
+/** Props of {@link RevokeApiKeyDialog}. */
+export interface RevokeApiKeyDialogProps {
+  /** The key to revoke, or null when closed. */
+  apiKey: APIKeyResource | null
+  onClose: () => void
+  /** Whose key (defaults to the Provider's subject). */
+  subject?: string
+  onRevoked?: (key: APIKeyResource) => void
+  onError?: (error: ApiKeysError) => void
+  returnFocusTo?: () => HTMLElement | null | undefined
+}
+
+function RevokeForm({ apiKey, onClose, onPendingChange, subject, onRevoked, onError }: Omit<RevokeApiKeyDialogProps, 'apiKey' | 'returnFocusTo'> & { apiKey: APIKeyResource; onPendingChange: (pending: boolean) => void }) {
+  const messages = useMessages()
+  const client = useAPIKeysClient()
+  const reasonId = useId()
+  const [reason, setReason] = useState('')
+  const [pending, setPendingState] = useState(false)
+  const setPending = (value: boolean): void => {
+    setPendingState(value)
+    onPendingChange(value)
+  }
+  const [failure, setFailure] = useState<string | null>(null)
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault()
+    if (pending) return
+    setPending(true)
+    setFailure(null)
+    try {
+      const revoked = await client.revoke({ apiKeyId: apiKey.id, revocationReason: reason, subject })
+      setPending(false)
+      onRevoked?.(revoked)
+      onClose()
+    } catch (error) {
+      setFailure(describeError(messages, error).summary)
+      onError?.(toApiKeysError(error))
+      setPending(false)
+    }
+  }
+
+  return (
+    <form className="rak-form" onSubmit={(event) => void submit(event)} aria-busy={pending || undefined}>
+      <div className="rak-field">
+        <label className="rak-label" htmlFor={reasonId}>
+          {messages.reasonLabel} <span className="rak-optional">({messages.optional})</span>
+        </label>
+        <input
+          id={reasonId}
+          className="rak-input"
+          value={reason}
+          maxLength={MAX_REASON_LENGTH}
+          placeholder={messages.reasonPlaceholder}
+          autoComplete="off"
+          onChange={(event) => setReason(event.target.value)}
+        />
+      </div>
+      {failure && (
+        <p className="rak-alert" role="alert">
+          {failure}
+        </p>
+      )}
+      <div className="rak-dialog-actions">
+        <button type="button" className="rak-button rak-button--secondary" disabled={pending} onClick={onClose}>
+          {messages.cancel}
+        </button>
+        <button type="submit" className="rak-button rak-button--danger" disabled={pending}>
+          {pending ? messages.revoking : messages.revokeSubmit}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+/**
+ * Asks before revoking, with an optional reason sent as `revocationReason`. The row shows Revoked at
+ * once; if the backend refuses, the row comes back and the dialog says why.
+ */
+export function RevokeApiKeyDialog(props: RevokeApiKeyDialogProps) {
+  const messages = useMessages()
+  const { apiKey, returnFocusTo, ...rest } = props
+  const [pending, setPending] = useState(false)
+  return (
+    <DialogShell
+      open={apiKey !== null}
+      onOpenChange={(open) => {
+        if (!open && !pending) props.onClose()
+      }}
+      dismissible={!pending}
+      role="alertdialog"
+      title={messages.revokeTitle(apiKey?.name ?? '')}
+      description={messages.revokeDescription}
+      returnFocusTo={returnFocusTo}
+      className="rak-dialog--revoke"
+    >
+      {apiKey && <RevokeForm key={apiKey.id} apiKey={apiKey} {...rest} onPendingChange={setPending} />}
+    </DialogShell>
+  )
+}

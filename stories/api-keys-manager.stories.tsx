@@ -1,0 +1,179 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { expect, userEvent, waitFor, within } from 'storybook/test'
+import { APIKeysManager } from '../src/index'
+import { demoKeys, manyKeys } from './support/demo-keys'
+import { findRow, page } from './support/play'
+import { kit } from './support/with-kit'
+
+const meta = {
+  title: 'Components/APIKeysManager',
+  component: APIKeysManager,
+  args: { availableScopes: ['keys:read', 'orders:read', 'orders:write', 'deploy'] },
+} satisfies Meta<typeof APIKeysManager>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+/** Every kind of key: active, expiring soon, never used, expired, revoked with a reason. */
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    for (const header of ['Name', 'Key', 'Status', 'Created', 'Expires', 'Last used']) {
+      await expect(await canvas.findByRole('columnheader', { name: header })).toBeVisible()
+    }
+    await expect(within(await findRow(canvasElement, /Production API/)).getByText('Active')).toBeVisible()
+    await expect(within(await findRow(canvasElement, /^GitHub Actions/)).getByText('Expires soon')).toBeVisible()
+    const local = await findRow(canvasElement, /Local development/)
+    await expect(within(local).getAllByText('Never')).toHaveLength(2)
+    await expect(within(await findRow(canvasElement, /Old CLI token/)).getByText('Expired')).toBeVisible()
+    const revoked = await findRow(canvasElement, /Contractor access/)
+    await expect(within(revoked).queryByRole('button')).toBeNull()
+    await expect(canvas.getByRole('button', { name: 'Revoke Production API' })).toBeVisible()
+    await expect(canvas.getByRole('button', { name: 'Roll Production API' })).toBeVisible()
+    await expect(canvas.getByText('Showing 1–5 of 5')).toBeVisible()
+  },
+}
+
+/** The revocation reason shows on keyboard focus as well as on hover. */
+export const RevocationReasonOnFocus: Story = {
+  play: async ({ canvasElement }) => {
+    const row = await findRow(canvasElement, /Contractor access/)
+    const badge = within(row).getByText('Revoked')
+    const tooltip = within(row).getByRole('tooltip', { hidden: true })
+    await expect(tooltip).not.toBeVisible()
+    badge.focus()
+    await expect(tooltip).toBeVisible()
+    await expect(tooltip).toHaveTextContent('Revoked: Contract ended')
+    await expect(badge).toHaveAccessibleDescription('Revoked: Contract ended')
+  },
+}
+
+/** Skeleton rows and a status message while the first page loads. */
+export const Loading: Story = {
+  parameters: kit({ setup: (fetcher) => fetcher.setLatency(600_000) }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(await canvas.findByRole('status')).toHaveTextContent('Loading API keys…')
+    await expect(canvasElement.querySelectorAll('.rak-skeleton').length).toBeGreaterThan(0)
+    await expect(canvas.getByRole('table')).toHaveAttribute('aria-busy', 'true')
+  },
+}
+
+/** No keys yet: a call to action that opens the create dialog. */
+export const Empty: Story = {
+  parameters: kit({ seed: [] }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(await canvas.findByText('No API keys yet')).toBeVisible()
+    const buttons = canvas.getAllByRole('button', { name: 'Create API key' })
+    await userEvent.click(buttons[buttons.length - 1] as HTMLElement)
+    await expect(await page().findByRole('dialog', { name: 'Create API key' })).toBeVisible()
+  },
+}
+
+/** 45 keys over five pages; Previous and Next, and where you are. */
+export const ManyPages: Story = {
+  parameters: kit({ seed: manyKeys(45) }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(await canvas.findByText('Showing 1–10 of 45')).toBeVisible()
+    await expect(canvas.getByRole('button', { name: 'Previous' })).toBeDisabled()
+    await userEvent.click(canvas.getByRole('button', { name: 'Next' }))
+    await expect(await canvas.findByText('Showing 11–20 of 45')).toBeVisible()
+    await expect(canvas.getAllByRole('row')).toHaveLength(11)
+    await userEvent.click(canvas.getByRole('button', { name: 'Previous' }))
+    await expect(await canvas.findByText('Showing 1–10 of 45')).toBeVisible()
+  },
+}
+
+/** Searching goes to the server (debounced) and back to page 1. */
+export const Search: Story = {
+  parameters: kit({ seed: [...manyKeys(30), ...demoKeys()] }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await userEvent.click(await canvas.findByRole('button', { name: 'Next' }))
+    await expect(await canvas.findByText('Showing 11–20 of 35')).toBeVisible()
+    await userEvent.type(canvas.getByRole('searchbox', { name: 'Search keys' }), 'production')
+    await expect(await canvas.findByText('Showing 1–1 of 1')).toBeVisible()
+    await expect(canvas.getByRole('rowheader', { name: /Production API/ })).toBeVisible()
+  },
+}
+
+/** A search that finds nothing says so, and offers to clear it. */
+export const SearchWithoutMatches: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const search = await canvas.findByRole('searchbox', { name: 'Search keys' })
+    await userEvent.type(search, 'zzz')
+    await expect(await canvas.findByText('No keys match “zzz”.')).toBeVisible()
+    await userEvent.click(canvas.getByRole('button', { name: 'Clear search' }))
+    await expect(search).toHaveValue('')
+    await expect(search).toHaveFocus()
+    await expect(await canvas.findByRole('rowheader', { name: /Production API/ })).toBeVisible()
+  },
+}
+
+/** The status filter narrows the list to Active, Expired or Revoked keys. */
+export const StatusFilter: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await canvas.findByRole('rowheader', { name: /Production API/ })
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Status' }), 'Revoked')
+    await waitFor(() => expect(canvas.getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual(['Contractor accessTemporary access for the audit']))
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Status' }), 'Active')
+    await waitFor(() => expect(canvas.getAllByRole('rowheader')).toHaveLength(3))
+  },
+}
+
+/** The list cannot be loaded: the reason, and Retry. */
+export const LoadError: Story = {
+  parameters: kit({ setup: (fetcher) => fetcher.failNext('network', { methods: ['list'] }) }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const alert = await canvas.findByRole('alert')
+    await expect(alert).toHaveTextContent('The API keys could not be loaded.')
+    await expect(alert).toHaveTextContent('Could not reach the server')
+    await userEvent.click(canvas.getByRole('button', { name: 'Retry' }))
+    await expect(await canvas.findByRole('rowheader', { name: /Production API/ })).toBeVisible()
+    await expect(canvas.queryByRole('alert')).toBeNull()
+  },
+}
+
+/** Names, descriptions and reasons are text, never markup. */
+export const HostileNames: Story = {
+  parameters: kit({
+    seed: [
+      { name: '<img src=x onerror="window.__rakPwned=1">', subject: 'user_2x9Kd', description: '<script>window.__rakPwned=2</script>' },
+      { name: 'a'.repeat(64), subject: 'user_2x9Kd', revokedAt: new Date(), revocationReason: '<b>bold</b> reason' },
+    ],
+  }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(await canvas.findByText('<img src=x onerror="window.__rakPwned=1">')).toBeVisible()
+    await expect(canvas.getByText('<script>window.__rakPwned=2</script>')).toBeVisible()
+    await expect(canvasElement.querySelector('table img, table script, table b')).toBeNull()
+    await expect((window as { __rakPwned?: number }).__rakPwned).toBeUndefined()
+  },
+}
+
+/** German strings and dates, from the Provider's localization and locale. */
+export const German: Story = {
+  globals: { locale: 'de' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(await canvas.findByRole('searchbox', { name: 'Schlüssel suchen' })).toBeVisible()
+    await expect(canvas.getByRole('button', { name: 'API-Schlüssel erstellen' })).toBeVisible()
+    await expect(await canvas.findByRole('button', { name: 'Widerrufen Production API' })).toBeVisible()
+    await expect(canvas.getByText('vorgestern')).toBeVisible()
+  },
+}
+
+/** The dark theme, set with data-theme on <html>. */
+export const Dark: Story = {
+  globals: { theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    const button = await within(canvasElement).findByRole('button', { name: 'Create API key' })
+    await waitFor(() => expect(getComputedStyle(canvasElement.querySelector('.rak-root') as Element).colorScheme).toBe('dark'))
+    await expect(getComputedStyle(button).backgroundColor).toBe('rgb(139, 140, 248)')
+  },
+}

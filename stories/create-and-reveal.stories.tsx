@@ -1,0 +1,167 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
+import { APIKeysManager, ApiKeysError, isWellFormedApiKey } from '../src/index'
+import { findDialog, page } from './support/play'
+import { kit } from './support/with-kit'
+
+const meta = {
+  title: 'Flows/Create and reveal',
+  component: APIKeysManager,
+  args: { availableScopes: ['keys:read', 'orders:write'], onCreate: fn(), onError: fn() },
+} satisfies Meta<typeof APIKeysManager>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+/** Create a key with the keyboard alone, copy it, confirm, and land back on the button. */
+export const KeyboardOnly: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement)
+    const create = await canvas.findByRole('button', { name: 'Create API key' })
+    create.focus()
+    await userEvent.keyboard('{Enter}')
+    const dialog = await findDialog('Create API key')
+    const name = within(dialog).getByRole('textbox', { name: 'Name' })
+    await waitFor(() => expect(name).toHaveFocus())
+    await userEvent.keyboard('Payments worker')
+    await userEvent.tab()
+    await expect(within(dialog).getByRole('textbox', { name: 'Description (optional)' })).toHaveFocus()
+    await userEvent.keyboard('Charges cards nightly')
+    await userEvent.selectOptions(within(dialog).getByRole('combobox', { name: 'Expiration' }), '7 days')
+    await expect(within(dialog).getByText(/^Expires on /)).toBeVisible()
+    await userEvent.click(within(dialog).getByRole('checkbox', { name: 'orders:write' }))
+    within(dialog).getByRole('button', { name: 'Create key' }).focus()
+    await userEvent.keyboard('{Enter}')
+
+    const reveal = await findDialog('Save your key “Payments worker”', 'alertdialog')
+    const field = within(reveal).getByRole('textbox', { name: 'API key' })
+    const secret = (field as HTMLInputElement).value
+    await expect(isWellFormedApiKey(secret)).toBe(true)
+    await expect(field).toHaveAttribute('readonly')
+    await userEvent.click(within(reveal).getByRole('button', { name: 'Copy' }))
+    await expect(await within(reveal).findByRole('button', { name: 'Copied' })).toBeVisible()
+    await expect(await navigator.clipboard.readText()).toBe(secret)
+
+    await userEvent.keyboard('{Escape}')
+    await expect(reveal).toBeVisible()
+    const done = within(reveal).getByRole('button', { name: 'Done' })
+    await expect(done).toBeDisabled()
+    within(reveal).getByRole('checkbox', { name: 'I have saved this key' }).focus()
+    await userEvent.keyboard(' ')
+    done.focus()
+    await userEvent.keyboard('{Enter}')
+
+    await waitFor(() => expect(page().queryByRole('alertdialog')).toBeNull())
+    await expect(document.body.innerHTML).not.toContain(secret)
+    await expect(JSON.stringify({ ...localStorage, ...sessionStorage })).not.toContain(secret)
+    await waitFor(() => expect(create).toHaveFocus())
+    await expect(await canvas.findByRole('rowheader', { name: /Payments worker/ })).toBeVisible()
+    await expect(args.onCreate).toHaveBeenCalledWith(expect.objectContaining({ name: 'Payments worker', scopes: ['orders:write'] }))
+    await expect(args.onCreate).not.toHaveBeenCalledWith(expect.objectContaining({ secret: expect.anything() }))
+  },
+}
+
+/** When the browser refuses the clipboard, the dialog says so and selects the key for copying by hand. */
+export const CopyRefused: Story = {
+  beforeEach: () => {
+    const original = navigator.clipboard.writeText
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'))
+    return () => {
+      navigator.clipboard.writeText = original
+    }
+  },
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await within(canvasElement).findByRole('button', { name: 'Create API key' }))
+    const dialog = await findDialog('Create API key')
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'Clipboard test')
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create key' }))
+    const reveal = await findDialog(/Clipboard test/, 'alertdialog')
+    await userEvent.click(within(reveal).getByRole('button', { name: 'Copy' }))
+    await expect(await within(reveal).findByRole('alert')).toHaveTextContent('Copying was blocked by the browser')
+    const field = within(reveal).getByRole('textbox', { name: 'API key' }) as HTMLInputElement
+    await expect(field).toHaveFocus()
+    await expect((field.selectionEnd ?? 0) - (field.selectionStart ?? 0)).toBe(field.value.length)
+  },
+}
+
+/** Outside clicks do not close the reveal dialog either. */
+export const RevealIgnoresOutsideClicks: Story = {
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await within(canvasElement).findByRole('button', { name: 'Create API key' }))
+    const dialog = await findDialog('Create API key')
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'Sticky{Enter}')
+    const reveal = await findDialog(/Sticky/, 'alertdialog')
+    await userEvent.click(document.querySelector('.rak-overlay') as HTMLElement, { pointerEventsCheck: 0 })
+    await expect(reveal).toBeVisible()
+    await expect(within(reveal).getByRole('button', { name: 'Done' })).toBeDisabled()
+  },
+}
+
+/** Inline validation: a missing name and a custom date in the past, with nothing sent. */
+export const Validation: Story = {
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await within(canvasElement).findByRole('button', { name: 'Create API key' }))
+    const dialog = await findDialog('Create API key')
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create key' }))
+    const name = within(dialog).getByRole('textbox', { name: 'Name' })
+    await expect(name).toHaveAttribute('aria-invalid', 'true')
+    await expect(name).toHaveAccessibleDescription('Name is required.')
+    await expect(name).toHaveFocus()
+    await userEvent.type(name, 'Dated')
+    await userEvent.selectOptions(within(dialog).getByRole('combobox', { name: 'Expiration' }), 'Custom date')
+    const date = within(dialog).getByLabelText('Expiration date')
+    await userEvent.type(date, '2020-01-01')
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create key' }))
+    await expect(await within(dialog).findByText('Expiration date must be in the future.')).toBeVisible()
+    await expect(within(dialog).getByRole('alert')).toHaveTextContent('Some fields need your attention.')
+    await userEvent.selectOptions(within(dialog).getByRole('combobox', { name: 'Expiration' }), 'Never')
+    await expect(within(dialog).getByText('Never expires')).toBeVisible()
+  },
+}
+
+/** A duplicate name: explained in the dialog, with everything typed still there. */
+export const DuplicateName: Story = {
+  play: async ({ canvasElement, args }) => {
+    await userEvent.click(await within(canvasElement).findByRole('button', { name: 'Create API key' }))
+    const dialog = await findDialog('Create API key')
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'production api')
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Description (optional)' }), 'Second one')
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create key' }))
+    await expect(await within(dialog).findByRole('alert')).toHaveTextContent('An active key named “production api” already exists.')
+    await expect(within(dialog).getByRole('textbox', { name: 'Name' })).toHaveValue('production api')
+    await expect(within(dialog).getByRole('textbox', { name: 'Description (optional)' })).toHaveValue('Second one')
+    await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'conflict' }))
+  },
+}
+
+/** A refused create (quota or permission) says what to do next. */
+export const QuotaReached: Story = {
+  parameters: kit({ setup: (fetcher) => fetcher.failNext(new ApiKeysError('forbidden', 'Quota of 10 keys reached'), { methods: ['create'] }) }),
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await within(canvasElement).findByRole('button', { name: 'Create API key' }))
+    const dialog = await findDialog('Create API key')
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'Eleventh{Enter}')
+    await expect(await within(dialog).findByRole('alert')).toHaveTextContent('You cannot create another API key here')
+  },
+}
+
+/** The network fails while creating: the dialog stays, pending state ends, nothing typed is lost. */
+export const NetworkFailure: Story = {
+  parameters: kit({ setup: (fetcher) => {
+    fetcher.setLatency(300)
+    fetcher.failNext('network', { methods: ['create'] })
+  } }),
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await within(canvasElement).findByRole('button', { name: 'Create API key' }))
+    const dialog = await findDialog('Create API key')
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'Offline')
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create key' }))
+    const pending = await within(dialog).findByRole('button', { name: 'Creating…' })
+    await expect(pending).toBeDisabled()
+    await userEvent.keyboard('{Escape}')
+    await expect(dialog).toBeVisible()
+    await expect(await within(dialog).findByRole('alert')).toHaveTextContent('Could not reach the server')
+    await expect(within(dialog).getByRole('button', { name: 'Create key' })).toBeEnabled()
+    await expect(within(dialog).getByRole('textbox', { name: 'Name' })).toHaveValue('Offline')
+  },
+}
