@@ -28,9 +28,9 @@ export default defineConfig({
     sourcemap: false,
     minify: false,
     target: 'es2022',
-    lib: { entry: { index: 'src/index.ts' }, formats: ['es'] },
+    lib: { entry: { index: 'src/index.ts', 'server/index': 'src/server/index.ts' }, formats: ['es'] },
     rolldownOptions: {
-      external: [...external, /^react\/jsx-runtime$/, /^react-dom(\/.*)?$/],
+      external: [...external, /^react\/jsx-runtime$/, /^react-dom(\/.*)?$/, /^node:/],
       output: {
         preserveModules: true,
         preserveModulesRoot: 'src',

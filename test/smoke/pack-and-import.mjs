@@ -13,7 +13,7 @@ const work = mkdtempSync(join(root, 'test/smoke/.tmp-'))
 try {
   const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' }))
   const files = packed[0].files.map((file) => file.path)
-  for (const required of ['dist/index.js', 'dist/index.d.ts', 'dist/styles.css', 'package.json', 'README.md']) {
+  for (const required of ['dist/index.js', 'dist/index.d.ts', 'dist/server/index.js', 'dist/server/index.d.ts', 'dist/styles.css', 'package.json', 'README.md']) {
     if (!files.includes(required)) throw new Error(`The package lacks ${required}`)
   }
   const leaked = files.filter((file) => /^(src|test|stories|\.storybook|bench|\.ci)\//.test(file))
@@ -42,6 +42,12 @@ function Count() {
 }
 const html = renderToString(h(kit.APIKeysProvider, { fetcher, userId: 'user_1' }, h(Count)))
 if (!html.includes('loading')) throw new Error('unexpected server render: ' + html)
+const server = await import('react-api-keys/server')
+const service = server.createApiKeyService({ store: server.createMemoryStore() })
+const issued = await service.create({ subject: 'user_1', name: 'Server smoke' })
+const verified = await service.verify(issued.secret)
+if (!verified.valid || verified.key.id !== issued.id) throw new Error('the packed server entry did not verify its own key')
+if ((await service.verify(issued.secret.slice(0, -1) + 'x')).valid) throw new Error('a tampered key verified')
 const css = import.meta.resolve('react-api-keys/styles.css')
 console.log(JSON.stringify({ exports: Object.keys(kit).length, css: css.endsWith('/dist/styles.css'), html }))
 `,
@@ -49,7 +55,7 @@ console.log(JSON.stringify({ exports: Object.keys(kit).length, css: css.endsWith
   const output = execFileSync('node', ['main.mjs'], { cwd: app, encoding: 'utf8' })
   const result = JSON.parse(output.trim().split('\n').pop())
   if (!result.css) throw new Error('react-api-keys/styles.css does not resolve to the shipped stylesheet')
-  console.log(`smoke: packed ${files.length} files, imported ${result.exports} exports by name, rendered on the server`)
+  console.log(`smoke: packed ${files.length} files, imported ${result.exports} exports by name, rendered on the server, verified a key through react-api-keys/server`)
   console.log('smoke: 1 passed, 0 failed')
 } finally {
   rmSync(work, { recursive: true, force: true })

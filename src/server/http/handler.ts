@@ -1,0 +1,187 @@
+/**
+ * The HTTP API of the kit, for any runtime with the Fetch API. Paths are under `basePath`
+ * (default ``); bodies and answers are JSON with dates as ISO 8601 strings; every error is
+ * `application/problem+json` `{ type, title, status, code, detail, issues? }` with the kit's
+ * error code. Nothing is cacheable (`Cache-Control: no-store`).
+ *
+ * | Method | Path                          | Body                                                                   | Answer |
+ * |--------|-------------------------------|------------------------------------------------------------------------|--------|
+ * | GET    | /api-keys?subject=&query=&status=&page=&pageSize= | -                                                  | 200 `{ data, totalCount }` |
+ * | POST   | /api-keys                     | `{ subject?, name, description?, secondsUntilExpiration?, scopes?, claims? }` | 201 key with `secret`, `Location` |
+ * | GET    | /api-keys/:id                 | -                                                                      | 200 key |
+ * | PATCH  | /api-keys/:id                 | `{ name?, description? }`                                              | 200 key |
+ * | POST   | /api-keys/:id/revoke          | `{ revocationReason? }` or empty                                       | 200 key |
+ * | POST   | /api-keys/:id/roll            | `{ gracePeriodSeconds }`                                               | 200 `{ replacement (with secret), previous }` |
+ *
+ * `subject` defaults to the caller's user id. A caller reaches their own keys and those of teams
+ * where they hold `$manage_api_keys`; any other subject or key id answers 404, exactly as a key that
+ * does not exist. Statuses: 400 invalid input (bad JSON, wrong types, unknown fields or query
+ * parameters), 401 no caller, 404, 405, 409 name taken or key not rollable, 413 body over 16 KiB,
+ * 415 body not JSON, 429 create rate limit (with `Retry-After`), 500 only for faults of the server.
+ */
+import { isApiKeysError } from '../../core/errors'
+import type { APIKeyResource } from '../../core/types'
+import type { ApiKeyService } from '../service/api-key-service'
+import { checkSubject, isStatusFilter } from '../service/list-params'
+import { createRateLimiter, type RateLimitOptions } from '../service/rate-limiter'
+import { readJsonObject, MAX_BODY_BYTES } from './body'
+import { canManageSubject, type ApiKeysCaller, type Authenticate } from './caller'
+import { HttpProblem, jsonResponse, problemFromError, problemResponse } from './problem'
+import { matchRoute, normalizeBasePath, type Route } from './routes'
+
+/** Options of {@link createApiKeysHandler}. */
+export interface ApiKeysHandlerOptions {
+  service: ApiKeyService
+  /** Resolves the caller from the request (session cookie, JWT...), or null for 401. */
+  authenticate: Authenticate
+  /** Prefix of every route, e.g. `/api` for `/api/api-keys` (default none). */
+  basePath?: string
+  /** Create rate limit per caller (default 10 per 60 s), or false for none. */
+  createRateLimit?: RateLimitOptions | false
+  /** Largest body read, in bytes (default 16 KiB). */
+  maxBodyBytes?: number
+  /** Told about unexpected errors (answered 500 without detail), for your logs. */
+  onError?: (error: unknown) => void
+}
+
+/** A Fetch API request handler. */
+export type FetchHandler = (request: Request) => Promise<Response>
+
+const LIST_PARAMS = ['subject', 'query', 'status', 'page', 'pageSize'] as const
+const CREATE_FIELDS = ['subject', 'name', 'description', 'secondsUntilExpiration', 'scopes', 'claims'] as const
+
+const notFound = (): HttpProblem => new HttpProblem(404, 'not_found', 'That API key does not exist.')
+
+function badParam(field: string, reason: string, detail: string): HttpProblem {
+  return new HttpProblem(400, 'invalid_input', detail, { issues: [{ field, reason }] })
+}
+
+function parseListParams(url: URL): Record<(typeof LIST_PARAMS)[number], string | undefined> {
+  const values: Partial<Record<(typeof LIST_PARAMS)[number], string>> = {}
+  for (const name of new Set(url.searchParams.keys())) {
+    if (!(LIST_PARAMS as readonly string[]).includes(name)) {
+      throw badParam(name, 'unknown', `Unknown query parameter. Allowed: ${LIST_PARAMS.join(', ')}.`)
+    }
+    const all = url.searchParams.getAll(name)
+    if (all.length > 1) throw badParam(name, 'invalid', `Give ${name} once.`)
+    values[name as (typeof LIST_PARAMS)[number]] = all[0]
+  }
+  return { subject: values.subject, query: values.query, status: values.status, page: values.page, pageSize: values.pageSize }
+}
+
+function parseCount(value: string | undefined, field: string): number | undefined {
+  if (value === undefined) return undefined
+  if (!/^\d{1,7}$/.test(value)) throw badParam(field, 'invalid', `${field} must be a whole number.`)
+  return Number(value)
+}
+
+/** The subject a list or create is about: the caller's own unless one they manage is named. */
+function subjectFor(caller: ApiKeysCaller, requested: unknown): string {
+  if (requested === undefined) return caller.userId
+  if (typeof requested !== 'string') throw badParam('subject', 'invalid', 'The subject must be a string.')
+  checkSubject(requested)
+  if (!canManageSubject(caller, requested)) throw new HttpProblem(404, 'not_found', 'No such subject.')
+  return requested
+}
+
+/**
+ * Creates the HTTP handler of the kit's API: `(request) => Promise<Response>`, for Next.js route
+ * handlers, Hono, Bun, Deno or Node (through `toNodeHandler`). See the route table above.
+ */
+export function createApiKeysHandler(options: ApiKeysHandlerOptions): FetchHandler {
+  const { service, authenticate, onError } = options
+  const basePath = normalizeBasePath(options.basePath ?? '')
+  const maxBytes = options.maxBodyBytes ?? MAX_BODY_BYTES
+  const limiter = options.createRateLimit === false ? null : createRateLimiter(options.createRateLimit ?? {})
+
+  /** The key, if the caller may manage it; 404 whether it is missing or someone else's. */
+  async function keyOfCaller(caller: ApiKeysCaller, apiKeyId: string): Promise<APIKeyResource> {
+    const key = await service.get({ apiKeyId }).catch((error: unknown) => {
+      if (isApiKeysError(error) && error.code === 'not_found') return null
+      throw error
+    })
+    if (key === null || !canManageSubject(caller, key.subject)) throw notFound()
+    return key
+  }
+
+  async function serve(route: Route, request: Request, url: URL, caller: ApiKeysCaller): Promise<Response> {
+    switch (route.kind) {
+      case 'list': {
+        const params = parseListParams(url)
+        if (params.status !== undefined && !isStatusFilter(params.status)) {
+          throw badParam('status', 'invalid', 'The status must be active, expired or revoked.')
+        }
+        const page = await service.list({
+          subject: subjectFor(caller, params.subject),
+          query: params.query ?? '',
+          status: params.status,
+          page: parseCount(params.page, 'page'),
+          pageSize: parseCount(params.pageSize, 'pageSize'),
+        })
+        return jsonResponse(page)
+      }
+      case 'create': {
+        const decision = limiter?.take(caller.userId) ?? { allowed: true }
+        if (!decision.allowed) {
+          throw new HttpProblem(429, 'rate_limited', 'Too many keys created. Please wait and try again.', {
+            headers: { 'retry-after': String(decision.retryAfterSeconds) },
+          })
+        }
+        const body = await readJsonObject(request, { allowed: CREATE_FIELDS, maxBytes })
+        const subject = subjectFor(caller, body.subject)
+        const key = await service.create({
+          subject,
+          createdBy: caller.userId,
+          name: body.name,
+          description: body.description,
+          secondsUntilExpiration: body.secondsUntilExpiration,
+          scopes: body.scopes,
+          claims: body.claims,
+        })
+        return jsonResponse(key, 201, { location: `${basePath}/api-keys/${key.id}` })
+      }
+      case 'get': {
+        return jsonResponse(await keyOfCaller(caller, route.apiKeyId))
+      }
+      case 'update': {
+        const body = await readJsonObject(request, { allowed: ['name', 'description'], maxBytes })
+        const { subject } = await keyOfCaller(caller, route.apiKeyId)
+        return jsonResponse(await service.update({ apiKeyId: route.apiKeyId, subject, ...body }))
+      }
+      case 'revoke': {
+        const body = await readJsonObject(request, { allowed: ['revocationReason'], optional: true, maxBytes })
+        const { subject } = await keyOfCaller(caller, route.apiKeyId)
+        return jsonResponse(
+          await service.revoke({ apiKeyId: route.apiKeyId, subject, revocationReason: body.revocationReason }),
+        )
+      }
+      case 'roll': {
+        const body = await readJsonObject(request, { allowed: ['gracePeriodSeconds'], maxBytes })
+        const { subject } = await keyOfCaller(caller, route.apiKeyId)
+        return jsonResponse(
+          await service.roll({ apiKeyId: route.apiKeyId, subject, gracePeriodSeconds: body.gracePeriodSeconds }),
+        )
+      }
+    }
+  }
+
+  return async (request) => {
+    try {
+      const url = new URL(request.url)
+      const matched = matchRoute(request.method.toUpperCase(), url.pathname, basePath)
+      if (matched.match === 'none') return problemResponse({ status: 404, code: 'not_found', detail: 'No such route.' })
+      if (matched.match === 'method_not_allowed') {
+        return problemResponse(
+          { status: 405, code: 'invalid_input', detail: 'This route does not take that method.' },
+          { allow: matched.allow },
+        )
+      }
+      const caller = await authenticate(request)
+      if (caller === null) return problemResponse({ status: 401, code: 'forbidden', detail: 'Sign in to manage API keys.' })
+      if (matched.match === 'unknown_key') throw notFound()
+      return await serve(matched.route, request, url, caller)
+    } catch (error) {
+      return problemFromError(error, onError)
+    }
+  }
+}

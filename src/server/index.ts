@@ -1,0 +1,63 @@
+/**
+ * `react-api-keys/server`: issue, store, verify and serve API keys in any runtime with the Fetch
+ * API and Web Crypto. Server code only: nothing here imports React.
+ */
+
+/** Creates the service that issues, lists, revokes, updates, rolls and verifies keys over a store. */
+export { createApiKeyService } from './service/api-key-service'
+/** Options, inputs and the shape of the service. */
+export type { ApiKeyService, ApiKeyServiceOptions, CreateApiKeyInput, ListApiKeysInput, KeyRef } from './service/api-key-service'
+/** What `verify` answers and accepts. */
+export type { VerifyResult, VerifyFailureCode, VerifyOptions } from './service/verify'
+/** A clock in milliseconds since the epoch, injectable for tests. */
+export type { Clock } from './service/clock'
+/** The SHA-256 function the service stores and looks secrets up by. */
+export type { SecretHasher } from './service/secret-hash'
+/** Picks the fastest SHA-256 of the runtime (node:crypto where present, else Web Crypto). */
+export { createSecretHasher } from './service/secret-hash'
+/** An in-process token bucket per caller (the handler's create limit). */
+export { createRateLimiter } from './service/rate-limiter'
+/** Options and answers of the rate limiter. */
+export type { RateLimiter, RateLimitOptions, RateLimitDecision } from './service/rate-limiter'
+/** Limits of list requests (page size, search length, subject length). */
+export { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_SUBJECT_LENGTH } from './service/list-params'
+/** Largest claims object accepted, as JSON characters. */
+export { MAX_CLAIMS_JSON_LENGTH } from './service/claims'
+
+/** The persistence contract every store implements. */
+export type { ApiKeyStore, StoredApiKey, NewApiKeyRecord, ListKeysQuery, RollKeyCommand } from './stores/types'
+/** Keys in process memory, for tests and demos. */
+export { createMemoryStore } from './stores/memory-store'
+/** The durable store without a server: PGlite persisted to a directory (needs `@electric-sql/pglite`). */
+export { createEmbeddedStore } from './stores/embedded-store'
+/** Options of the embedded store. */
+export type { EmbeddedStoreOptions } from './stores/embedded-store'
+/** The store for many machines: PostgreSQL through `pg` (needs `pg`). */
+export { createPostgresStore } from './stores/postgres-store'
+/** Options of the PostgreSQL store and the part of `pg` it uses. */
+export type { PostgresStoreOptions, PgPoolLike, PgPoolClientLike, PgResultLike } from './stores/postgres-store'
+/** The SQL schema migrations shared by the embedded and PostgreSQL stores, in order. */
+export { MIGRATIONS } from './stores/sql/migrations'
+/** One versioned schema migration. */
+export type { Migration } from './stores/sql/migrations'
+
+/** Creates the Fetch API handler of the kit's HTTP API (list, create, get, update, revoke, roll). */
+export { createApiKeysHandler } from './http/handler'
+/** Options of the handler and the Fetch handler type. */
+export type { ApiKeysHandlerOptions, FetchHandler } from './http/handler'
+/** Who calls the handler, and how your app tells. */
+export type { ApiKeysCaller, Authenticate } from './http/caller'
+/** Whether a caller may manage a subject's keys (their own, or a team's with `$manage_api_keys`). */
+export { canManageSubject } from './http/caller'
+/** Guards your own endpoints with an API key: the key's subject and scopes, or a 401/403 problem Response. */
+export { requireApiKey, readPresentedKey } from './http/require-api-key'
+/** Options and result of `requireApiKey`. */
+export type { RequireApiKeyOptions, VerifiedApiKey } from './http/require-api-key'
+/** Serves a Fetch handler from Node's `http` server or Express. */
+export { toNodeHandler } from './http/node-adapter'
+/** Options and listener type of the Node adapter. */
+export type { NodeHandlerOptions, NodeRequestListener } from './http/node-adapter'
+/** The problem+json body the kit answers errors with. */
+export type { ProblemBody, ProblemIssue } from './http/problem'
+/** The largest request body the handler reads (16 KiB). */
+export { MAX_BODY_BYTES } from './http/body'

@@ -1,0 +1,223 @@
+import { ApiKeysError } from '../../core/errors'
+import type { RollKeyResult } from '../../core/fetcher'
+import { DEFAULT_KEY_PREFIX, generateApiKey, isValidKeyPrefix, lastFourOf } from '../../core/key-format'
+import type { APIKeyResource, APIKeysPage, APIKeyStatusFilter, CreatedAPIKey } from '../../core/types'
+import {
+  validateCreateInput,
+  validateGracePeriod,
+  validateRevocationReason,
+  validateUpdateInput,
+} from '../../core/validation'
+import type { ApiKeyStore, NewApiKeyRecord, StoredApiKey } from '../stores/types'
+import { checkClaimsSize } from './claims'
+import { systemClock, type Clock } from './clock'
+import { newApiKeyId } from './ids'
+import { LastUsedThrottle } from './last-used-throttle'
+import { checkSubject, validateListParams } from './list-params'
+import { nameKeyOf } from './name-key'
+import { toResource } from './resource'
+import { assertSafeFields } from './text-safety'
+import { createSecretHasher, type SecretHasher } from './secret-hash'
+import { createVerify, type VerifyOptions, type VerifyResult } from './verify'
+
+/** Options of {@link createApiKeyService}. */
+export interface ApiKeyServiceOptions {
+  store: ApiKeyStore
+  /** Prefix of issued secrets, e.g. `sk_live_` (default `sk_`). Verify accepts only this prefix. */
+  prefix?: string
+  /** The clock (default `Date.now`). */
+  now?: Clock
+  /** Least time between two `lastUsedAt` writes for one key, in seconds (default 60). */
+  lastUsedWriteIntervalSeconds?: number
+  /** SHA-256 hex of a secret (default: `node:crypto` where the runtime has it, else Web Crypto). */
+  hashSecret?: SecretHasher
+}
+
+/** Ask for a key. Fields other than `subject` are validated by the service. */
+export interface CreateApiKeyInput {
+  /** The user or team id the key belongs to (the caller decides who may ask for which). */
+  subject: string
+  /** The user who asked for it, if any. */
+  createdBy?: string | null
+  name: unknown
+  description?: unknown
+  secondsUntilExpiration?: unknown
+  scopes?: unknown
+  claims?: unknown
+}
+
+/** Ask for a page of a subject's keys. */
+export interface ListApiKeysInput {
+  subject: string
+  query?: unknown
+  status?: APIKeyStatusFilter | unknown
+  page?: unknown
+  pageSize?: unknown
+}
+
+/** Names one key of one subject. */
+export interface KeyRef {
+  apiKeyId: string
+  subject: string
+}
+
+/** The service: issue, store, verify and manage API keys. Every method validates its input. */
+export interface ApiKeyService {
+  /** The prefix of the secrets it issues and accepts. */
+  readonly prefix: string
+  /** Issues a key; the result alone carries the secret. `conflict` if the subject has an active key of that name. */
+  create(input: CreateApiKeyInput): Promise<CreatedAPIKey>
+  /** One page of a subject's keys, newest first, with the total number of matches. */
+  list(input: ListApiKeysInput): Promise<APIKeysPage>
+  /** A key by id; with `subject`, only if it belongs to that subject. `not_found` otherwise. */
+  get(input: { apiKeyId: string; subject?: string }): Promise<APIKeyResource>
+  /** Revokes a key; revoking twice keeps the first time and reason. */
+  revoke(input: KeyRef & { revocationReason?: unknown }): Promise<APIKeyResource>
+  /** Renames a key or changes its description. */
+  update(input: KeyRef & { name?: unknown; description?: unknown }): Promise<APIKeyResource>
+  /** Issues a replacement (same name, scopes, subject); the old key works for the grace period, then expires. */
+  roll(input: KeyRef & { gracePeriodSeconds: unknown }): Promise<RollKeyResult>
+  /** Checks a secret: `{ valid: true, key }` or `{ valid: false, code }`. */
+  verify(secret: unknown, options?: VerifyOptions): Promise<VerifyResult>
+}
+
+const notFound = (): ApiKeysError => new ApiKeysError('not_found', 'That API key does not exist.')
+
+/** Creates the API key service over a store. */
+export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyService {
+  const { store } = options
+  const prefix = options.prefix ?? DEFAULT_KEY_PREFIX
+  if (!isValidKeyPrefix(prefix)) throw new TypeError(`Invalid API key prefix "${prefix}".`)
+  const now = options.now ?? systemClock
+  const hashSecret = options.hashSecret ?? createSecretHasher()
+  const intervalSeconds = options.lastUsedWriteIntervalSeconds ?? 60
+  if (!(intervalSeconds >= 0)) throw new RangeError('lastUsedWriteIntervalSeconds must be 0 or more.')
+  const throttle = new LastUsedThrottle(intervalSeconds * 1000)
+
+  async function newRecord(
+    subject: string,
+    fields: Pick<NewApiKeyRecord, 'name' | 'description' | 'claims' | 'scopes' | 'createdBy' | 'expiration'>,
+    at: number,
+  ): Promise<{ record: NewApiKeyRecord; secret: string }> {
+    const secret = generateApiKey(prefix)
+    const record: NewApiKeyRecord = {
+      ...fields,
+      id: newApiKeyId(),
+      subject,
+      nameKey: nameKeyOf(fields.name),
+      createdAt: new Date(at),
+      prefix,
+      lastFour: lastFourOf(secret),
+      secretHash: await hashSecret(secret),
+    }
+    return { record, secret }
+  }
+
+  const withSecret = (key: StoredApiKey, secret: string, at: number): CreatedAPIKey => ({ ...toResource(key, at), secret })
+
+  return {
+    prefix,
+
+    async create(input) {
+      const subject = checkSubject(input.subject)
+      const valid = validateCreateInput(input)
+      assertSafeFields({ name: valid.name, description: valid.description, scopes: valid.scopes, claims: valid.claims })
+      const claims = checkClaimsSize(valid.claims)
+      const at = now()
+      const expiration = valid.secondsUntilExpiration === null ? null : new Date(at + valid.secondsUntilExpiration * 1000)
+      const { record, secret } = await newRecord(
+        subject,
+        {
+          name: valid.name,
+          description: valid.description,
+          claims,
+          scopes: valid.scopes,
+          createdBy: input.createdBy ?? null,
+          expiration,
+        },
+        at,
+      )
+      return withSecret(await store.insert(record, new Date(at)), secret, at)
+    },
+
+    async list(input) {
+      const subject = checkSubject(input.subject)
+      const params = validateListParams(input)
+      const at = now()
+      const { keys, totalCount } = await store.list({
+        subject,
+        nameKeyContains: nameKeyOf(params.query),
+        ...(params.status === undefined ? {} : { status: params.status }),
+        offset: (params.page - 1) * params.pageSize,
+        limit: params.pageSize,
+        now: new Date(at),
+      })
+      return { data: keys.map((key) => toResource(key, at)), totalCount }
+    },
+
+    async get({ apiKeyId, subject }) {
+      const key = await store.get(apiKeyId)
+      if (key === null || (subject !== undefined && key.subject !== subject)) throw notFound()
+      return toResource(key, now())
+    },
+
+    async revoke({ apiKeyId, subject, revocationReason }) {
+      const reason = validateRevocationReason(revocationReason)
+      assertSafeFields({ revocationReason: reason })
+      const at = now()
+      const key = await store.revoke({ id: apiKeyId, subject, reason, now: new Date(at) })
+      if (key === null) throw notFound()
+      return toResource(key, at)
+    },
+
+    async update({ apiKeyId, subject, name, description }) {
+      const changes = validateUpdateInput({ name, description })
+      assertSafeFields(changes)
+      const at = now()
+      const key = await store.update({
+        id: apiKeyId,
+        subject,
+        ...(changes.name === undefined ? {} : { name: { name: changes.name, nameKey: nameKeyOf(changes.name) } }),
+        ...(changes.description === undefined ? {} : { description: changes.description }),
+        now: new Date(at),
+      })
+      if (key === null) throw notFound()
+      return toResource(key, at)
+    },
+
+    async roll({ apiKeyId, subject, gracePeriodSeconds }) {
+      const grace = validateGracePeriod(gracePeriodSeconds)
+      const at = now()
+      // The secret and its hash are made before the transaction; the record is finished inside it,
+      // from the old key as locked there.
+      const { record: draft, secret } = await newRecord(
+        subject,
+        { name: '', description: null, claims: null, scopes: [], createdBy: null, expiration: null },
+        at,
+      )
+      const rolled = await store.roll({
+        id: apiKeyId,
+        subject,
+        graceEnd: new Date(at + grace * 1000),
+        now: new Date(at),
+        replacement: (old) => {
+          const lifetime = old.expiration === null ? null : old.expiration.getTime() - old.createdAt.getTime()
+          return {
+            ...draft,
+            name: old.name,
+            nameKey: nameKeyOf(old.name),
+            description: old.description,
+            claims: old.claims,
+            scopes: [...old.scopes],
+            createdBy: old.createdBy,
+            expiration: lifetime === null ? null : new Date(at + lifetime),
+          }
+        },
+      })
+      if (rolled === null) throw notFound()
+      return { replacement: withSecret(rolled.replacement, secret, at), previous: toResource(rolled.previous, at) }
+    },
+
+    verify: createVerify({ store, prefix, now, hashSecret, throttle }),
+  }
+}

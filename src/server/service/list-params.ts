@@ -1,0 +1,67 @@
+import { ApiKeysError } from '../../core/errors'
+import type { APIKeyStatusFilter } from '../../core/types'
+import { isSafeText } from './text-safety'
+
+/** Most keys on one page. */
+export const MAX_PAGE_SIZE = 100
+/** Keys on a page unless asked otherwise. */
+export const DEFAULT_PAGE_SIZE = 10
+/** Highest page number accepted (keeps offsets small). */
+export const MAX_PAGE = 100_000
+/** Longest search text, in characters. */
+export const MAX_QUERY_LENGTH = 200
+/** Longest subject id, in characters. */
+export const MAX_SUBJECT_LENGTH = 255
+
+const STATUSES: readonly APIKeyStatusFilter[] = ['active', 'expired', 'revoked']
+
+/** Whether `value` is one of the list status filters. */
+export function isStatusFilter(value: unknown): value is APIKeyStatusFilter {
+  return typeof value === 'string' && (STATUSES as readonly string[]).includes(value)
+}
+
+/** Checks a subject id: a non-empty string of at most 255 characters. */
+export function checkSubject(value: unknown): string {
+  if (typeof value !== 'string' || value === '' || value.length > MAX_SUBJECT_LENGTH || !isSafeText(value)) {
+    throw new ApiKeysError('invalid_input', 'The subject must be a non-empty id of at most 255 characters.')
+  }
+  return value
+}
+
+/** Checked list parameters. */
+export interface ValidListParams {
+  query: string
+  status: APIKeyStatusFilter | undefined
+  page: number
+  pageSize: number
+}
+
+function checkInteger(value: unknown, fallback: number, min: number, max: number, label: string): number {
+  if (value === undefined) return fallback
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new ApiKeysError('invalid_input', `${label} must be a whole number from ${min} to ${max}.`)
+  }
+  return value
+}
+
+/** Checks a list request; throws `invalid_input` naming what is wrong. */
+export function validateListParams(input: {
+  query?: unknown
+  status?: unknown
+  page?: unknown
+  pageSize?: unknown
+}): ValidListParams {
+  const query = input.query ?? ''
+  if (typeof query !== 'string' || [...query].length > MAX_QUERY_LENGTH || !isSafeText(query)) {
+    throw new ApiKeysError('invalid_input', `The search text must be at most ${MAX_QUERY_LENGTH} characters.`)
+  }
+  if (input.status !== undefined && !isStatusFilter(input.status)) {
+    throw new ApiKeysError('invalid_input', 'The status must be active, expired or revoked.')
+  }
+  return {
+    query: query.trim(),
+    status: input.status,
+    page: checkInteger(input.page, 1, 1, MAX_PAGE, 'The page'),
+    pageSize: checkInteger(input.pageSize, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, 'The page size'),
+  }
+}

@@ -1,0 +1,30 @@
+import { isExpiredAt } from '../../core/key-status'
+import type { APIKeyResource } from '../../core/types'
+import type { StoredApiKey } from '../stores/types'
+
+/** The kind of credential the service issues, as `APIKeyResource.type`. */
+export const API_KEY_TYPE = 'api_key'
+
+/** A stored key as the kit's `APIKeyResource`, with `expired` judged at `now`. */
+export function toResource(key: StoredApiKey, now: number): APIKeyResource {
+  return {
+    id: key.id,
+    type: API_KEY_TYPE,
+    name: key.name,
+    subject: key.subject,
+    description: key.description,
+    claims: key.claims,
+    scopes: [...key.scopes],
+    createdAt: key.createdAt,
+    createdBy: key.createdBy,
+    updatedAt: key.updatedAt,
+    expiration: key.expiration,
+    expired: isExpiredAt(key, now),
+    revoked: key.revokedAt !== null,
+    revokedAt: key.revokedAt,
+    revocationReason: key.revocationReason,
+    lastUsedAt: key.lastUsedAt,
+    prefix: key.prefix,
+    lastFour: key.lastFour,
+  }
+}

@@ -1,0 +1,63 @@
+import { isWellFormedApiKey } from '../../core/key-format'
+import { isExpiredAt } from '../../core/key-status'
+import type { APIKeyResource } from '../../core/types'
+import type { ApiKeyStore } from '../stores/types'
+import type { Clock } from './clock'
+import { constantTimeEqual } from './constant-time'
+import type { LastUsedThrottle } from './last-used-throttle'
+import { toResource } from './resource'
+import type { SecretHasher } from './secret-hash'
+
+/** Why a secret was refused. */
+export type VerifyFailureCode = 'malformed' | 'not_found' | 'revoked' | 'expired' | 'insufficient_scope'
+
+/** The answer of `verify`: the key, or why not. A refusal never carries the key. */
+export type VerifyResult = { valid: true; key: APIKeyResource } | { valid: false; code: VerifyFailureCode }
+
+/** Options of `verify`. */
+export interface VerifyOptions {
+  /** Scopes the key must all carry. */
+  scopes?: readonly string[]
+}
+
+interface VerifyDeps {
+  store: ApiKeyStore
+  prefix: string
+  now: Clock
+  hashSecret: SecretHasher
+  throttle: LastUsedThrottle
+}
+
+const refuse = (code: VerifyFailureCode): VerifyResult => ({ valid: false, code })
+
+/**
+ * Makes `verify`. The order is fixed: shape and checksum (offline, so junk never reaches the store),
+ * then a lookup by SHA-256 (the secret is never compared to anything stored; the hash found is
+ * compared in constant time), then revoked, expired, scopes. A valid use writes `lastUsedAt` at most
+ * once per interval per key: throttled in process, and guarded again in the store's UPDATE.
+ */
+export function createVerify(deps: VerifyDeps): (secret: unknown, options?: VerifyOptions) => Promise<VerifyResult> {
+  const { store, prefix, now, hashSecret, throttle } = deps
+  return async (secret, options = {}) => {
+    if (!isWellFormedApiKey(secret, { prefix })) return refuse('malformed')
+    const hash = await hashSecret(secret as string)
+    const found = await store.findBySecretHash(hash)
+    if (found === null || !constantTimeEqual(found.secretHash, hash)) return refuse('not_found')
+    const { key } = found
+    const at = now()
+    if (key.revokedAt !== null) return refuse('revoked')
+    if (isExpiredAt(key, at)) return refuse('expired')
+    const required = options.scopes ?? []
+    if (required.length > 0 && !required.every((scope) => key.scopes.includes(scope))) return refuse('insufficient_scope')
+    if (throttle.claim(key.id, at)) {
+      try {
+        const wrote = await store.touchLastUsed({ id: key.id, now: new Date(at), staleAt: new Date(at - throttle.intervalMs) })
+        if (wrote) key.lastUsedAt = new Date(at)
+      } catch {
+        // Recording use is best effort: a failed write must not refuse a valid key. Try again next use.
+        throttle.release(key.id)
+      }
+    }
+    return { valid: true, key: toResource(key, at) }
+  }
+}

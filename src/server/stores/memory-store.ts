@@ -1,0 +1,152 @@
+import type { APIKeyStatusFilter } from '../../core/types'
+import { nameTakenError, notRollableError } from './errors'
+import type { ApiKeyStore, ListKeysQuery, NewApiKeyRecord, RollKeyCommand, StoredApiKey } from './types'
+
+interface Entry {
+  key: StoredApiKey
+  nameKey: string
+  secretHash: string
+  /** False once the key gave up its name: rolled, or found expired when the name was wanted. */
+  holdsName: boolean
+}
+
+const copy = (key: StoredApiKey): StoredApiKey => ({
+  ...key,
+  scopes: [...key.scopes],
+  claims: key.claims === null ? null : structuredClone(key.claims),
+})
+
+const isExpired = (key: StoredApiKey, now: Date): boolean => key.expiration !== null && key.expiration <= now
+
+function matchesStatus(key: StoredApiKey, status: APIKeyStatusFilter | undefined, now: Date): boolean {
+  if (status === undefined) return true
+  if (status === 'revoked') return key.revokedAt !== null
+  if (key.revokedAt !== null) return false
+  return status === 'expired' ? isExpired(key, now) : !isExpired(key, now)
+}
+
+/**
+ * Keys in process memory, for tests and demos; gone when the process ends. Every method does its
+ * check and its write in one synchronous stretch with no `await` between them, and JavaScript runs
+ * one such stretch at a time, so the unique-active-name check cannot race.
+ */
+export function createMemoryStore(): ApiKeyStore {
+  const byId = new Map<string, Entry>()
+  const byHash = new Map<string, Entry>()
+  /** Per subject, oldest first (lists walk it backwards). */
+  const bySubject = new Map<string, Entry[]>()
+
+  function claimName(subject: string, nameKey: string, now: Date, exceptId?: string): boolean {
+    for (const entry of bySubject.get(subject) ?? []) {
+      if (entry.key.id === exceptId || !entry.holdsName || entry.key.revokedAt !== null || entry.nameKey !== nameKey) continue
+      if (!isExpired(entry.key, now)) return false
+      entry.holdsName = false
+    }
+    return true
+  }
+
+  function add(record: NewApiKeyRecord): StoredApiKey {
+    const { nameKey, secretHash, ...fields } = record
+    const key: StoredApiKey = {
+      ...fields,
+      scopes: [...fields.scopes],
+      claims: fields.claims === null ? null : structuredClone(fields.claims),
+      updatedAt: fields.createdAt,
+      revokedAt: null,
+      revocationReason: null,
+      lastUsedAt: null,
+    }
+    const entry: Entry = { key, nameKey, secretHash, holdsName: true }
+    byId.set(key.id, entry)
+    byHash.set(secretHash, entry)
+    const list = bySubject.get(key.subject)
+    if (list) list.push(entry)
+    else bySubject.set(key.subject, [entry])
+    return copy(key)
+  }
+
+  function owned(id: string, subject: string): Entry | undefined {
+    const entry = byId.get(id)
+    return entry?.key.subject === subject ? entry : undefined
+  }
+
+  return {
+    async insert(record: NewApiKeyRecord, now: Date) {
+      if (byId.has(record.id) || byHash.has(record.secretHash)) throw new Error('Duplicate key id or secret hash.')
+      if (!claimName(record.subject, record.nameKey, now)) throw nameTakenError(record.name)
+      return add(record)
+    },
+
+    async list(query: ListKeysQuery) {
+      const matches: StoredApiKey[] = []
+      const entries = bySubject.get(query.subject) ?? []
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const entry = entries[i] as Entry
+        if (query.nameKeyContains !== '' && !entry.nameKey.includes(query.nameKeyContains)) continue
+        if (matchesStatus(entry.key, query.status, query.now)) matches.push(entry.key)
+      }
+      return { keys: matches.slice(query.offset, query.offset + query.limit).map(copy), totalCount: matches.length }
+    },
+
+    async get(id: string) {
+      const entry = byId.get(id)
+      return entry ? copy(entry.key) : null
+    },
+
+    async findBySecretHash(secretHash: string) {
+      const entry = byHash.get(secretHash)
+      return entry ? { key: copy(entry.key), secretHash: entry.secretHash } : null
+    },
+
+    async revoke({ id, subject, reason, now }) {
+      const entry = owned(id, subject)
+      if (!entry) return null
+      if (entry.key.revokedAt === null) {
+        entry.key = { ...entry.key, revokedAt: now, revocationReason: reason, updatedAt: now }
+      }
+      return copy(entry.key)
+    },
+
+    async update({ id, subject, name, description, now }) {
+      const entry = owned(id, subject)
+      if (!entry) return null
+      if (name !== undefined) {
+        const holds = entry.holdsName && entry.key.revokedAt === null
+        if (holds && !claimName(subject, name.nameKey, now, id)) throw nameTakenError(name.name)
+        entry.nameKey = name.nameKey
+        entry.key = { ...entry.key, name: name.name }
+      }
+      if (description !== undefined) entry.key = { ...entry.key, description }
+      entry.key = { ...entry.key, updatedAt: now }
+      return copy(entry.key)
+    },
+
+    async roll(command: RollKeyCommand) {
+      const entry = owned(command.id, command.subject)
+      if (!entry) return null
+      const old = entry.key
+      if (old.revokedAt !== null || isExpired(old, command.now) || !entry.holdsName) throw notRollableError()
+      const record = command.replacement(copy(old))
+      if (byId.has(record.id) || byHash.has(record.secretHash)) throw new Error('Duplicate key id or secret hash.')
+      entry.holdsName = false
+      const expiration = old.expiration !== null && old.expiration < command.graceEnd ? old.expiration : command.graceEnd
+      entry.key = { ...old, expiration, updatedAt: command.now }
+      if (!claimName(record.subject, record.nameKey, command.now)) {
+        entry.key = old
+        entry.holdsName = true
+        throw nameTakenError(record.name)
+      }
+      const replacement = add(record)
+      return { previous: copy(entry.key), replacement }
+    },
+
+    async touchLastUsed({ id, now, staleAt }) {
+      const entry = byId.get(id)
+      if (!entry || (entry.key.lastUsedAt !== null && entry.key.lastUsedAt > staleAt)) return false
+      entry.key = { ...entry.key, lastUsedAt: now }
+      return true
+    },
+
+    async close() {},
+  }
+}

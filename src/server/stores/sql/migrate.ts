@@ -1,0 +1,38 @@
+import { MIGRATIONS, MIGRATIONS_TABLE, type Migration } from './migrations'
+import type { SqlClient } from './sql-client'
+
+/** An arbitrary, fixed advisory-lock key, so two processes never migrate at once. */
+const MIGRATION_LOCK_KEY = 7_415_021_113
+
+/**
+ * Applies the migrations not yet recorded, in version order, in one transaction under an advisory
+ * lock (safe when several app servers start together). Refuses a database migrated by a newer kit.
+ * Returns the versions it applied.
+ */
+export async function migrate(client: SqlClient, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  return client.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`)
+    await tx.query(
+      `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (
+        version integer PRIMARY KEY,
+        name text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )`,
+    )
+    const rows = await tx.query<{ version: number }>(`SELECT version FROM ${MIGRATIONS_TABLE} ORDER BY version`)
+    const applied = new Set(rows.map((row) => Number(row.version)))
+    const known = new Set(migrations.map((migration) => migration.version))
+    const unknown = [...applied].filter((version) => !known.has(version))
+    if (unknown.length > 0) {
+      throw new Error(`The database has migrations this version of react-api-keys does not know: ${unknown.join(', ')}.`)
+    }
+    const done: number[] = []
+    for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (applied.has(migration.version)) continue
+      for (const statement of migration.statements) await tx.query(statement)
+      await tx.query(`INSERT INTO ${MIGRATIONS_TABLE} (version, name) VALUES ($1, $2)`, [migration.version, migration.name])
+      done.push(migration.version)
+    }
+    return done
+  })
+}

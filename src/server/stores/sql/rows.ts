@@ -1,0 +1,48 @@
+import type { StoredApiKey } from '../types'
+
+/** The columns every query that returns a key selects, in `ApiKeyRow` shape. */
+export const KEY_COLUMNS = `id, subject, name, description, claims, scopes, created_at, created_by, updated_at,
+  expiration, revoked_at, revocation_reason, last_used_at, prefix, last_four`
+
+/** A row of `KEY_COLUMNS` as the drivers return it (jsonb parsed, timestamptz as Date). */
+export interface ApiKeyRow {
+  id: string
+  subject: string
+  name: string
+  description: string | null
+  claims: Record<string, unknown> | null
+  scopes: string[]
+  created_at: Date | string
+  created_by: string | null
+  updated_at: Date | string
+  expiration: Date | string | null
+  revoked_at: Date | string | null
+  revocation_reason: string | null
+  last_used_at: Date | string | null
+  prefix: string
+  last_four: string
+}
+
+const toDate = (value: Date | string): Date => (value instanceof Date ? value : new Date(value))
+const toDateOrNull = (value: Date | string | null): Date | null => (value === null ? null : toDate(value))
+
+/** A row as a {@link StoredApiKey}. */
+export function keyFromRow(row: ApiKeyRow): StoredApiKey {
+  return {
+    id: row.id,
+    subject: row.subject,
+    name: row.name,
+    description: row.description,
+    claims: row.claims,
+    scopes: Array.isArray(row.scopes) ? row.scopes : [],
+    createdAt: toDate(row.created_at),
+    createdBy: row.created_by,
+    updatedAt: toDate(row.updated_at),
+    expiration: toDateOrNull(row.expiration),
+    revokedAt: toDateOrNull(row.revoked_at),
+    revocationReason: row.revocation_reason,
+    lastUsedAt: toDateOrNull(row.last_used_at),
+    prefix: row.prefix,
+    lastFour: row.last_four,
+  }
+}

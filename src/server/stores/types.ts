@@ -1,0 +1,99 @@
+import type { APIKeyStatusFilter } from '../../core/types'
+
+/** A key as a store keeps it: everything but the secret, which is never stored. */
+export interface StoredApiKey {
+  id: string
+  subject: string
+  name: string
+  description: string | null
+  claims: Record<string, unknown> | null
+  scopes: string[]
+  createdAt: Date
+  createdBy: string | null
+  updatedAt: Date
+  expiration: Date | null
+  revokedAt: Date | null
+  revocationReason: string | null
+  lastUsedAt: Date | null
+  prefix: string
+  lastFour: string
+}
+
+/** A key to insert: its fields, the SHA-256 of its secret, and the name key used for uniqueness. */
+export interface NewApiKeyRecord {
+  id: string
+  subject: string
+  name: string
+  /** `nameKeyOf(name)`: what uniqueness and search compare. */
+  nameKey: string
+  description: string | null
+  claims: Record<string, unknown> | null
+  scopes: string[]
+  createdAt: Date
+  createdBy: string | null
+  expiration: Date | null
+  prefix: string
+  lastFour: string
+  /** Lower-case hex SHA-256 of the secret. */
+  secretHash: string
+}
+
+/** One page of a subject's keys, newest first. */
+export interface ListKeysQuery {
+  subject: string
+  /** A lower-cased name key fragment; empty matches all. */
+  nameKeyContains: string
+  status?: APIKeyStatusFilter
+  offset: number
+  limit: number
+  /** The moment "expired" and "active" are judged at. */
+  now: Date
+}
+
+/** What a roll changes, inside one transaction. */
+export interface RollKeyCommand {
+  id: string
+  subject: string
+  /** The old key expires at the earlier of its own expiration and this. */
+  graceEnd: Date
+  now: Date
+  /** Builds the replacement from the old key as it is locked in the transaction. */
+  replacement: (previous: StoredApiKey) => NewApiKeyRecord
+}
+
+/**
+ * Persistence for API keys. Every method is atomic. A store enforces, itself, that a subject has at
+ * most one *active* key per name key (a unique index in SQL, a synchronous check in memory), so two
+ * concurrent creates of one name cannot both win. A key stops holding its name when it is revoked,
+ * rolled (its replacement takes the name) or, at the next insert or rename of that name, expired.
+ * Stores throw `ApiKeysError('conflict')` for a taken name; they never see secrets.
+ */
+export interface ApiKeyStore {
+  /** Inserts a key, first releasing the name from expired keys; `conflict` if an active key holds it. */
+  insert(record: NewApiKeyRecord, now: Date): Promise<StoredApiKey>
+  /** One page of a subject's keys, newest first, and how many match in all. */
+  list(query: ListKeysQuery): Promise<{ keys: StoredApiKey[]; totalCount: number }>
+  /** A key by id, or null. */
+  get(id: string): Promise<StoredApiKey | null>
+  /** The key whose secret hashes to `secretHash`, with that hash, or null. */
+  findBySecretHash(secretHash: string): Promise<{ key: StoredApiKey; secretHash: string } | null>
+  /** Revokes a subject's key; a revoked key keeps its first time and reason. Null if not found. */
+  revoke(command: { id: string; subject: string; reason: string | null; now: Date }): Promise<StoredApiKey | null>
+  /** Renames or re-describes a subject's key; `conflict` if the new name is taken. Null if not found. */
+  update(command: {
+    id: string
+    subject: string
+    name?: { name: string; nameKey: string }
+    description?: string | null
+    now: Date
+  }): Promise<StoredApiKey | null>
+  /**
+   * Shortens the old key's life to the grace end, hands its name to the replacement and inserts it,
+   * atomically. `conflict` if the old key is revoked, expired or already rolled. Null if not found.
+   */
+  roll(command: RollKeyCommand): Promise<{ previous: StoredApiKey; replacement: StoredApiKey } | null>
+  /** Sets `lastUsedAt` to `now` if it is null or at/before `staleAt`; whether it wrote. */
+  touchLastUsed(command: { id: string; now: Date; staleAt: Date }): Promise<boolean>
+  /** Releases connections or files. */
+  close(): Promise<void>
+}

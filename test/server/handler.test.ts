@@ -1,0 +1,172 @@
+// @vitest-environment node
+import { createMemoryStore } from '../../src/server/stores/memory-store'
+import type { ApiKeyStore } from '../../src/server/stores/types'
+import { httpSetup } from './http-helpers'
+
+const SECOND = 1000
+
+describe('createApiKeysHandler: routes', () => {
+  it('creates (201, Location, secret once), gets, lists, updates, revokes and rolls', async () => {
+    const { call, service } = httpSetup(createMemoryStore(), { basePath: '/api/' })
+    const created = await call('POST', '/api/api-keys', { as: 'alice', json: { name: 'CI', scopes: ['deploy'], secondsUntilExpiration: 3600 } })
+    expect(created.status).toBe(201)
+    expect(created.headers.get('content-type')).toBe('application/json; charset=utf-8')
+    expect(created.headers.get('cache-control')).toBe('no-store')
+    const id = created.body.id as string
+    expect(created.headers.get('location')).toBe(`/api/api-keys/${id}`)
+    expect(created.body).toMatchObject({
+      name: 'CI',
+      subject: 'user_alice',
+      createdBy: 'user_alice',
+      scopes: ['deploy'],
+      createdAt: '2030-01-01T00:00:00.000Z',
+      expiration: '2030-01-01T01:00:00.000Z',
+      revoked: false,
+    })
+    const secret = created.body.secret as string
+    expect((await service.verify(secret)).valid).toBe(true)
+
+    const got = await call('GET', `/api/api-keys/${id}`, { as: 'alice' })
+    expect(got.status).toBe(200)
+    expect(got.body).toMatchObject({ id, name: 'CI' })
+    expect(got.body.secret).toBeUndefined()
+
+    const listed = await call('GET', '/api/api-keys?query=ci&status=active&page=1&pageSize=5', { as: 'alice' })
+    expect(listed.status).toBe(200)
+    expect(listed.body.totalCount).toBe(1)
+    expect((listed.body.data as { id: string; secret?: string }[]).map((key) => [key.id, key.secret])).toEqual([[id, undefined]])
+
+    const updated = await call('PATCH', `/api/api-keys/${id}`, { as: 'alice', json: { name: 'CI deploy', description: 'pipeline' } })
+    expect(updated).toMatchObject({ status: 200, body: { name: 'CI deploy', description: 'pipeline' } })
+
+    const rolled = await call('POST', `/api/api-keys/${id}/roll`, { as: 'alice', json: { gracePeriodSeconds: 60 } })
+    expect(rolled.status).toBe(200)
+    const replacement = rolled.body.replacement as { id: string; secret: string; name: string }
+    expect(replacement.name).toBe('CI deploy')
+    expect((await service.verify(replacement.secret)).valid).toBe(true)
+    expect(rolled.body.previous).toMatchObject({ id, expiration: '2030-01-01T00:01:00.000Z' })
+
+    const revoked = await call('POST', `/api/api-keys/${replacement.id}/revoke`, { as: 'alice', json: { revocationReason: 'done' } })
+    expect(revoked).toMatchObject({ status: 200, body: { revoked: true, revocationReason: 'done', revokedAt: '2030-01-01T00:00:00.000Z' } })
+    const again = await call('POST', `/api/api-keys/${replacement.id}/revoke`, { as: 'alice', json: { revocationReason: 'later' } })
+    expect(again.body).toEqual(revoked.body)
+    const noBody = await call('POST', `/api/api-keys/${id}/revoke`, { as: 'alice' })
+    expect(noBody).toMatchObject({ status: 200, body: { revoked: true, revocationReason: null } })
+
+    const byStatus = await call('GET', '/api/api-keys?status=revoked', { as: 'alice' })
+    expect(byStatus.body.totalCount).toBe(2)
+  })
+
+  it('answers 401 without a caller, 404 for unknown routes and 405 with Allow', async () => {
+    const { call } = httpSetup(createMemoryStore())
+    const anonymous = await call('GET', '/api-keys')
+    expect(anonymous.status).toBe(401)
+    expect(anonymous.headers.get('content-type')).toBe('application/problem+json')
+    expect(anonymous.body).toMatchObject({ status: 401, code: 'forbidden', title: 'Unauthorized', type: 'urn:react-api-keys:problem:forbidden' })
+    expect((await call('POST', '/api-keys', { json: { name: 'x' } })).status).toBe(401)
+    for (const path of ['/nope', '/api-keys/', '/api-keys/ak_x/delete', '/api-keys/ak_x/roll/more', '/api/api-keys']) {
+      expect((await call('GET', path, { as: 'alice' })).body).toMatchObject({ status: 404, code: 'not_found' })
+    }
+    const wrong = await call('DELETE', '/api-keys', { as: 'alice' })
+    expect(wrong.status).toBe(405)
+    expect(wrong.headers.get('allow')).toBe('GET, POST')
+    expect((await call('PUT', '/api-keys/ak_abc', { as: 'alice' })).headers.get('allow')).toBe('GET, PATCH')
+    expect((await call('GET', '/api-keys/ak_abc/roll', { as: 'alice' })).status).toBe(405)
+  })
+
+  it('answers 409 for a taken name or a key that cannot be rolled', async () => {
+    const { call } = httpSetup(createMemoryStore())
+    const a = await call('POST', '/api-keys', { as: 'bob', json: { name: 'one' } })
+    await call('POST', '/api-keys', { as: 'bob', json: { name: 'two' } })
+    expect((await call('POST', '/api-keys', { as: 'bob', json: { name: 'ONE' } })).body).toMatchObject({ status: 409, code: 'conflict' })
+    expect((await call('PATCH', `/api-keys/${a.body.id as string}`, { as: 'bob', json: { name: 'Two' } })).status).toBe(409)
+    await call('POST', `/api-keys/${a.body.id as string}/revoke`, { as: 'bob' })
+    expect((await call('POST', `/api-keys/${a.body.id as string}/roll`, { as: 'bob', json: { gracePeriodSeconds: 0 } })).status).toBe(409)
+  })
+
+  it('lets exactly one of concurrent creates of one name win over HTTP', async () => {
+    const { call } = httpSetup(createMemoryStore())
+    const results = await Promise.all(Array.from({ length: 20 }, () => call('POST', '/api-keys', { as: 'bob', json: { name: 'race' } })))
+    expect(results.map((result) => result.status).sort()).toEqual([201, ...Array<number>(19).fill(409)])
+  })
+
+  it('rate limits creates per caller with 429 and Retry-After', async () => {
+    const { clock } = httpSetup(createMemoryStore(), {})
+    const limited = httpSetup(createMemoryStore(), { createRateLimit: { limit: 3, windowSeconds: 60, now: clock.now } })
+    for (let i = 0; i < 3; i++) expect((await limited.call('POST', '/api-keys', { as: 'bob', json: { name: `k${i}` } })).status).toBe(201)
+    const refused = await limited.call('POST', '/api-keys', { as: 'bob', json: { name: 'k3' } })
+    expect(refused.status).toBe(429)
+    expect(refused.body).toMatchObject({ code: 'rate_limited' })
+    expect(refused.headers.get('retry-after')).toBe('20')
+    expect((await limited.call('POST', '/api-keys', { as: 'alice', json: { name: 'k3' } })).status).toBe(201)
+    clock.advance(20 * SECOND)
+    expect((await limited.call('POST', '/api-keys', { as: 'bob', json: { name: 'k3' } })).status).toBe(201)
+    expect((await limited.call('POST', '/api-keys', { as: 'bob', json: { name: 'k4' } })).status).toBe(429)
+    expect((await limited.call('GET', '/api-keys', { as: 'bob' })).body.totalCount).toBe(4)
+    // The default limit is 10 a minute.
+    const shared = httpSetup(createMemoryStore(), { createRateLimit: {} })
+    const sharedStatuses: number[] = []
+    for (let i = 0; i < 11; i++) sharedStatuses.push((await shared.call('POST', '/api-keys', { as: 'bob', json: { name: `d${i}` } })).status)
+    expect(sharedStatuses).toEqual([...Array<number>(10).fill(201), 429])
+  })
+
+  it('answers 500 without detail when the store fails, and tells onError', async () => {
+    const broken: ApiKeyStore = { ...createMemoryStore(), list: () => Promise.reject(new Error('connection refused to db.internal:5432')) }
+    const { call, errors } = httpSetup(broken)
+    const answer = await call('GET', '/api-keys', { as: 'bob' })
+    expect(answer.status).toBe(500)
+    expect(answer.body).toEqual({
+      type: 'urn:react-api-keys:problem:unknown',
+      title: 'Internal Server Error',
+      status: 500,
+      code: 'unknown',
+      detail: 'The server could not complete the request.',
+    })
+    expect(errors).toHaveLength(1)
+  })
+})
+
+describe('createApiKeysHandler: who may reach which keys', () => {
+  it('answers 404 for another user’s key and for teams without $manage_api_keys, changing nothing', async () => {
+    const { call, service } = httpSetup(createMemoryStore())
+    const bobs = await call('POST', '/api-keys', { as: 'bob', json: { name: 'bob key' } })
+    const bobId = bobs.body.id as string
+    const teamB = await service.create({ subject: 'team_b', name: 'team b key' })
+
+    const missing = await call('GET', '/api-keys/ak_doesnotexist0000000000', { as: 'alice' })
+    for (const id of [bobId, teamB.id]) {
+      for (const [method, path, json] of [
+        ['GET', `/api-keys/${id}`, undefined],
+        ['PATCH', `/api-keys/${id}`, { name: 'mine now' }],
+        ['POST', `/api-keys/${id}/revoke`, { revocationReason: 'x' }],
+        ['POST', `/api-keys/${id}/roll`, { gracePeriodSeconds: 0 }],
+      ] as const) {
+        const answer = await call(method, path, { as: 'alice', ...(json === undefined ? {} : { json }) })
+        expect(answer.status, `${method} ${path}`).toBe(404)
+        expect(answer.body).toEqual(missing.body)
+      }
+    }
+    expect((await call('GET', '/api-keys?subject=team_b', { as: 'alice' })).status).toBe(404)
+    expect((await call('GET', '/api-keys?subject=user_bob', { as: 'alice' })).status).toBe(404)
+    expect((await call('POST', '/api-keys', { as: 'alice', json: { subject: 'team_b', name: 'sneaky' } })).status).toBe(404)
+    expect((await call('POST', '/api-keys', { as: 'alice', json: { subject: 'user_bob', name: 'sneaky' } })).status).toBe(404)
+
+    expect(await service.get({ apiKeyId: bobId })).toMatchObject({ name: 'bob key', revoked: false })
+    expect(await service.get({ apiKeyId: teamB.id })).toMatchObject({ name: 'team b key', revoked: false })
+    expect((await service.list({ subject: 'team_b' })).totalCount).toBe(1)
+    expect((await service.list({ subject: 'user_bob' })).totalCount).toBe(1)
+
+    // Carol manages team_b: she reaches its key.
+    expect((await call('POST', `/api-keys/${teamB.id}/revoke`, { as: 'carol' })).status).toBe(200)
+  })
+
+  it('lets a team manager create, list and roll the team’s keys', async () => {
+    const { call } = httpSetup(createMemoryStore())
+    const created = await call('POST', '/api-keys', { as: 'alice', json: { subject: 'team_a', name: 'team key' } })
+    expect(created.body).toMatchObject({ subject: 'team_a', createdBy: 'user_alice' })
+    expect((await call('GET', '/api-keys?subject=team_a', { as: 'alice' })).body.totalCount).toBe(1)
+    expect((await call('GET', '/api-keys', { as: 'alice' })).body.totalCount).toBe(0)
+    expect((await call('POST', `/api-keys/${created.body.id as string}/roll`, { as: 'alice', json: { gracePeriodSeconds: 5 } })).status).toBe(200)
+    expect((await call('GET', `/api-keys/${created.body.id as string}`, { as: 'bob' })).status).toBe(404)
+  })
+})

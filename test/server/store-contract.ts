@@ -1,0 +1,249 @@
+import { randomBase62 } from '../../src/core/base62'
+import { ApiKeysError } from '../../src/core/errors'
+import { newApiKeyId } from '../../src/server/service/ids'
+import { nameKeyOf } from '../../src/server/service/name-key'
+import type { ApiKeyStore, NewApiKeyRecord } from '../../src/server/stores/types'
+
+/**
+ * The behaviour every {@link ApiKeyStore} must have, run against the memory, PGlite and PostgreSQL
+ * stores alike. The store is opened once per suite; each test works on subjects of its own.
+ */
+export function describeStoreContract(name: string, open: () => Promise<ApiKeyStore>, options: { skip?: boolean } = {}): void {
+  describe.skipIf(options.skip ?? false)(`store contract: ${name}`, () => {
+    let store: ApiKeyStore
+    const T0 = new Date('2030-01-01T00:00:00.000Z')
+    const at = (seconds: number): Date => new Date(T0.getTime() + seconds * 1000)
+
+    beforeAll(async () => {
+      store = await open()
+    }, 60_000)
+    afterAll(async () => {
+      await store?.close()
+    })
+
+    const subject = (): string => `user_${randomBase62(12)}`
+    const hash = (): string => Array.from({ length: 64 }, () => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('')
+
+    function record(subjectId: string, overrides: Partial<NewApiKeyRecord> = {}): NewApiKeyRecord {
+      const name = overrides.name ?? `key ${randomBase62(6)}`
+      return {
+        id: newApiKeyId(),
+        subject: subjectId,
+        name,
+        nameKey: nameKeyOf(name),
+        description: null,
+        claims: null,
+        scopes: [],
+        createdAt: T0,
+        createdBy: subjectId,
+        expiration: null,
+        prefix: 'sk_',
+        lastFour: 'abcd',
+        secretHash: hash(),
+        ...overrides,
+      }
+    }
+
+    async function expectConflict(promise: Promise<unknown>): Promise<void> {
+      const error = await promise.then(
+        () => null,
+        (caught: unknown) => caught,
+      )
+      expect(error).toBeInstanceOf(ApiKeysError)
+      expect((error as ApiKeysError).code).toBe('conflict')
+    }
+
+    it('inserts and reads back every field', async () => {
+      const s = subject()
+      const input = record(s, {
+        name: 'Deploy bot',
+        nameKey: nameKeyOf('Deploy bot'),
+        description: 'ci',
+        claims: { team: 'infra', nested: { n: 1 } },
+        scopes: ['read', 'write'],
+        expiration: at(3600),
+      })
+      const inserted = await store.insert(input, T0)
+      expect(inserted).toEqual({
+        id: input.id,
+        subject: s,
+        name: 'Deploy bot',
+        description: 'ci',
+        claims: { team: 'infra', nested: { n: 1 } },
+        scopes: ['read', 'write'],
+        createdAt: T0,
+        createdBy: s,
+        updatedAt: T0,
+        expiration: at(3600),
+        revokedAt: null,
+        revocationReason: null,
+        lastUsedAt: null,
+        prefix: 'sk_',
+        lastFour: 'abcd',
+      })
+      expect(await store.get(input.id)).toEqual(inserted)
+      expect(await store.findBySecretHash(input.secretHash)).toEqual({ key: inserted, secretHash: input.secretHash })
+      expect(await store.get(newApiKeyId())).toBeNull()
+      expect(await store.findBySecretHash(hash())).toBeNull()
+    })
+
+    it('lists newest first with search, status filter and paging', async () => {
+      const s = subject()
+      const names = ['Alpha', 'beta', 'ALPHA two', 'gamma', 'Ünïcødé alpha']
+      const ids: string[] = []
+      for (const [i, n] of names.entries()) {
+        const expiration = n === 'gamma' ? at(10) : null
+        ids.push((await store.insert(record(s, { name: n, nameKey: nameKeyOf(n), createdAt: at(i), expiration }), at(i))).id)
+      }
+      await store.revoke({ id: ids[1] as string, subject: s, reason: null, now: at(5) })
+      await store.insert(record(subject(), { name: 'alpha' }), T0)
+
+      const all = await store.list({ subject: s, nameKeyContains: '', offset: 0, limit: 10, now: at(20) })
+      expect(all.totalCount).toBe(5)
+      expect(all.keys.map((k) => k.id)).toEqual([...ids].reverse())
+
+      const alpha = await store.list({ subject: s, nameKeyContains: 'alpha', offset: 0, limit: 10, now: at(20) })
+      expect(alpha.keys.map((k) => k.name)).toEqual(['Ünïcødé alpha', 'ALPHA two', 'Alpha'])
+
+      const page2 = await store.list({ subject: s, nameKeyContains: '', offset: 2, limit: 2, now: at(20) })
+      expect(page2).toMatchObject({ totalCount: 5 })
+      expect(page2.keys.map((k) => k.id)).toEqual([ids[2], ids[1]])
+      const beyond = await store.list({ subject: s, nameKeyContains: '', offset: 50, limit: 2, now: at(20) })
+      expect(beyond).toEqual({ keys: [], totalCount: 5 })
+
+      const byStatus = async (status: 'active' | 'expired' | 'revoked', now: Date): Promise<string[]> =>
+        (await store.list({ subject: s, nameKeyContains: '', status, offset: 0, limit: 10, now })).keys.map((k) => k.name)
+      expect(await byStatus('revoked', at(20))).toEqual(['beta'])
+      expect(await byStatus('expired', at(20))).toEqual(['gamma'])
+      expect(await byStatus('active', at(20))).toEqual(['Ünïcødé alpha', 'ALPHA two', 'Alpha'])
+      expect(await byStatus('active', at(5))).toEqual(['Ünïcødé alpha', 'gamma', 'ALPHA two', 'Alpha'])
+    })
+
+    it('treats SQL and LIKE metacharacters in searches as plain text', async () => {
+      const s = subject()
+      const evil = "'; DROP TABLE api_keys; --"
+      await store.insert(record(s, { name: evil, nameKey: nameKeyOf(evil) }), T0)
+      await store.insert(record(s, { name: '100% done_x', nameKey: nameKeyOf('100% done_x') }), T0)
+      await store.insert(record(s, { name: 'plain', nameKey: 'plain' }), T0)
+      const find = async (q: string): Promise<string[]> =>
+        (await store.list({ subject: s, nameKeyContains: q, offset: 0, limit: 10, now: T0 })).keys.map((k) => k.name)
+      expect(await find("'; drop")).toEqual([evil])
+      expect(await find('%')).toEqual(['100% done_x'])
+      expect(await find('e_x')).toEqual(['100% done_x'])
+      expect(await find('e_')).toEqual(['100% done_x'])
+      expect(await find('\\')).toEqual([])
+      expect((await store.list({ subject: s, nameKeyContains: '', offset: 0, limit: 10, now: T0 })).totalCount).toBe(3)
+    })
+
+    it('refuses a second active key with the same name (case-insensitive) for one subject only', async () => {
+      const s = subject()
+      await store.insert(record(s, { name: 'Prod', nameKey: nameKeyOf('Prod') }), T0)
+      await expectConflict(store.insert(record(s, { name: 'PROD', nameKey: nameKeyOf('PROD') }), T0))
+      await store.insert(record(subject(), { name: 'Prod', nameKey: nameKeyOf('Prod') }), T0)
+      expect((await store.list({ subject: s, nameKeyContains: '', offset: 0, limit: 10, now: T0 })).totalCount).toBe(1)
+    })
+
+    it('lets exactly one of many concurrent creates of one name win', async () => {
+      const s = subject()
+      const results = await Promise.allSettled(
+        Array.from({ length: 12 }, () => store.insert(record(s, { name: 'Race', nameKey: 'race' }), T0)),
+      )
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
+      for (const r of results.filter((r) => r.status === 'rejected')) {
+        expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict' })
+      }
+      expect((await store.list({ subject: s, nameKeyContains: '', offset: 0, limit: 20, now: T0 })).totalCount).toBe(1)
+    })
+
+    it('frees the name of a revoked key, and of an expired key when the name is wanted', async () => {
+      const s = subject()
+      const first = await store.insert(record(s, { name: 'n', nameKey: 'n' }), T0)
+      await store.revoke({ id: first.id, subject: s, reason: null, now: T0 })
+      await store.insert(record(s, { name: 'n', nameKey: 'n' }), T0)
+      const short = await store.insert(record(s, { name: 'e', nameKey: 'e', expiration: at(10) }), T0)
+      await expectConflict(store.insert(record(s, { name: 'E', nameKey: 'e' }), at(9)))
+      await store.insert(record(s, { name: 'E', nameKey: 'e' }), at(10))
+      expect((await store.get(short.id))?.expiration).toEqual(at(10))
+    })
+
+    it('keeps the first time and reason when a key is revoked twice', async () => {
+      const s = subject()
+      const key = await store.insert(record(s), T0)
+      const first = await store.revoke({ id: key.id, subject: s, reason: 'leaked', now: at(1) })
+      const second = await store.revoke({ id: key.id, subject: s, reason: 'again', now: at(2) })
+      expect(first).toMatchObject({ revokedAt: at(1), revocationReason: 'leaked', updatedAt: at(1) })
+      expect(second).toEqual(first)
+      expect(await store.revoke({ id: key.id, subject: subject(), reason: null, now: at(3) })).toBeNull()
+    })
+
+    it('keeps the first of concurrent revocations', async () => {
+      const s = subject()
+      const key = await store.insert(record(s), T0)
+      const results = await Promise.all(
+        ['a', 'b', 'c', 'd'].map((reason, i) => store.revoke({ id: key.id, subject: s, reason, now: at(i + 1) })),
+      )
+      const stored = await store.get(key.id)
+      for (const result of results) expect(result).toEqual(stored)
+    })
+
+    it('updates name and description, refusing a taken name and other subjects', async () => {
+      const s = subject()
+      const a = await store.insert(record(s, { name: 'a', nameKey: 'a', description: 'keep' }), T0)
+      await store.insert(record(s, { name: 'b', nameKey: 'b' }), T0)
+      await expectConflict(store.update({ id: a.id, subject: s, name: { name: 'B', nameKey: 'b' }, now: at(1) }))
+      expect(await store.get(a.id)).toMatchObject({ name: 'a', description: 'keep', updatedAt: T0 })
+      const renamed = await store.update({ id: a.id, subject: s, name: { name: 'A2', nameKey: 'a2' }, now: at(2) })
+      expect(renamed).toMatchObject({ name: 'A2', description: 'keep', updatedAt: at(2) })
+      const cleared = await store.update({ id: a.id, subject: s, description: null, now: at(3) })
+      expect(cleared).toMatchObject({ name: 'A2', description: null })
+      expect(await store.update({ id: a.id, subject: subject(), description: 'x', now: at(4) })).toBeNull()
+      // The old name is free again.
+      await store.insert(record(s, { name: 'a', nameKey: 'a' }), at(5))
+    })
+
+    it('rolls: shortens the old key to the grace end, hands the name over, refuses rolling twice', async () => {
+      const s = subject()
+      const old = await store.insert(record(s, { name: 'roll me', nameKey: 'roll me', expiration: at(100_000) }), T0)
+      const next = record(s, { name: 'roll me', nameKey: 'roll me', createdAt: at(10) })
+      const rolled = await store.roll({ id: old.id, subject: s, graceEnd: at(70), now: at(10), replacement: () => next })
+      expect(rolled?.previous).toMatchObject({ id: old.id, expiration: at(70), updatedAt: at(10), revokedAt: null })
+      expect(rolled?.replacement).toMatchObject({ id: next.id, name: 'roll me' })
+      await expectConflict(
+        store.roll({ id: old.id, subject: s, graceEnd: at(80), now: at(20), replacement: () => record(s, { name: 'roll me', nameKey: 'roll me' }) }),
+      )
+      // A key ending before the grace end keeps its own end.
+      const soon = await store.insert(record(s, { name: 'soon', nameKey: 'soon', expiration: at(30) }), T0)
+      const kept = await store.roll({
+        id: soon.id,
+        subject: s,
+        graceEnd: at(1000),
+        now: at(20),
+        replacement: () => record(s, { name: 'soon', nameKey: 'soon' }),
+      })
+      expect(kept?.previous.expiration).toEqual(at(30))
+      expect(await store.roll({ id: soon.id, subject: subject(), graceEnd: at(1), now: at(1), replacement: () => next })).toBeNull()
+    })
+
+    it('refuses to roll a revoked or expired key and stores nothing', async () => {
+      const s = subject()
+      const revoked = await store.insert(record(s, { name: 'r', nameKey: 'r' }), T0)
+      await store.revoke({ id: revoked.id, subject: s, reason: null, now: T0 })
+      const expired = await store.insert(record(s, { name: 'x', nameKey: 'x', expiration: at(5) }), T0)
+      for (const id of [revoked.id, expired.id]) {
+        await expectConflict(store.roll({ id, subject: s, graceEnd: at(100), now: at(10), replacement: () => record(s) }))
+      }
+      expect((await store.list({ subject: s, nameKeyContains: '', offset: 0, limit: 10, now: at(10) })).totalCount).toBe(2)
+    })
+
+    it('writes lastUsedAt only when it is stale', async () => {
+      const s = subject()
+      const key = await store.insert(record(s), T0)
+      expect(await store.touchLastUsed({ id: key.id, now: at(1), staleAt: at(-59) })).toBe(true)
+      expect(await store.touchLastUsed({ id: key.id, now: at(30), staleAt: at(-30) })).toBe(false)
+      expect((await store.get(key.id))?.lastUsedAt).toEqual(at(1))
+      expect(await store.touchLastUsed({ id: key.id, now: at(61), staleAt: at(1) })).toBe(true)
+      expect((await store.get(key.id))?.lastUsedAt).toEqual(at(61))
+      expect(await store.touchLastUsed({ id: newApiKeyId(), now: at(61), staleAt: at(1) })).toBe(false)
+    })
+  })
+}
