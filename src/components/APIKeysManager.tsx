@@ -70,10 +70,28 @@ export function APIKeysManager(props: APIKeysManagerProps) {
   const createButton = useRef<HTMLButtonElement>(null)
   const searchField = useRef<HTMLInputElement>(null)
   const tableRegion = useRef<HTMLDivElement>(null)
-  const rowTrigger = useRef<HTMLElement | null>(null)
+  // Which row action opened the open dialog. Kept as key id and action, not as the element: an
+  // optimistic revoke and its rollback re-render the row's buttons.
+  const rowAction = useRef<{ keyId: string; action: 'revoke' | 'roll' } | null>(null)
 
-  /** Back to the button that opened a dialog, or to the table when that button is gone (a revoked row). */
-  const backToRow = (): HTMLElement | null => (rowTrigger.current?.isConnected ? rowTrigger.current : tableRegion.current)
+  function openCreate(): void {
+    rowAction.current = null
+    setCreating(true)
+  }
+
+  function openRowAction(key: APIKeyResource, action: 'revoke' | 'roll'): void {
+    rowAction.current = { keyId: key.id, action }
+    if (action === 'revoke') setRevoking(key)
+    else setRolling(key)
+  }
+
+  /** Back to the row button that opened a dialog, or to the table when the row has no such button now. */
+  function backToRow(): HTMLElement | null {
+    const opened = rowAction.current
+    const buttons = opened ? tableRegion.current?.querySelectorAll<HTMLElement>(`[data-rak-action="${opened.action}"]`) : undefined
+    const button = [...(buttons ?? [])].find((candidate) => candidate.dataset.rakKey === opened?.keyId)
+    return button ?? tableRegion.current
+  }
 
   function reveal(created: CreatedAPIKey): void {
     setRevealed({ name: created.name, secret: created.secret })
@@ -85,7 +103,7 @@ export function APIKeysManager(props: APIKeysManagerProps) {
       <div className={clsx('rak-toolbar', classNames.toolbar)}>
         <SearchField ref={searchField} value={search} onChange={setSearch} className={classNames.search} />
         <StatusFilter value={status} onChange={setStatus} className={classNames.statusFilter} />
-        <button ref={createButton} type="button" className={clsx('rak-button rak-button--primary rak-create-button', classNames.createButton)} onClick={() => setCreating(true)}>
+        <button ref={createButton} type="button" className={clsx('rak-button rak-button--primary rak-create-button', classNames.createButton)} onClick={openCreate}>
           {messages.createButton}
         </button>
       </div>
@@ -96,7 +114,7 @@ export function APIKeysManager(props: APIKeysManagerProps) {
         <EmptyState
           query={query}
           filtered={status !== undefined}
-          onCreate={() => setCreating(true)}
+          onCreate={openCreate}
           onClearSearch={() => {
             setSearch('')
             searchField.current?.focus()
@@ -112,14 +130,8 @@ export function APIKeysManager(props: APIKeysManagerProps) {
               busy={list.isFetching}
               showDescription={showDescription}
               canRoll={client.supports.roll}
-              onRevoke={(key, trigger) => {
-                rowTrigger.current = trigger
-                setRevoking(key)
-              }}
-              onRoll={(key, trigger) => {
-                rowTrigger.current = trigger
-                setRolling(key)
-              }}
+              onRevoke={(key) => openRowAction(key, 'revoke')}
+              onRoll={(key) => openRowAction(key, 'roll')}
               classNames={classNames}
             />
           </div>
@@ -154,7 +166,7 @@ export function APIKeysManager(props: APIKeysManagerProps) {
           props.onCreate?.(withoutSecret(created))
         }}
       />
-      <SecretRevealDialog apiKey={revealed} onDone={() => setRevealed(null)} returnFocusTo={() => (rowTrigger.current?.isConnected ? backToRow() : createButton.current)} />
+      <SecretRevealDialog apiKey={revealed} onDone={() => setRevealed(null)} returnFocusTo={() => (rowAction.current ? backToRow() : createButton.current)} />
       <RevokeApiKeyDialog
         apiKey={revoking}
         subject={subject}

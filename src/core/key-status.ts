@@ -6,16 +6,20 @@ export type APIKeyStatus = 'active' | 'expiring-soon' | 'expired' | 'revoked'
 /** A key with less than this much time left counts as "expiring soon" (7 days). */
 export const EXPIRES_SOON_MS = 7 * 24 * 60 * 60 * 1000
 
-type StatusInput = Pick<APIKeyResource, 'revoked' | 'expiration'>
+type StatusInput = Pick<APIKeyResource, 'revoked' | 'expiration'> & Partial<Pick<APIKeyResource, 'expired'>>
 
 /** Whether the key has passed its expiration at `now` (milliseconds since the epoch). */
 export function isExpiredAt(key: Pick<APIKeyResource, 'expiration'>, now: number = Date.now()): boolean {
   return key.expiration !== null && key.expiration.getTime() <= now
 }
 
-/** The status of a key at `now`: revoked wins over expired, and under 7 days left is "expiring soon". */
+/**
+ * The status of a key at `now`: revoked wins over expired, and under 7 days left is "expiring soon".
+ * A key the backend already answered as `expired` stays expired, whatever a slower clock says.
+ */
 export function getKeyStatus(key: StatusInput, now: number = Date.now()): APIKeyStatus {
   if (key.revoked) return 'revoked'
+  if (key.expired) return 'expired'
   if (key.expiration === null) return 'active'
   const left = key.expiration.getTime() - now
   if (left <= 0) return 'expired'

@@ -21,6 +21,11 @@ describe('key status', () => {
     expect(isExpiredAt({ expiration: at(1) }, now)).toBe(false)
   })
 
+  it('keeps a key the backend answered as expired expired, even for a clock that lags behind', () => {
+    expect(getKeyStatus({ revoked: false, expired: true, expiration: at(1000) }, now)).toBe('expired')
+    expect(getKeyStatus({ revoked: true, expired: true, expiration: at(-1000) }, now)).toBe('revoked')
+  })
+
   it('reports revoked before expired', () => {
     expect(getKeyStatus({ revoked: true, expiration: at(-1000) }, now)).toBe('revoked')
     expect(whyKeyInvalid({ revoked: true, expiration: at(-1000) }, now)).toBe('manually-revoked')

@@ -46,6 +46,7 @@ export function CreateApiKeyDialog(props: CreateApiKeyDialogProps) {
   const descriptionId = useId()
   const descriptionErrorId = useId()
   const nameRef = useRef<HTMLInputElement>(null)
+  const dateRef = useRef<HTMLInputElement>(null)
   const [name, setName] = useState('')
   const [description, setDescription] = useState('')
   const [expiration, setExpiration] = useState<ExpirationOption>(() => defaultExpiration(expirationOptions))
@@ -92,6 +93,7 @@ export function CreateApiKeyDialog(props: CreateApiKeyDialogProps) {
     if (Object.keys(found).length > 0) {
       setSummary(messages.errors.invalid_input)
       if (found.name) nameRef.current?.focus()
+      else if (found.secondsUntilExpiration) dateRef.current?.focus()
       return
     }
     setSummary(null)
@@ -114,7 +116,13 @@ export function CreateApiKeyDialog(props: CreateApiKeyDialogProps) {
     <DialogShell
       open={props.open}
       onOpenChange={(open) => {
-        if (!pending) props.onOpenChange(open)
+        if (pending) return
+        // What was typed stays for next time; an error about the last attempt does not.
+        if (!open) {
+          setErrors({})
+          setSummary(null)
+        }
+        props.onOpenChange(open)
       }}
       dismissible={!pending}
       title={messages.createTitle}
@@ -179,6 +187,7 @@ export function CreateApiKeyDialog(props: CreateApiKeyDialogProps) {
           customDate={customDate}
           now={now}
           error={errors.secondsUntilExpiration}
+          dateInput={dateRef}
           onChange={setExpiration}
           onCustomDateChange={setCustomDate}
         />
@@ -191,7 +200,11 @@ export function CreateApiKeyDialog(props: CreateApiKeyDialogProps) {
           </p>
         )}
         <div className="rak-dialog-actions">
-          <button type="button" className="rak-button rak-button--secondary" disabled={pending} onClick={() => props.onOpenChange(false)}>
+          <button type="button" className="rak-button rak-button--secondary" disabled={pending} onClick={() => {
+            setErrors({})
+            setSummary(null)
+            props.onOpenChange(false)
+          }}>
             {messages.cancel}
           </button>
           <button type="submit" className="rak-button rak-button--primary" disabled={pending}>

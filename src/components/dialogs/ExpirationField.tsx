@@ -1,5 +1,5 @@
 'use client'
-import { useId } from 'react'
+import { useId, type Ref } from 'react'
 import { useMessages } from '../../react/use-localization'
 import { useFormatters } from '../shared/use-formatters'
 import { expirationDate, toDateInputValue, type ExpirationOption } from './expiration'
@@ -12,12 +12,14 @@ export interface ExpirationFieldProps {
   now: number
   error?: string
   disabled?: boolean
+  /** The custom date input, for moving focus to it when it is at fault. */
+  dateInput?: Ref<HTMLInputElement>
   onChange: (value: ExpirationOption) => void
   onCustomDateChange: (value: string) => void
 }
 
 /** The expiration presets, a custom date when chosen, and a caption saying when the key will expire. */
-export function ExpirationField(props: ExpirationFieldProps) {
+export function ExpirationField({ dateInput, ...props }: ExpirationFieldProps) {
   const messages = useMessages()
   const format = useFormatters()
   const selectId = useId()
@@ -57,6 +59,7 @@ export function ExpirationField(props: ExpirationFieldProps) {
             {messages.customDateLabel}
           </label>
           <input
+            ref={dateInput}
             id={dateId}
             type="date"
             className="rak-input"

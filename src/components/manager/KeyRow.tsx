@@ -13,8 +13,8 @@ export interface KeyRowProps {
   format: Formatters
   showDescription: boolean
   canRoll: boolean
-  onRevoke: (key: APIKeyResource, trigger: HTMLButtonElement) => void
-  onRoll: (key: APIKeyResource, trigger: HTMLButtonElement) => void
+  onRevoke: (key: APIKeyResource) => void
+  onRoll: (key: APIKeyResource) => void
   className?: string
   badgeClassName?: string
   actionsClassName?: string
@@ -65,11 +65,11 @@ export function KeyRow(props: KeyRowProps) {
         {usable && (
           <span className="rak-row-actions">
             {canRoll && (
-              <button type="button" className="rak-button rak-button--ghost" aria-label={messages.rollAction(apiKey.name)} onClick={(event) => props.onRoll(apiKey, event.currentTarget)}>
+              <button type="button" className="rak-button rak-button--ghost" aria-label={messages.rollAction(apiKey.name)} data-rak-key={apiKey.id} data-rak-action="roll" onClick={() => props.onRoll(apiKey)}>
                 {messages.roll}
               </button>
             )}
-            <button type="button" className="rak-button rak-button--ghost rak-button--danger-text" aria-label={messages.revokeAction(apiKey.name)} onClick={(event) => props.onRevoke(apiKey, event.currentTarget)}>
+            <button type="button" className="rak-button rak-button--ghost rak-button--danger-text" aria-label={messages.revokeAction(apiKey.name)} data-rak-key={apiKey.id} data-rak-action="revoke" onClick={() => props.onRevoke(apiKey)}>
               {messages.revoke}
             </button>
           </span>

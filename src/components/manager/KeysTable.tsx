@@ -15,8 +15,8 @@ export interface KeysTableProps {
   busy: boolean
   showDescription: boolean
   canRoll: boolean
-  onRevoke: (key: APIKeyResource, trigger: HTMLButtonElement) => void
-  onRoll: (key: APIKeyResource, trigger: HTMLButtonElement) => void
+  onRevoke: (key: APIKeyResource) => void
+  onRoll: (key: APIKeyResource) => void
   classNames?: ClassNames<ManagerPart>
 }
 

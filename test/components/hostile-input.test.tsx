@@ -1,0 +1,95 @@
+import { render, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterEach, describe, expect, it } from 'vitest'
+import { APIKeysManager } from '../../src/index'
+import { USER, setupKit } from '../helpers/kit'
+import { HOUR, cellOf, findOpenedDialog, rowNamed, rowNames, statusOf } from './helpers'
+
+declare global {
+  interface Window {
+    __pwned?: number
+  }
+}
+
+const IMG_NAME = '<img src=x onerror="window.__pwned=1">'
+const SCRIPT_DESCRIPTION = '<script>window.__pwned=2</script>'
+const HTML_REASON = '<b>bold</b><img src=y onerror="window.__pwned=3">'
+
+/** Elements a hostile string would create if it were rendered as HTML, anywhere on the page (dialogs are portalled). */
+const injected = (): Element[] => [...document.body.querySelectorAll('img, script, b, iframe')]
+
+afterEach(() => {
+  delete window.__pwned
+})
+
+describe('APIKeysManager: hostile names, descriptions and reasons', () => {
+  it('renders them as text in the table, the tooltip and the dialogs', async () => {
+    const now = Date.now()
+    const longName = 'k'.repeat(64)
+    const { wrapper } = setupKit({
+      seed: [
+        { name: IMG_NAME, subject: USER, description: SCRIPT_DESCRIPTION, createdAt: new Date(now - HOUR) },
+        { name: 'Burned', subject: USER, revokedAt: new Date(now - HOUR), revocationReason: HTML_REASON, createdAt: new Date(now - 2 * HOUR) },
+        { name: longName, subject: USER, createdAt: new Date(now - 3 * HOUR) },
+      ],
+    })
+    const user = userEvent.setup({ delay: null })
+    render(<APIKeysManager />, { wrapper })
+
+    const row = await waitFor(() => rowNamed(IMG_NAME))
+    expect(within(row).getByText(SCRIPT_DESCRIPTION)).toBeTruthy()
+    expect(rowNames()).toEqual([IMG_NAME, 'Burned', longName])
+    expect(within(rowNamed(longName)).getByRole('button', { name: `Revoke ${longName}` })).toBeTruthy()
+
+    const burned = rowNamed('Burned')
+    expect(statusOf(burned)).toBe('Revoked')
+    expect(within(cellOf(burned, 'Status')).getByRole('tooltip').textContent).toBe(`Revoked: ${HTML_REASON}`)
+    expect(injected()).toEqual([])
+
+    // The same text in a dialog title and in a button's accessible name.
+    await user.click(within(row).getByRole('button', { name: `Revoke ${IMG_NAME}` }))
+    const dialog = screen.getByRole('alertdialog', { name: `Revoke “${IMG_NAME}”?` })
+    expect(within(dialog).getByRole('heading', { name: `Revoke “${IMG_NAME}”?` })).toBeTruthy()
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
+    await user.click(within(row).getByRole('button', { name: `Roll ${IMG_NAME}` }))
+    expect(screen.getByRole('alertdialog', { name: `Roll “${IMG_NAME}”?` })).toBeTruthy()
+
+    expect(injected()).toEqual([])
+    expect(window.__pwned).toBeUndefined()
+  })
+
+  it('keeps them text through create, reveal and revoke', async () => {
+    const { wrapper } = setupKit()
+    const user = userEvent.setup({ delay: null })
+    render(<APIKeysManager />, { wrapper })
+    await screen.findByText('No API keys yet')
+
+    const [createButton] = screen.getAllByRole('button', { name: 'Create API key' })
+    await user.click(createButton as HTMLElement)
+    const dialog = screen.getByRole('dialog', { name: 'Create API key' })
+    await user.click(within(dialog).getByRole('textbox', { name: 'Name' }))
+    await user.paste(IMG_NAME)
+    await user.click(within(dialog).getByRole('textbox', { name: 'Description (optional)' }))
+    await user.paste(SCRIPT_DESCRIPTION)
+    await user.click(within(dialog).getByRole('button', { name: 'Create key' }))
+
+    const reveal = await findOpenedDialog('alertdialog', `Save your key “${IMG_NAME}”`)
+    expect(injected()).toEqual([])
+    await user.click(within(reveal).getByRole('checkbox', { name: 'I have saved this key' }))
+    await user.click(within(reveal).getByRole('button', { name: 'Done' }))
+
+    const row = await waitFor(() => rowNamed(IMG_NAME))
+    expect(within(row).getByText(SCRIPT_DESCRIPTION)).toBeTruthy()
+
+    await user.click(within(row).getByRole('button', { name: `Revoke ${IMG_NAME}` }))
+    const revoke = screen.getByRole('alertdialog', { name: `Revoke “${IMG_NAME}”?` })
+    await user.click(within(revoke).getByRole('textbox', { name: 'Reason (optional)' }))
+    await user.paste(HTML_REASON)
+    await user.click(within(revoke).getByRole('button', { name: 'Revoke key' }))
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull())
+    await waitFor(() => expect(within(rowNamed(IMG_NAME)).getByRole('tooltip').textContent).toBe(`Revoked: ${HTML_REASON}`))
+
+    expect(injected()).toEqual([])
+    expect(window.__pwned).toBeUndefined()
+  })
+})
