@@ -1,0 +1,2 @@
+// Only the framework-free helpers.
+export { ApiKeysError, generateApiKey, getKeyStatus, isWellFormedApiKey, validateCreateInput } from 'react-api-keys'

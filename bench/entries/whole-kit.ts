@@ -1,0 +1,2 @@
+// Everything the kit exports.
+export * from 'react-api-keys'

@@ -1,0 +1,113 @@
+// Render, interaction and request costs in real Chromium, on a production build of bench/render.
+import { createReadStream, existsSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium, type Browser, type Page } from 'playwright'
+import { build } from 'vite'
+import { chromiumArgs, chromiumPath } from '../test/browser/chromium.ts'
+
+const pageDir = fileURLToPath(new URL('./results/.page', import.meta.url))
+const RUNS = 7
+
+/** A measured figure over fresh pages: median, min, max. */
+export interface Spread {
+  median: number
+  min: number
+  max: number
+  runs: number
+}
+
+const spread = (values: number[]): Spread => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  const median = sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
+  return { median, min: sorted[0] ?? 0, max: sorted[sorted.length - 1] ?? 0, runs: values.length }
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }
+
+/** Serves the built page on 127.0.0.1 only. */
+function serve(): Promise<{ server: Server; base: string }> {
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://x').pathname
+    const file = normalize(join(pageDir, path === '/' ? 'index.html' : path))
+    if (!file.startsWith(pageDir) || !existsSync(file)) {
+      response.writeHead(404).end()
+      return
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+    createReadStream(file).pipe(response)
+  })
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })))
+}
+
+async function load(browser: Browser, url: string, drive?: (page: Page) => Promise<void>): Promise<{ result: Record<string, number>; heapBytes: number }> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  try {
+    await page.goto(url)
+    if (drive) await drive(page)
+    await page.waitForFunction(() => window.__result !== undefined && !('ready' in window.__result) || window.__error !== undefined, undefined, { timeout: 30_000 })
+    const error = await page.evaluate(() => window.__error)
+    if (error) throw new Error(error)
+    const result = (await page.evaluate(() => window.__result)) ?? {}
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('HeapProfiler.collectGarbage')
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
+    return { result, heapBytes: heap.usedSize }
+  } finally {
+    await context.close()
+  }
+}
+
+/** Every browser measurement of the bench. */
+export async function measureRender(): Promise<Record<string, unknown>> {
+  await build({ configFile: fileURLToPath(new URL('./render/vite.config.ts', import.meta.url)) })
+  const { server, base } = await serve()
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
+  const out: Record<string, unknown> = {}
+  try {
+    for (const [name, query] of [
+      ['manager 10 keys', 'scenario=manager&n=10'],
+      ['manager 100 keys', 'scenario=manager&n=100'],
+      ['manager 1000 keys', 'scenario=manager&n=1000'],
+      ['useApiKeys list 1000 keys', 'scenario=stack&n=1000'],
+    ] as const) {
+      const runs = []
+      for (let i = 0; i < RUNS; i++) runs.push(await load(browser, `${base}/?${query}`))
+      out[name] = {
+        mountToRowsVisibleMs: spread(runs.map((run) => run.result.ms ?? 0)),
+        mountToRowsInDomMs: spread(runs.map((run) => run.result.msToDom ?? 0)),
+        heapAfterGcBytes: spread(runs.map((run) => run.heapBytes)),
+        domNodes: runs[0]?.result.domNodes ?? 0,
+      }
+    }
+    const revokes = []
+    for (let i = 0; i < RUNS; i++) revokes.push((await load(browser, `${base}/?scenario=revoke&n=100`)).result.ms ?? 0)
+    out['revoke click to row Revoked (optimistic)'] = { ms: spread(revokes) }
+
+    const searches: Record<string, number>[] = []
+    for (let i = 0; i < RUNS; i++) {
+      const { result } = await load(browser, `${base}/?scenario=search&n=100`, async (page) => {
+        await page.waitForFunction(() => window.__result?.ready === 1)
+        await page.getByRole('searchbox', { name: 'Search keys' }).pressSequentially('Billing wo', { delay: 40 })
+      })
+      searches.push(result)
+    }
+    out['typing a 10-character search'] = {
+      msFromLastKeystrokeToRows: spread(searches.map((result) => result.msFromLastKeystroke ?? 0)),
+      listRequests: spread(searches.map((result) => result.listRequests ?? 0)),
+      note: 'includes the 300 ms search debounce',
+    }
+    out.requests = {
+      ...(await load(browser, `${base}/?scenario=requests&n=30`)).result,
+      ...(await load(browser, `${base}/?scenario=page-back&n=30`)).result,
+    }
+  } finally {
+    await browser.close()
+    server.close()
+  }
+  return out
+}

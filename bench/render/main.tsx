@@ -1,0 +1,158 @@
+// The bench page: one scenario per load, chosen by ?scenario=…&n=…, its result left on window.__result.
+import { QueryClient } from '@tanstack/react-query'
+import { useEffect } from 'react'
+import { createRoot } from 'react-dom/client'
+import { APIKeysManager, APIKeysProvider, createMemoryFetcher, useAPIKeys, useAPIKeysClient, useApiKeys, type MemoryFetcher } from '../../src/index'
+import '../../src/styles/styles.css'
+import { USER, benchKeys } from './seed'
+
+declare global {
+  interface Window {
+    __result?: Record<string, number>
+    __error?: string
+    __fetcher?: MemoryFetcher
+  }
+}
+
+const params = new URLSearchParams(location.search)
+const scenario = params.get('scenario') ?? 'manager'
+const n = Number(params.get('n') ?? 100)
+const fetcher = createMemoryFetcher({ seed: benchKeys(n) })
+window.__fetcher = fetcher
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+const container = document.getElementById('root') as HTMLElement
+
+const nextFrame = (): Promise<number> => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())))
+
+/** Resolves when `done()` holds, checked on every DOM change. */
+function when(done: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (done()) return resolve()
+    const observer = new MutationObserver(() => {
+      if (!done()) return
+      observer.disconnect()
+      resolve()
+    })
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true })
+  })
+}
+
+function StackList() {
+  const keys = useApiKeys()
+  return (
+    <ul>
+      {keys.map((key) => (
+        <li key={key.id} className="bench-row">
+          {key.description} …{key.value.lastFour} {key.isValid() ? 'valid' : key.whyInvalid()}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function Count() {
+  const { count } = useAPIKeys()
+  return <p className="bench-count">{count}</p>
+}
+
+function Requests({ report }: { report: (result: Record<string, number>) => void }) {
+  const client = useAPIKeysClient()
+  const settled = async (): Promise<void> => {
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    while (queryClient.isFetching() > 0) await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+  useEffect(() => {
+    void (async () => {
+      await settled()
+      const atMountFor5Consumers = fetcher.calls.list
+      const beforeCreate = fetcher.calls.list
+      const created = await client.create({ name: 'Bench created' })
+      await settled()
+      const create = fetcher.calls.list - beforeCreate
+      const beforeRevoke = fetcher.calls.list
+      await client.revoke({ apiKeyId: created.id })
+      await settled()
+      const revoke = fetcher.calls.list - beforeRevoke
+      report({ atMountFor5Consumers, create, revoke })
+    })()
+    // Runs once: the scenario is a script.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+  return null
+}
+
+async function run(): Promise<Record<string, number>> {
+  const root = createRoot(container)
+  const provider = (children: React.ReactNode) => (
+    <APIKeysProvider fetcher={fetcher} userId={USER} queryClient={queryClient}>
+      {children}
+    </APIKeysProvider>
+  )
+  if (scenario === 'manager' || scenario === 'stack') {
+    const rows = scenario === 'manager' ? 'tbody tr.rak-row:not(.rak-row--skeleton)' : 'li.bench-row'
+    const start = performance.now()
+    root.render(provider(scenario === 'manager' ? <APIKeysManager pageSize={n} /> : <StackList />))
+    await when(() => document.querySelectorAll(rows).length === n)
+    const inDom = performance.now()
+    const end = await nextFrame()
+    return { ms: end - start, msToDom: inDom - start, domNodes: document.getElementsByTagName('*').length }
+  }
+  if (scenario === 'revoke') {
+    root.render(provider(<APIKeysManager pageSize={n} />))
+    await when(() => document.querySelectorAll('tbody tr.rak-row--active').length > 0)
+    const row = document.querySelector('tbody tr.rak-row--active') as HTMLElement
+    const name = row.querySelector('.rak-key-name')?.textContent ?? ''
+    ;(row.querySelector(`button[aria-label="Revoke ${name}"]`) as HTMLButtonElement).click()
+    await when(() => document.querySelector('.rak-dialog--revoke .rak-button--danger') !== null)
+    const start = performance.now()
+    ;(document.querySelector('.rak-dialog--revoke .rak-button--danger') as HTMLButtonElement).click()
+    await when(() => row.querySelector('.rak-badge')?.textContent === 'Revoked')
+    const end = await nextFrame()
+    return { ms: end - start }
+  }
+  if (scenario === 'search') {
+    root.render(provider(<APIKeysManager pageSize={10} />))
+    await when(() => document.querySelectorAll('tbody tr.rak-row:not(.rak-row--skeleton)').length === 10)
+    const before = fetcher.calls.list
+    let lastKeystroke = 0
+    const input = document.querySelector('input[type="search"]') as HTMLInputElement
+    input.addEventListener('input', () => (lastKeystroke = performance.now()))
+    window.__result = { ready: 1 }
+    // The page waits for the browser to type; it then measures from the last keystroke to the rows.
+    await when(() => input.value === 'Billing wo')
+    await when(() => [...document.querySelectorAll('tbody .rak-key-name')].every((cell) => cell.textContent?.startsWith('Billing wo')) && document.querySelectorAll('tbody .rak-key-name').length > 0)
+    const end = await nextFrame()
+    return { msFromLastKeystroke: end - lastKeystroke, listRequests: fetcher.calls.list - before }
+  }
+  if (scenario === 'requests') {
+    return new Promise<Record<string, number>>((resolve) => {
+      root.render(provider(<>{[1, 2, 3, 4, 5].map((i) => <Count key={i} />)}<Requests report={resolve} /></>))
+    })
+  }
+  if (scenario === 'page-back') {
+    function Pager() {
+      const list = useAPIKeys({ pageSize: 10 })
+      useEffect(() => {
+        ;(window as unknown as { __pager: typeof list }).__pager = list
+      })
+      return <p className="bench-page">{list.isFetching ? 'fetching' : `page ${list.page}`}</p>
+    }
+    root.render(provider(<Pager />))
+    const pager = () => (window as unknown as { __pager: ReturnType<typeof useAPIKeys> }).__pager
+    const text = () => document.querySelector('.bench-page')?.textContent
+    await when(() => text() === 'page 1')
+    pager().fetchNext()
+    await when(() => text() === 'page 2')
+    const before = fetcher.calls.list
+    pager().fetchPrevious()
+    await when(() => text() === 'page 1')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    return { requestsBackToSeenPage: fetcher.calls.list - before }
+  }
+  throw new Error(`unknown scenario ${scenario}`)
+}
+
+run().then(
+  (result) => (window.__result = result),
+  (error: unknown) => (window.__error = String(error)),
+)
