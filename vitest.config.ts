@@ -14,7 +14,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'jsdom',
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: ['test/smoke/**'],
+          exclude: ['test/smoke/**', 'test/e2e/**'],
           setupFiles: ['test/setup.ts'],
           globals: true,
           restoreMocks: true,
@@ -36,6 +36,17 @@ export default defineConfig({
             }),
             instances: [{ browser: 'chromium' }],
           },
+        },
+      },
+      {
+        // The demo app end to end: a server child process and Debian's Chromium driven by Playwright.
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 150_000,
+          fileParallelism: false,
         },
       },
     ],

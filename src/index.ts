@@ -133,3 +133,13 @@ export { DEFAULT_EXPIRATION_OPTIONS, type ExpirationOption } from './components/
 export { StatusBadge, type StatusBadgeProps } from './components/manager/StatusBadge'
 /** Per-part class names of the manager. */
 export type { ClassNames, ManagerPart } from './components/shared/class-names'
+
+// Fetchers for real backends
+/** A fetcher for the kit's own HTTP API (`createApiKeysHandler` of `react-api-keys/server`), with every method. */
+export { createRestFetcher, type RestFetcherOptions, type RestFetcherHeaders } from './fetchers/rest-fetcher'
+/** A fetcher for Stack Auth's client REST API: user and team keys, searched and paged on the client. */
+export { createStackFetcher, type StackFetcherOptions } from './fetchers/stack-fetcher'
+/** A fetcher for Clerk's API key endpoints, as Clerk's SDK calls them. */
+export { createClerkFetcher, type ClerkFetcherOptions } from './fetchers/clerk-fetcher'
+/** The `fetch` signature the fetchers accept, for a custom or instrumented `fetch`. */
+export type { FetchFunction } from './fetchers/http/request'

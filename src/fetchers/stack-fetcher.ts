@@ -1,0 +1,163 @@
+import { ApiKeysError } from '../core/errors'
+import type {
+  ApiKeysFetcher,
+  CreateKeyParams,
+  ListKeysParams,
+  RevokeKeyParams,
+  SubjectParams,
+  UpdateKeyParams,
+} from '../core/fetcher'
+import { lastFourOf } from '../core/key-format'
+import { isExpiredAt } from '../core/key-status'
+import type { APIKeyResource, CreatedAPIKey, SubjectKind } from '../core/types'
+import { unexpectedAnswer } from './http/errors'
+import { hasStatus } from './http/status-filter'
+import { JsonReader, isJsonObject } from './http/json'
+import { globalFetch, queryString, sendJson, trimBase, type FetchFunction, type JsonRequest } from './http/request'
+
+/** Options of {@link createStackFetcher}. */
+export interface StackFetcherOptions {
+  /** Stack Auth's API origin, e.g. `https://api.stack-auth.com` (paths `/api/v1/…` are added). */
+  baseUrl: string
+  /** Your Stack project id (`x-stack-project-id`). */
+  projectId: string
+  /** Your project's publishable client key (`x-stack-publishable-client-key`). */
+  publishableClientKey: string
+  /** The signed-in user's access token (`x-stack-access-token`), e.g. from `user.getAuthJson()`; null when signed out. */
+  getAccessToken: () => string | null | Promise<string | null>
+  /** The `fetch` to use (default the global one). */
+  fetch?: FetchFunction
+}
+
+const COLLECTION: Record<SubjectKind, string> = { user: '/api/v1/user-api-keys', team: '/api/v1/team-api-keys' }
+
+/** A Stack key (`created_at_millis`, `expires_at_millis`, `manually_revoked_at_millis`, `value`) as the kit's resource. */
+function toResource(value: unknown, asked: SubjectParams, now: number): APIKeyResource {
+  const json = new JsonReader(value, 'api key')
+  const type = json.has('type') ? json.string('type') : asked.subjectKind
+  const subject = json.optionalString(type === 'team' ? 'team_id' : 'user_id') ?? asked.subject
+  const createdAt = json.millisDate('created_at_millis')
+  const expiration = json.optionalMillisDate('expires_at_millis')
+  const revokedAt = json.optionalMillisDate('manually_revoked_at_millis')
+  const secretValue = json.raw('value')
+  const lastFour = isJsonObject(secretValue) ? new JsonReader(secretValue, 'api key value').string('last_four') : ''
+  return {
+    id: json.string('id'),
+    type,
+    name: json.optionalString('description') ?? '',
+    subject,
+    description: null,
+    claims: null,
+    scopes: [],
+    createdAt,
+    createdBy: null,
+    updatedAt: revokedAt ?? createdAt,
+    expiration,
+    expired: isExpiredAt({ expiration }, now),
+    revoked: revokedAt !== null,
+    revokedAt,
+    revocationReason: null,
+    lastUsedAt: null,
+    prefix: null,
+    lastFour,
+  }
+}
+
+/** The first view of a new key, where `value` is the secret itself. */
+function toCreated(value: unknown, asked: SubjectParams, now: number): CreatedAPIKey {
+  const secret = new JsonReader(value, 'api key').string('value')
+  return { ...toResource(value, asked, now), lastFour: lastFourOf(secret), secret }
+}
+
+/** The keys of a list answer: Stack's `{ items: [...] }`, or a bare array. */
+function itemsOf(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value
+  if (isJsonObject(value) && Array.isArray(value.items)) return value.items
+  throw unexpectedAnswer('the list has no items')
+}
+
+
+/**
+ * A fetcher for Stack Auth's documented client REST API, so an app on Stack Auth gets the kit's
+ * components. User keys live at `/api/v1/user-api-keys?user_id=me` (always the signed-in user's,
+ * whatever `subject` says), team keys at `/api/v1/team-api-keys?team_id=<subject>`; the fetcher
+ * chooses by `subjectKind`. Every request carries `x-stack-project-id`,
+ * `x-stack-publishable-client-key`, `x-stack-access-type: client` and `x-stack-access-token`.
+ *
+ * What Stack's API does not have, the fetcher makes up for or leaves out:
+ * - no search, status filter or paging on the server: `list` fetches the subject's keys, then
+ *   searches names (case-insensitive), filters by status and pages on the client;
+ * - a key's `description` is its label: it is the kit's `name`, and the kit's `description` is null;
+ * - no revocation reason (revoke sends `PATCH { revoked: true }` and drops the reason), no scopes,
+ *   claims, last use or creator (empty or null), and no roll;
+ * - `value` is the secret on the create answer only, `{ last_four }` afterwards.
+ *
+ * ```ts
+ * const fetcher = createStackFetcher({
+ *   baseUrl: 'https://api.stack-auth.com',
+ *   projectId: process.env.NEXT_PUBLIC_STACK_PROJECT_ID!,
+ *   publishableClientKey: process.env.NEXT_PUBLIC_STACK_PUBLISHABLE_CLIENT_KEY!,
+ *   getAccessToken: async () => (await user.getAuthJson()).accessToken,
+ * })
+ * ```
+ */
+export function createStackFetcher(options: StackFetcherOptions): Omit<Required<ApiKeysFetcher>, 'roll'> {
+  const base = trimBase(options.baseUrl)
+  const fetchFn = options.fetch ?? globalFetch
+
+  async function send(method: JsonRequest['method'], path: string, signal: AbortSignal, body?: unknown): Promise<unknown> {
+    const accessToken = await options.getAccessToken()
+    if (!accessToken) throw new ApiKeysError('forbidden', 'Sign in to manage API keys.', { status: 401 })
+    const headers = {
+      'x-stack-project-id': options.projectId,
+      'x-stack-publishable-client-key': options.publishableClientKey,
+      'x-stack-access-type': 'client',
+      'x-stack-access-token': accessToken,
+    }
+    return sendJson(fetchFn, { method, url: `${base}${path}`, headers, body, signal })
+  }
+
+  const keyPath = (kind: SubjectKind, apiKeyId: string): string => `${COLLECTION[kind]}/${encodeURIComponent(apiKeyId)}`
+  const owner = (kind: SubjectKind, subject: string): Record<string, string> =>
+    kind === 'user' ? { user_id: 'me' } : { team_id: subject }
+
+  return {
+    async list(params: ListKeysParams) {
+      const path = COLLECTION[params.subjectKind] + queryString(owner(params.subjectKind, params.subject))
+      const answer = await send('GET', path, params.signal)
+      const now = Date.now()
+      const query = params.query.trim().toLowerCase()
+      const matches = itemsOf(answer)
+        .map((item) => toResource(item, params, now))
+        .filter((key) => (query === '' || key.name.toLowerCase().includes(query)) && hasStatus(key, params.status, now))
+        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+      const start = (Math.max(1, params.page) - 1) * params.pageSize
+      return { data: matches.slice(start, start + params.pageSize), totalCount: matches.length }
+    },
+
+    async create(params: CreateKeyParams) {
+      const body = {
+        ...owner(params.subjectKind, params.subject),
+        description: params.name,
+        ...(params.secondsUntilExpiration === null ? {} : { expires_at_millis: Date.now() + params.secondsUntilExpiration * 1000 }),
+        is_public: false,
+      }
+      return toCreated(await send('POST', COLLECTION[params.subjectKind], params.signal, body), params, Date.now())
+    },
+
+    async revoke(params: RevokeKeyParams) {
+      const answer = await send('PATCH', keyPath(params.subjectKind, params.apiKeyId), params.signal, { revoked: true })
+      return toResource(answer, params, Date.now())
+    },
+
+    async update(params: UpdateKeyParams) {
+      const path = keyPath(params.subjectKind, params.apiKeyId)
+      // Only the name maps to a Stack field (its description); with nothing to change, read the key.
+      const answer =
+        params.name === undefined
+          ? await send('GET', path, params.signal)
+          : await send('PATCH', path, params.signal, { description: params.name })
+      return toResource(answer, params, Date.now())
+    },
+  }
+}

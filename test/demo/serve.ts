@@ -1,0 +1,150 @@
+/**
+ * The demo (`npm run demo`): builds the app in `test/demo/app` with Vite, then serves it on
+ * 127.0.0.1 together with the server companion under `/api`, keeping keys in the embedded durable
+ * store. Everyone is signed in as the demo user, who manages one team.
+ *
+ *   PORT           port to listen on (default 5180)
+ *   DEMO_DATA_DIR  where the embedded store keeps its database (default test/demo/.data)
+ *
+ * Prints `ready http://127.0.0.1:<port>` once it serves. SIGINT or SIGTERM closes the store and exits.
+ */
+import { createReadStream } from 'node:fs'
+import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { extname, join, resolve, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build } from 'vite'
+import {
+  createApiKeysHandler,
+  createApiKeyService,
+  createEmbeddedStore,
+  requireApiKey,
+  toNodeHandler,
+  type ApiKeysCaller,
+} from '../../src/server/index'
+import { DEMO_TEAM, DEMO_USER_ID } from './demo-user'
+
+const here = fileURLToPath(new URL('.', import.meta.url))
+const port = Number(process.env.PORT ?? 5180)
+const dataDir = resolve(process.env.DEMO_DATA_DIR ?? join(here, '.data'))
+const PROTECTED_PATH = '/api/demo/protected'
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+}
+
+const PAGE_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+}
+
+const write = (line: string): void => void process.stdout.write(`${line}\n`)
+
+// 1. Build the app into a fresh temporary directory.
+const outDir = await mkdtemp(join(tmpdir(), 'rak-demo-'))
+await build({ configFile: join(here, 'vite.config.ts'), build: { outDir } })
+
+// 2. The server companion: the embedded store, the service, the kit's handler under /api.
+const store = await createEmbeddedStore({ dataDir })
+const service = createApiKeyService({ store })
+const caller: ApiKeysCaller = { userId: DEMO_USER_ID, teams: [DEMO_TEAM] }
+const apiKeys = createApiKeysHandler({
+  service,
+  basePath: '/api',
+  // A real app resolves the caller from its session; the demo signs everyone in as the demo user.
+  authenticate: () => caller,
+  onError: (error) => console.error('demo: unexpected error', error),
+})
+
+/** The demo API's protected endpoint: 200 with the key's subject and scopes, or the problem response. */
+async function protectedEndpoint(request: Request): Promise<Response> {
+  if (request.method !== 'GET') return new Response(null, { status: 405, headers: { allow: 'GET' } })
+  const auth = await requireApiKey(request, { service })
+  if (auth instanceof Response) return auth
+  return Response.json({ ok: true, subject: auth.subject, scopes: auth.scopes }, { headers: { 'cache-control': 'no-store' } })
+}
+
+const api = toNodeHandler((request) =>
+  new URL(request.url).pathname === PROTECTED_PATH ? protectedEndpoint(request) : apiKeys(request),
+)
+
+/** Serves a file of the build, and index.html for any other page path. */
+async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { allow: 'GET, HEAD' }).end()
+    return
+  }
+  let pathname: string
+  try {
+    pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname)
+  } catch {
+    res.writeHead(400).end()
+    return
+  }
+  let file = resolve(outDir, `.${pathname}`)
+  if (file !== outDir && !file.startsWith(outDir + sep)) {
+    res.writeHead(404).end()
+    return
+  }
+  const found = await stat(file).catch(() => null)
+  if (!found?.isFile()) {
+    if (extname(pathname) !== '') {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found')
+      return
+    }
+    file = join(outDir, 'index.html')
+  }
+  const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream'
+  const caching = file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-store'
+  res.writeHead(200, { 'content-type': type, 'cache-control': caching, ...PAGE_HEADERS })
+  if (req.method === 'HEAD') {
+    res.end()
+    return
+  }
+  createReadStream(file).pipe(res)
+}
+
+const server = createServer((req, res) => {
+  const path = (req.url ?? '/').split('?')[0] ?? '/'
+  if (path === '/api' || path.startsWith('/api/')) {
+    api(req, res)
+    return
+  }
+  serveStatic(req, res).catch((error: unknown) => {
+    console.error('demo: could not serve a file', error)
+    if (!res.headersSent) res.writeHead(500)
+    res.end()
+  })
+})
+
+let closing = false
+async function shutdown(): Promise<void> {
+  if (closing) return
+  closing = true
+  server.close()
+  server.closeAllConnections()
+  await store.close().catch((error: unknown) => console.error('demo: could not close the store', error))
+  await rm(outDir, { recursive: true, force: true })
+  process.exit(0)
+}
+process.once('SIGINT', () => void shutdown())
+process.once('SIGTERM', () => void shutdown())
+
+server.once('error', (error) => {
+  console.error(`demo: cannot listen on 127.0.0.1:${port}`, error)
+  void store.close().finally(() => process.exit(1))
+})
+server.listen(port, '127.0.0.1', () => {
+  const { port: bound } = server.address() as AddressInfo
+  write(`Keys are kept in ${dataDir}`)
+  write(`ready http://127.0.0.1:${bound}`)
+})

@@ -1,0 +1,229 @@
+// @vitest-environment node
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { ApiKeysError, createClerkFetcher, type CreateKeyParams, type ListKeysParams } from '../../src/index'
+import { fakeFetch, type Exchange } from './fixtures/fake-fetch'
+import created from './fixtures/clerk/api-key.created.json'
+import revokedKey from './fixtures/clerk/api-key.revoked.json'
+import page from './fixtures/clerk/api-keys.page.json'
+import duplicate from './fixtures/clerk/error.duplicate.json'
+import formParam from './fixtures/clerk/error.form-param.json'
+
+const BASE = 'https://clerk.example.com/v1'
+const USER = 'user_2NNEqL2nrIRdJ194ndJqAHwEfxC'
+const ORG = 'org_2bEr5NNLb6Y7aeK3cHCmWNbmBhB'
+const NOW = Date.parse('2026-01-01T00:00:00.000Z')
+const AUTH = { authorization: 'Bearer session-jwt' }
+
+const signal = new AbortController().signal
+const listOf = (overrides: Partial<ListKeysParams> = {}): ListKeysParams => ({
+  subject: USER,
+  subjectKind: 'user',
+  signal,
+  query: '',
+  page: 1,
+  pageSize: 10,
+  ...overrides,
+})
+const createFor = (overrides: Partial<CreateKeyParams> = {}): CreateKeyParams => ({
+  subject: ORG,
+  subjectKind: 'team',
+  signal,
+  name: 'CI runner',
+  description: 'Deploys from CI',
+  secondsUntilExpiration: 2592000,
+  scopes: [],
+  claims: null,
+  ...overrides,
+})
+
+function setup(exchanges: Exchange[], token: string | null = 'session-jwt') {
+  const fake = fakeFetch(exchanges)
+  const fetcher = createClerkFetcher({ baseUrl: `${BASE}/`, getToken: async () => token, fetch: fake.fetch })
+  return { fetcher, fake }
+}
+
+async function rejection(promise: Promise<unknown>): Promise<ApiKeysError> {
+  const error = await promise.then(() => null, (reason: unknown) => reason)
+  expect(error).toBeInstanceOf(ApiKeysError)
+  return error as ApiKeysError
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: NOW, toFake: ['Date'] })
+})
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe("createClerkFetcher against a contract fixture of Clerk's API key endpoints", () => {
+  it('lists a page with GET /api_keys?subject&query&limit&offset and a bearer token, as the kit resources', async () => {
+    const { fetcher, fake } = setup([
+      { method: 'GET', url: `${BASE}/api_keys?subject=${USER}&query=prod&limit=10&offset=10`, headers: AUTH, answer: { json: page } },
+    ])
+    const result = await fetcher.list(listOf({ query: 'prod', page: 2 }))
+    fake.assertDone()
+    expect(result.totalCount).toBe(3)
+    const [production, leaked, laptop] = result.data
+    expect(production).toEqual({
+      id: 'ak_2pQm7XyZ4vN8rT1bC6dF9gH3jK',
+      type: 'api_key',
+      name: 'Production server',
+      subject: USER,
+      description: 'Runs the nightly export',
+      claims: { plan: 'pro' },
+      scopes: ['reports:read'],
+      createdAt: new Date(1740787200000),
+      createdBy: USER,
+      updatedAt: new Date(1740787200000),
+      expiration: new Date(4102444800000),
+      expired: false,
+      revoked: false,
+      revokedAt: null,
+      revocationReason: null,
+      lastUsedAt: new Date(1764547200000),
+      prefix: null,
+      lastFour: '',
+    })
+    expect(leaked).toMatchObject({ revoked: true, revokedAt: new Date(1739577600000), revocationReason: 'Pasted into a public gist', expiration: null })
+    expect(laptop).toMatchObject({ expired: true, createdBy: null })
+  })
+
+  it('filters by status on the client, reading the subject’s keys 100 at a time', async () => {
+    const { fetcher, fake } = setup([
+      { method: 'GET', url: `${BASE}/api_keys?subject=${USER}&limit=100&offset=0`, headers: AUTH, answer: { json: page } },
+      { method: 'GET', url: `${BASE}/api_keys?subject=${USER}&limit=100&offset=0`, headers: AUTH, answer: { json: page } },
+    ])
+    const revoked = await fetcher.list(listOf({ status: 'revoked' }))
+    expect(revoked).toMatchObject({ totalCount: 1, data: [{ name: 'Leaked key' }] })
+    const active = await fetcher.list(listOf({ status: 'active', pageSize: 1 }))
+    expect(active).toMatchObject({ totalCount: 1, data: [{ name: 'Production server' }] })
+    fake.assertDone()
+  })
+
+  it('creates with POST /api_keys as the SDK sends it, and answers the secret once', async () => {
+    const { fetcher, fake } = setup([
+      {
+        method: 'POST',
+        url: `${BASE}/api_keys`,
+        headers: AUTH,
+        body: { type: 'api_key', name: 'CI runner', subject: ORG, description: 'Deploys from CI', seconds_until_expiration: 2592000 },
+        answer: { json: created },
+      },
+    ])
+    const key = await fetcher.create(createFor())
+    fake.assertDone()
+    expect(key).toMatchObject({
+      id: created.id,
+      subject: ORG,
+      secret: created.secret,
+      lastFour: created.secret.slice(-4),
+      expiration: new Date(1769817600000),
+      createdBy: USER,
+    })
+  })
+
+  it('sends scopes, claims and a never-expiring key as null seconds', async () => {
+    const { expiration: _dropped, ...answer } = created
+    const { fetcher, fake } = setup([
+      {
+        method: 'POST',
+        url: `${BASE}/api_keys`,
+        body: {
+          type: 'api_key',
+          name: 'Reports',
+          subject: USER,
+          description: null,
+          seconds_until_expiration: null,
+          scopes: ['reports:read'],
+          claims: { tier: 1 },
+        },
+        answer: { json: { ...answer, seconds_until_expiration: null } },
+      },
+    ])
+    const key = await fetcher.create(
+      createFor({ subject: USER, subjectKind: 'user', name: 'Reports', description: null, secondsUntilExpiration: null, scopes: ['reports:read'], claims: { tier: 1 } }),
+    )
+    fake.assertDone()
+    expect(key.expiration).toBeNull()
+  })
+
+  it('fills in the expiration from seconds_until_expiration when the answer has no expiration', async () => {
+    const { expiration: _dropped, ...answer } = created
+    const { fetcher } = setup([{ method: 'POST', url: `${BASE}/api_keys`, body: expect.anything(), answer: { json: answer } }])
+    const key = await fetcher.create(createFor())
+    expect(key.expiration).toEqual(new Date(created.created_at + created.seconds_until_expiration * 1000))
+  })
+
+  it('revokes with POST /api_keys/{id}/revoke and revocation_reason', async () => {
+    const { fetcher, fake } = setup([
+      {
+        method: 'POST',
+        url: `${BASE}/api_keys/${revokedKey.id}/revoke`,
+        headers: AUTH,
+        body: { revocation_reason: 'Rotated out' },
+        answer: { json: revokedKey },
+      },
+    ])
+    const key = await fetcher.revoke({ subject: USER, subjectKind: 'user', signal, apiKeyId: revokedKey.id, revocationReason: 'Rotated out' })
+    fake.assertDone()
+    expect(key).toMatchObject({ revoked: true, revocationReason: 'Rotated out', revokedAt: new Date(1767225600000) })
+    expect('update' in fetcher || 'roll' in fetcher).toBe(false)
+  })
+
+  it("maps Clerk's errors by status, never showing their body", async () => {
+    const post: Omit<Exchange, 'answer'> = { method: 'POST', url: `${BASE}/api_keys`, body: expect.anything() }
+    const { fetcher } = setup([
+      { ...post, answer: { status: 422, json: formParam } },
+      { ...post, answer: { status: 409, json: duplicate } },
+      { ...post, answer: { status: 403, json: { errors: [{ code: 'authorization_invalid', message: 'forbidden' }] } } },
+      { ...post, answer: { status: 429, json: { errors: [] }, headers: { 'retry-after': '30' } } },
+      { ...post, answer: { status: 500, text: 'upstream said ak_live_7Hq2Zr9XkP4mW1vN8bT5cY3dL6fG0sJa' } },
+    ])
+    const errors: ApiKeysError[] = []
+    for (let i = 0; i < 5; i++) errors.push(await rejection(fetcher.create(createFor())))
+    expect(errors.map(({ code, status }) => ({ code, status }))).toEqual([
+      { code: 'invalid_input', status: 422 },
+      { code: 'conflict', status: 409 },
+      { code: 'forbidden', status: 403 },
+      { code: 'rate_limited', status: 429 },
+      { code: 'unknown', status: 500 },
+    ])
+    expect(errors[3]?.retryAfterSeconds).toBe(30)
+    const shown = errors.map((error) => error.message).join('\n')
+    expect(shown).not.toContain('ak_live_')
+    expect(shown).not.toContain('already exists for this subject')
+  })
+
+  it('sends no request and answers forbidden while nobody is signed in', async () => {
+    const { fetcher, fake } = setup([], null)
+    expect(await rejection(fetcher.list(listOf()))).toMatchObject({ code: 'forbidden', status: 401 })
+    expect(fake.calls).toEqual([])
+  })
+
+  it('passes the AbortSignal to fetch, and an abort rejects with the AbortError', async () => {
+    const controller = new AbortController()
+    const seen: (AbortSignal | null | undefined)[] = []
+    const fetcher = createClerkFetcher({
+      baseUrl: BASE,
+      getToken: () => 'session-jwt',
+      fetch: (_url, init) =>
+        new Promise((_resolve, reject) => {
+          seen.push(init.signal)
+          init.signal?.addEventListener('abort', () => reject(init.signal?.reason))
+        }),
+    })
+    const pending = fetcher.list(listOf({ signal: controller.signal }))
+    await vi.waitFor(() => expect(seen).toHaveLength(1))
+    controller.abort()
+    expect(await pending.then(() => null, (reason: unknown) => reason)).toMatchObject({ name: 'AbortError' })
+    expect(seen[0]).toBe(controller.signal)
+  })
+
+  it('turns a fetch that cannot reach Clerk into a network error', async () => {
+    const fetcher = createClerkFetcher({ baseUrl: BASE, getToken: () => 'jwt', fetch: () => Promise.reject(new TypeError('Failed to fetch')) })
+    expect(await rejection(fetcher.list(listOf()))).toMatchObject({
+      code: 'network',
+      message: 'Could not reach the server. Check your connection and try again.',
+    })
+  })
+})

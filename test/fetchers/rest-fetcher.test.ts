@@ -1,0 +1,233 @@
+// @vitest-environment node
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  ApiKeysError,
+  createRestFetcher,
+  isWellFormedApiKey,
+  type CreateKeyParams,
+  type ListKeysParams,
+  type SubjectKind,
+} from '../../src/index'
+import { closedPort, LEAKED_SECRET, startRestServer, type RestTestServer } from './fixtures/rest-server'
+
+const signal = new AbortController().signal
+const NETWORK_MESSAGE = 'Could not reach the server. Check your connection and try again.'
+
+const as = (subject: string, subjectKind: SubjectKind = 'user') => ({ subject, subjectKind, signal })
+const listOf = (subject: string, overrides: Partial<ListKeysParams> = {}): ListKeysParams => ({
+  ...as(subject),
+  query: '',
+  page: 1,
+  pageSize: 10,
+  ...overrides,
+})
+const createFor = (subject: string, name: string, overrides: Partial<CreateKeyParams> = {}): CreateKeyParams => ({
+  ...as(subject),
+  name,
+  description: null,
+  secondsUntilExpiration: null,
+  scopes: [],
+  claims: null,
+  ...overrides,
+})
+
+async function rejection(promise: Promise<unknown>): Promise<ApiKeysError> {
+  const error = await promise.then(() => null, (reason: unknown) => reason)
+  expect(error).toBeInstanceOf(ApiKeysError)
+  return error as ApiKeysError
+}
+
+describe('createRestFetcher against the real server companion over loopback', () => {
+  let server: RestTestServer
+  let limited: RestTestServer
+  const fetcherAs = (userId: string, extra: Record<string, string> = {}) =>
+    createRestFetcher({ baseUrl: server.baseUrl, headers: { 'x-test-user': userId, ...extra } })
+
+  beforeAll(async () => {
+    server = await startRestServer()
+    limited = await startRestServer({ createRateLimit: { limit: 1, windowSeconds: 60 } })
+  })
+  afterAll(async () => {
+    await server?.close()
+    await limited?.close()
+  })
+
+  it('creates a key with its secret once, and lists it with real Dates and no secret', async () => {
+    const fetcher = fetcherAs('user_create')
+    const created = await fetcher.create(
+      createFor('user_create', 'Deploy', { description: 'CI', secondsUntilExpiration: 3600, scopes: ['read'], claims: { plan: 'pro' } }),
+    )
+    expect(isWellFormedApiKey(created.secret)).toBe(true)
+    expect(created).toMatchObject({
+      name: 'Deploy',
+      subject: 'user_create',
+      description: 'CI',
+      scopes: ['read'],
+      claims: { plan: 'pro' },
+      createdBy: 'user_create',
+      revoked: false,
+      revokedAt: null,
+      expired: false,
+      lastFour: created.secret.slice(-4),
+      prefix: 'sk_',
+    })
+    expect(created.createdAt).toBeInstanceOf(Date)
+    expect((created.expiration?.getTime() ?? 0) - created.createdAt.getTime()).toBe(3600_000)
+
+    const page = await fetcher.list(listOf('user_create'))
+    expect(page.totalCount).toBe(1)
+    expect(page.data[0]).toMatchObject({ id: created.id, name: 'Deploy', lastFour: created.lastFour })
+    expect(page.data[0]).not.toHaveProperty('secret')
+    expect(page.data[0]?.createdAt).toEqual(created.createdAt)
+    expect(page.data[0]?.lastUsedAt).toBeNull()
+  })
+
+  it('lists newest first, searching names without regard to case, filtering by status and paging', async () => {
+    const fetcher = fetcherAs('user_list')
+    for (const name of ['Alpha API', 'beta api', 'Gamma']) await fetcher.create(createFor('user_list', name))
+    const [gamma] = (await fetcher.list(listOf('user_list', { query: 'gamma' }))).data
+    await fetcher.revoke({ ...as('user_list'), apiKeyId: gamma?.id ?? '', revocationReason: null })
+
+    const all = await fetcher.list(listOf('user_list'))
+    expect(all.data.map((key) => key.name)).toEqual(['Gamma', 'beta api', 'Alpha API'])
+    const found = await fetcher.list(listOf('user_list', { query: 'API' }))
+    expect(found.data.map((key) => key.name)).toEqual(['beta api', 'Alpha API'])
+    const revoked = await fetcher.list(listOf('user_list', { status: 'revoked' }))
+    expect(revoked.data.map((key) => key.name)).toEqual(['Gamma'])
+    const second = await fetcher.list(listOf('user_list', { page: 2, pageSize: 2 }))
+    expect(second).toMatchObject({ totalCount: 3, data: [{ name: 'Alpha API' }] })
+  })
+
+  it('revokes with a reason, and a second revoke keeps the first time and reason', async () => {
+    const fetcher = fetcherAs('user_revoke')
+    const created = await fetcher.create(createFor('user_revoke', 'Leaky'))
+    const revoked = await fetcher.revoke({ ...as('user_revoke'), apiKeyId: created.id, revocationReason: 'Leaked in a log' })
+    expect(revoked).toMatchObject({ id: created.id, revoked: true, revocationReason: 'Leaked in a log' })
+    expect(revoked.revokedAt).toBeInstanceOf(Date)
+    const again = await fetcher.revoke({ ...as('user_revoke'), apiKeyId: created.id, revocationReason: null })
+    expect(again.revokedAt).toEqual(revoked.revokedAt)
+    expect(again.revocationReason).toBe('Leaked in a log')
+  })
+
+  it('renames a key and rolls it into a replacement with a new secret', async () => {
+    const fetcher = fetcherAs('user_roll')
+    const created = await fetcher.create(createFor('user_roll', 'Old name'))
+    const renamed = await fetcher.update({ ...as('user_roll'), apiKeyId: created.id, name: 'New name', description: 'Now described' })
+    expect(renamed).toMatchObject({ name: 'New name', description: 'Now described' })
+    const { replacement, previous } = await fetcher.roll({ ...as('user_roll'), apiKeyId: created.id, gracePeriodSeconds: 60 })
+    expect(isWellFormedApiKey(replacement.secret)).toBe(true)
+    expect(replacement.secret).not.toBe(created.secret)
+    expect(replacement).toMatchObject({ name: 'New name', lastFour: replacement.secret.slice(-4) })
+    expect(previous.id).toBe(created.id)
+    expect((previous.expiration?.getTime() ?? Infinity) - Date.now()).toBeLessThanOrEqual(60_000)
+  })
+
+  it("manages a team's keys, with getToken sent as a bearer token", async () => {
+    const fetcher = createRestFetcher({ baseUrl: `${server.baseUrl}/`, getToken: async () => 'user_team' })
+    const team = { subject: 'team_of_user_team', subjectKind: 'team' as const }
+    const created = await fetcher.create({ ...createFor('x', 'Team key'), ...team })
+    expect(created).toMatchObject({ subject: 'team_of_user_team', createdBy: 'user_team' })
+    const page = await fetcher.list({ ...listOf('x'), ...team })
+    expect(page.data.map((key) => key.id)).toEqual([created.id])
+    expect(server.requests.at(-1)).toBe('GET /api/api-keys?subject=team_of_user_team&page=1&pageSize=10')
+  })
+
+  it('maps a duplicate name to conflict (409), with the server message', async () => {
+    const fetcher = fetcherAs('user_dup')
+    await fetcher.create(createFor('user_dup', 'Twin'))
+    const error = await rejection(fetcher.create(createFor('user_dup', 'twin')))
+    expect(error).toMatchObject({ code: 'conflict', status: 409 })
+    expect(error.message).toMatch(/already/i)
+  })
+
+  it('maps refused input to invalid_input (400) with the issues the forms show', async () => {
+    const error = await rejection(fetcherAs('user_bad').create(createFor('user_bad', 'x'.repeat(65), { scopes: ['a', 'a'] })))
+    expect(error).toMatchObject({ code: 'invalid_input', status: 400 })
+    expect(error.issues).toContainEqual({ field: 'name', reason: 'too_long', limit: 64 })
+  })
+
+  it("answers not_found (404) for another user's key and for a subject the caller does not manage", async () => {
+    const alice = fetcherAs('user_alice')
+    const key = await alice.create(createFor('user_alice', 'Mine'))
+    const bob = fetcherAs('user_bob')
+    expect(await rejection(bob.revoke({ ...as('user_bob'), apiKeyId: key.id, revocationReason: null }))).toMatchObject({
+      code: 'not_found',
+      status: 404,
+    })
+    expect(await rejection(bob.list(listOf('user_alice')))).toMatchObject({ code: 'not_found', status: 404 })
+    expect(await rejection(bob.update({ ...as('user_bob'), apiKeyId: 'ak_missing', name: 'x' }))).toMatchObject({ code: 'not_found' })
+  })
+
+  it('maps a request without a signed-in user to forbidden (401)', async () => {
+    const fetcher = createRestFetcher({ baseUrl: server.baseUrl })
+    expect(await rejection(fetcher.list(listOf('anyone')))).toMatchObject({ code: 'forbidden', status: 401 })
+  })
+
+  it('maps the create rate limit to rate_limited (429) with retryAfterSeconds', async () => {
+    const fetcher = createRestFetcher({ baseUrl: limited.baseUrl, headers: { 'x-test-user': 'user_fast' } })
+    await fetcher.create(createFor('user_fast', 'First'))
+    const error = await rejection(fetcher.create(createFor('user_fast', 'Second')))
+    expect(error).toMatchObject({ code: 'rate_limited', status: 429 })
+    expect(error.retryAfterSeconds).toBeGreaterThan(0)
+    expect(error.retryAfterSeconds).toBeLessThanOrEqual(60)
+  })
+
+  it('maps a body over 16 KiB to invalid_input (413)', async () => {
+    const error = await rejection(fetcherAs('user_big').create(createFor('user_big', 'Big', { description: 'x'.repeat(20_000) })))
+    expect(error).toMatchObject({ code: 'invalid_input', status: 413 })
+  })
+
+  it('rejects with an AbortError when the request is aborted mid-flight', async () => {
+    const before = server.requests.length
+    const controller = new AbortController()
+    const pending = fetcherAs('user_slow', { 'x-test-slow': '1' }).list({ ...listOf('user_slow'), signal: controller.signal })
+    await server.waitForRequests(before + 1)
+    controller.abort()
+    const error = await pending.then(() => null, (reason: unknown) => reason)
+    expect(error).toMatchObject({ name: 'AbortError' })
+    server.release()
+  })
+
+  it('sends nothing when the signal is already aborted', async () => {
+    const before = server.requests.length
+    const controller = new AbortController()
+    controller.abort()
+    const error = await fetcherAs('user_x').list({ ...listOf('user_x'), signal: controller.signal }).then(() => null, (reason: unknown) => reason)
+    expect(error).toMatchObject({ name: 'AbortError' })
+    expect(server.requests.length).toBe(before)
+  })
+
+  it('turns a closed port into a network error with a message a user understands', async () => {
+    const port = await closedPort()
+    const fetcher = createRestFetcher({ baseUrl: `http://127.0.0.1:${port}/api` })
+    const error = await rejection(fetcher.create(createFor('user_x', 'Nowhere')))
+    expect(error).toMatchObject({ code: 'network', status: 0, message: NETWORK_MESSAGE })
+  })
+
+  it('sends a create exactly once, even when it fails', async () => {
+    const creates = (): number => server.requests.filter((line) => line === 'POST /api/api-keys').length
+    let before = creates()
+    expect(await rejection(fetcherAs('user_once', { 'x-test-fail': '503' }).create(createFor('user_once', 'Once')))).toMatchObject({
+      code: 'unknown',
+      status: 503,
+    })
+    expect(creates()).toBe(before + 1)
+
+    before = creates()
+    await fetcherAs('user_once').create(createFor('user_once', 'Taken'))
+    await rejection(fetcherAs('user_once').create(createFor('user_once', 'Taken')))
+    expect(creates()).toBe(before + 2)
+  })
+
+  it('never puts a raw body or a secret into an error message', async () => {
+    const error = await rejection(fetcherAs('user_leak', { 'x-test-fail': 'leaky' }).list(listOf('user_leak')))
+    expect(error).toMatchObject({ code: 'unknown', status: 500, message: 'The server could not complete the request.' })
+    expect(JSON.stringify({ message: error.message, issues: error.issues })).not.toContain(LEAKED_SECRET)
+  })
+
+  it('rejects an OK answer that is not JSON as unknown', async () => {
+    const error = await rejection(fetcherAs('user_html', { 'x-test-fail': 'html' }).list(listOf('user_html')))
+    expect(error).toMatchObject({ code: 'unknown' })
+    expect(error.message).not.toContain('<')
+  })
+})
