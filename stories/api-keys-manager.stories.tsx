@@ -86,6 +86,40 @@ export const ManyPages: Story = {
   },
 }
 
+/** A page of 1,000 keys renders the rows near the viewport only, and scrolling brings the rest. */
+export const ThousandKeysOnOnePage: Story = {
+  args: { pageSize: 1000 },
+  parameters: kit({ seed: manyKeys(1000) }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const table = await canvas.findByRole('table')
+    await waitFor(() => expect(table).toHaveAttribute('aria-rowcount', '1001'))
+    await waitFor(() => expect(canvas.getAllByRole('rowheader').length).toBeGreaterThan(5))
+    await expect(canvas.getAllByRole('rowheader').length).toBeLessThan(120)
+    await expect(canvas.getByText('Showing 1–1000 of 1000')).toBeVisible()
+    // Scroll to the end as a user does: the page may grow once real row heights replace the estimate.
+    await waitFor(() => {
+      window.scrollTo(0, document.documentElement.scrollHeight)
+      expect(table.querySelector('tr[aria-rowindex="1001"]')).not.toBeNull()
+    })
+    const last = table.querySelector('tr[aria-rowindex="1001"]') as HTMLElement
+    await expect(within(last).getByRole('rowheader')).toHaveTextContent('Nightly backup 84')
+    await expect(canvas.getAllByRole('rowheader').length).toBeLessThan(120)
+
+    // Keyboard: Tab from the last rendered row keeps going down the table, past the first window.
+    window.scrollTo(0, 0)
+    await waitFor(() => expect(table.querySelector('tr[aria-rowindex="2"]')).not.toBeNull())
+    const revokes = table.querySelectorAll<HTMLElement>('[data-rak-action="revoke"]')
+    const lastRendered = revokes[revokes.length - 1] as HTMLElement
+    const startRow = Number(lastRendered.closest('tr')?.getAttribute('aria-rowindex'))
+    lastRendered.focus()
+    for (let i = 0; i < 12; i++) await userEvent.tab()
+    const focusedRow = Number(document.activeElement?.closest('tr')?.getAttribute('aria-rowindex'))
+    await expect(focusedRow).toBeGreaterThan(startRow + 4)
+    window.scrollTo(0, 0)
+  },
+}
+
 /** Searching goes to the server (debounced) and back to page 1. */
 export const Search: Story = {
   parameters: kit({ seed: [...manyKeys(30), ...demoKeys()] }),

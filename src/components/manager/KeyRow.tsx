@@ -9,6 +9,8 @@ import { StatusBadge } from './StatusBadge'
 /** Props of {@link KeyRow}. */
 export interface KeyRowProps {
   apiKey: APIKeyResource
+  /** The row's 1-based place in the whole table, header row included (`aria-rowindex`). */
+  rowIndex: number
   now: number
   format: Formatters
   showDescription: boolean
@@ -27,7 +29,7 @@ export function KeyRow(props: KeyRowProps) {
   const status = getKeyStatus(apiKey, now)
   const usable = isUsableStatus(status)
   return (
-    <tr className={clsx('rak-row', `rak-row--${status}`, props.className)}>
+    <tr className={clsx('rak-row', `rak-row--${status}`, props.className)} aria-rowindex={props.rowIndex}>
       <th scope="row" className="rak-cell rak-cell--name">
         <span className="rak-key-name">{apiKey.name}</span>
         {showDescription && apiKey.description && <span className="rak-key-description">{apiKey.description}</span>}
