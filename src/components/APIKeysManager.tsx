@@ -3,7 +3,7 @@ import { clsx } from 'clsx'
 import { useRef, useState } from 'react'
 import type { ApiKeysError } from '../core/errors'
 import type { APIKeyResource, APIKeyStatusFilter, CreatedAPIKey } from '../core/types'
-import { useAPIKeys } from '../react/use-api-keys'
+import { usePagedAPIKeys } from '../react/use-paged-api-keys'
 import { useAPIKeysClient } from '../react/use-api-keys-client'
 import { useMessages } from '../react/use-localization'
 import { CreateApiKeyDialog } from './dialogs/CreateApiKeyDialog'
@@ -61,7 +61,7 @@ export function APIKeysManager(props: APIKeysManagerProps) {
   const [search, setSearch] = useState('')
   const [status, setStatus] = useState<APIKeyStatusFilter | undefined>(undefined)
   const query = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS)
-  const list = useAPIKeys({ subject, query, status, pageSize, keepPreviousData: true })
+  const list = usePagedAPIKeys({ subject, query, status, pageSize, keepPreviousData: true })
 
   const [creating, setCreating] = useState(false)
   const [revealed, setRevealed] = useState<RevealedKey | null>(null)

@@ -97,8 +97,7 @@ export const enMessages: Messages = {
     unknown: 'Something went wrong. Please try again.',
   },
   duplicateName: (name) => `An active key named “${name}” already exists. Choose another name.`,
-  quotaExceeded:
-    'You cannot create another API key here: you may have reached the maximum number of keys, or you lack the permission. Revoke a key you no longer use, or ask an administrator.',
+  quotaExceeded: 'You cannot create another API key here: you may be at your limit or lack permission. Revoke an unused key or ask an admin.',
   field: {
     name: 'Name',
     description: 'Description',

@@ -74,7 +74,7 @@ describe('APIKeysManager: a refused create', () => {
     await user.click(submit)
 
     expect((await within(dialog).findByRole('alert')).textContent).toBe(
-      'You cannot create another API key here: you may have reached the maximum number of keys, or you lack the permission. Revoke a key you no longer use, or ask an administrator.',
+      'You cannot create another API key here: you may be at your limit or lack permission. Revoke an unused key or ask an admin.',
     )
     expectNothingLost(fields, 'One too many')
     expect(onError).toHaveBeenCalledTimes(1)

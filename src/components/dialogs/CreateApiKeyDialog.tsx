@@ -8,6 +8,7 @@ import { useMessages } from '../../react/use-localization'
 import { DialogShell } from '../shared/DialogShell'
 import { useNow } from '../shared/use-now'
 import { describeError, fieldMessages } from '../shared/error-message'
+import { DialogFooter } from './DialogFooter'
 import { ExpirationField } from './ExpirationField'
 import { DEFAULT_EXPIRATION_OPTIONS, defaultExpiration, expirationDate, type ExpirationOption } from './expiration'
 import { ScopesField } from './ScopesField'
@@ -33,6 +34,15 @@ export interface CreateApiKeyDialogProps {
 
 type FieldErrors = Partial<Record<ValidatedField, string>>
 
+/** What the user has typed and chosen so far; kept across closing, cleared after a create. */
+interface Draft {
+  name: string
+  description: string
+  expiration: ExpirationOption
+  customDate: string
+  scopes: string[]
+}
+
 /**
  * The create form in a dialog: name (required), description, expiration, scopes. Bad input is
  * explained next to its field; a refused request is explained in the dialog; nothing typed is lost.
@@ -47,25 +57,14 @@ export function CreateApiKeyDialog(props: CreateApiKeyDialogProps) {
   const descriptionErrorId = useId()
   const nameRef = useRef<HTMLInputElement>(null)
   const dateRef = useRef<HTMLInputElement>(null)
-  const [name, setName] = useState('')
-  const [description, setDescription] = useState('')
-  const [expiration, setExpiration] = useState<ExpirationOption>(() => defaultExpiration(expirationOptions))
-  const [customDate, setCustomDate] = useState('')
-  const [scopes, setScopes] = useState<string[]>([])
+  const emptyDraft = (): Draft => ({ name: '', description: '', expiration: defaultExpiration(expirationOptions), customDate: '', scopes: [] })
+  const [draft, setDraft] = useState(emptyDraft)
+  const { name, description, expiration, customDate, scopes } = draft
+  const change = (fields: Partial<Draft>): void => setDraft((current) => ({ ...current, ...fields }))
   const [errors, setErrors] = useState<FieldErrors>({})
   const [summary, setSummary] = useState<string | null>(null)
   const [pending, setPending] = useState(false)
   const now = useNow()
-
-  function reset(): void {
-    setName('')
-    setDescription('')
-    setExpiration(defaultExpiration(expirationOptions))
-    setCustomDate('')
-    setScopes([])
-    setErrors({})
-    setSummary(null)
-  }
 
   /** The seconds to send, or a field error for a custom date that is missing or not in the future. */
   function chosenSeconds(): { seconds: number | null; error?: string } {
@@ -75,6 +74,13 @@ export function CreateApiKeyDialog(props: CreateApiKeyDialogProps) {
     const seconds = secondsUntil(date)
     if (seconds <= 0) return { seconds: null, error: messages.validation(messages.customDateLabel, 'in_past') }
     return { seconds }
+  }
+
+  function cancel(): void {
+    // What was typed stays for next time; an error about the last attempt does not.
+    setErrors({})
+    setSummary(null)
+    props.onOpenChange(false)
   }
 
   async function submit(event: FormEvent): Promise<void> {
@@ -100,7 +106,8 @@ export function CreateApiKeyDialog(props: CreateApiKeyDialogProps) {
     setPending(true)
     try {
       const created = await client.create({ ...input, subject: props.subject })
-      reset()
+      setDraft(emptyDraft())
+      setErrors({})
       props.onCreated(created)
     } catch (error) {
       const shown = describeError(messages, error, { action: 'create', name: name.trim() })
@@ -117,12 +124,8 @@ export function CreateApiKeyDialog(props: CreateApiKeyDialogProps) {
       open={props.open}
       onOpenChange={(open) => {
         if (pending) return
-        // What was typed stays for next time; an error about the last attempt does not.
-        if (!open) {
-          setErrors({})
-          setSummary(null)
-        }
-        props.onOpenChange(open)
+        if (open) props.onOpenChange(true)
+        else cancel()
       }}
       dismissible={!pending}
       title={messages.createTitle}
@@ -148,7 +151,7 @@ export function CreateApiKeyDialog(props: CreateApiKeyDialogProps) {
             aria-invalid={errors.name ? true : undefined}
             aria-describedby={errors.name ? nameErrorId : undefined}
             onChange={(event) => {
-              setName(event.target.value)
+              change({ name: event.target.value })
               if (errors.name) setErrors(({ name: _dropped, ...rest }) => rest)
             }}
           />
@@ -172,7 +175,7 @@ export function CreateApiKeyDialog(props: CreateApiKeyDialogProps) {
               placeholder={messages.descriptionPlaceholder}
               aria-invalid={errors.description ? true : undefined}
               aria-describedby={errors.description ? descriptionErrorId : undefined}
-              onChange={(event) => setDescription(event.target.value)}
+              onChange={(event) => change({ description: event.target.value })}
             />
             {errors.description && (
               <p id={descriptionErrorId} className="rak-field-error">
@@ -188,29 +191,13 @@ export function CreateApiKeyDialog(props: CreateApiKeyDialogProps) {
           now={now}
           error={errors.secondsUntilExpiration}
           dateInput={dateRef}
-          onChange={setExpiration}
-          onCustomDateChange={setCustomDate}
+          onChange={(value) => change({ expiration: value })}
+          onCustomDateChange={(value) => change({ customDate: value })}
         />
         {availableScopes && availableScopes.length > 0 && (
-          <ScopesField available={availableScopes} value={scopes} onChange={setScopes} error={errors.scopes} />
+          <ScopesField available={availableScopes} value={scopes} onChange={(value) => change({ scopes: value })} error={errors.scopes} />
         )}
-        {summary && (
-          <p className="rak-alert" role="alert">
-            {summary}
-          </p>
-        )}
-        <div className="rak-dialog-actions">
-          <button type="button" className="rak-button rak-button--secondary" disabled={pending} onClick={() => {
-            setErrors({})
-            setSummary(null)
-            props.onOpenChange(false)
-          }}>
-            {messages.cancel}
-          </button>
-          <button type="submit" className="rak-button rak-button--primary" disabled={pending}>
-            {pending ? messages.creating : messages.createSubmit}
-          </button>
-        </div>
+        <DialogFooter failure={summary} pending={pending} onCancel={cancel} submit={messages.createSubmit} submitting={messages.creating} variant="primary" />
       </form>
     </DialogShell>
   )

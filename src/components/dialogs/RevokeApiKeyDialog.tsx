@@ -1,12 +1,13 @@
 'use client'
 import { useId, useState, type FormEvent } from 'react'
-import { toApiKeysError, type ApiKeysError } from '../../core/errors'
+import type { ApiKeysError } from '../../core/errors'
 import type { APIKeyResource } from '../../core/types'
 import { MAX_REASON_LENGTH } from '../../core/validation'
 import { useAPIKeysClient } from '../../react/use-api-keys-client'
 import { useMessages } from '../../react/use-localization'
 import { DialogShell } from '../shared/DialogShell'
-import { describeError } from '../shared/error-message'
+import { DialogFooter } from './DialogFooter'
+import { useKeyAction } from './use-key-action'
 
 /** Props of {@link RevokeApiKeyDialog}. */
 export interface RevokeApiKeyDialogProps {
@@ -25,32 +26,21 @@ function RevokeForm({ apiKey, onClose, onPendingChange, subject, onRevoked, onEr
   const client = useAPIKeysClient()
   const reasonId = useId()
   const [reason, setReason] = useState('')
-  const [pending, setPendingState] = useState(false)
-  const setPending = (value: boolean): void => {
-    setPendingState(value)
-    onPendingChange(value)
-  }
-  const [failure, setFailure] = useState<string | null>(null)
+  const { pending, failure, run } = useKeyAction(onPendingChange, onError)
 
-  async function submit(event: FormEvent): Promise<void> {
+  function submit(event: FormEvent): void {
     event.preventDefault()
-    if (pending) return
-    setPending(true)
-    setFailure(null)
-    try {
-      const revoked = await client.revoke({ apiKeyId: apiKey.id, revocationReason: reason, subject })
-      setPending(false)
-      onRevoked?.(revoked)
-      onClose()
-    } catch (error) {
-      setFailure(describeError(messages, error).summary)
-      onError?.(toApiKeysError(error))
-      setPending(false)
-    }
+    void run(
+      () => client.revoke({ apiKeyId: apiKey.id, revocationReason: reason, subject }),
+      (revoked) => {
+        onRevoked?.(revoked)
+        onClose()
+      },
+    )
   }
 
   return (
-    <form className="rak-form" onSubmit={(event) => void submit(event)} aria-busy={pending || undefined}>
+    <form className="rak-form" onSubmit={submit} aria-busy={pending || undefined}>
       <div className="rak-field">
         <label className="rak-label" htmlFor={reasonId}>
           {messages.reasonLabel} <span className="rak-optional">({messages.optional})</span>
@@ -65,19 +55,7 @@ function RevokeForm({ apiKey, onClose, onPendingChange, subject, onRevoked, onEr
           onChange={(event) => setReason(event.target.value)}
         />
       </div>
-      {failure && (
-        <p className="rak-alert" role="alert">
-          {failure}
-        </p>
-      )}
-      <div className="rak-dialog-actions">
-        <button type="button" className="rak-button rak-button--secondary" disabled={pending} onClick={onClose}>
-          {messages.cancel}
-        </button>
-        <button type="submit" className="rak-button rak-button--danger" disabled={pending}>
-          {pending ? messages.revoking : messages.revokeSubmit}
-        </button>
-      </div>
+      <DialogFooter failure={failure} pending={pending} onCancel={onClose} submit={messages.revokeSubmit} submitting={messages.revoking} variant="danger" />
     </form>
   )
 }

@@ -1,12 +1,13 @@
 'use client'
 import { useState, type FormEvent } from 'react'
-import { toApiKeysError, type ApiKeysError } from '../../core/errors'
+import type { ApiKeysError } from '../../core/errors'
 import type { RollKeyResult } from '../../core/fetcher'
 import type { APIKeyResource } from '../../core/types'
 import { useAPIKeysClient } from '../../react/use-api-keys-client'
 import { useMessages } from '../../react/use-localization'
 import { DialogShell } from '../shared/DialogShell'
-import { describeError } from '../shared/error-message'
+import { DialogFooter } from './DialogFooter'
+import { useKeyAction } from './use-key-action'
 
 /** Props of {@link RollApiKeyDialog}. */
 export interface RollApiKeyDialogProps {
@@ -30,33 +31,17 @@ function RollForm({ apiKey, onClose, onPendingChange, subject, onRolled, onError
   const messages = useMessages()
   const client = useAPIKeysClient()
   const [grace, setGrace] = useState(DAY)
-  const [pending, setPendingState] = useState(false)
-  const setPending = (value: boolean): void => {
-    setPendingState(value)
-    onPendingChange(value)
-  }
-  const [failure, setFailure] = useState<string | null>(null)
+  const { pending, failure, run } = useKeyAction(onPendingChange, onError)
   const label = (seconds: number): string =>
     seconds === 0 ? messages.graceNow : seconds < HOUR ? messages.graceMinutes(seconds / MINUTE) : seconds <= DAY ? messages.graceHours(seconds / HOUR) : messages.graceDays(seconds / DAY)
 
-  async function submit(event: FormEvent): Promise<void> {
+  function submit(event: FormEvent): void {
     event.preventDefault()
-    if (pending) return
-    setPending(true)
-    setFailure(null)
-    try {
-      const result = await client.roll({ apiKeyId: apiKey.id, gracePeriodSeconds: grace, subject })
-      setPending(false)
-      onRolled(result)
-    } catch (error) {
-      setFailure(describeError(messages, error).summary)
-      onError?.(toApiKeysError(error))
-      setPending(false)
-    }
+    void run(() => client.roll({ apiKeyId: apiKey.id, gracePeriodSeconds: grace, subject }), onRolled)
   }
 
   return (
-    <form className="rak-form" onSubmit={(event) => void submit(event)} aria-busy={pending || undefined}>
+    <form className="rak-form" onSubmit={submit} aria-busy={pending || undefined}>
       <fieldset className="rak-field rak-fieldset">
         <legend className="rak-label">{messages.gracePeriodLabel}</legend>
         {GRACE_PERIODS.map((seconds) => (
@@ -66,19 +51,7 @@ function RollForm({ apiKey, onClose, onPendingChange, subject, onRolled, onError
           </label>
         ))}
       </fieldset>
-      {failure && (
-        <p className="rak-alert" role="alert">
-          {failure}
-        </p>
-      )}
-      <div className="rak-dialog-actions">
-        <button type="button" className="rak-button rak-button--secondary" disabled={pending} onClick={onClose}>
-          {messages.cancel}
-        </button>
-        <button type="submit" className="rak-button rak-button--primary" disabled={pending}>
-          {pending ? messages.rolling : messages.rollSubmit}
-        </button>
-      </div>
+      <DialogFooter failure={failure} pending={pending} onCancel={onClose} submit={messages.rollSubmit} submitting={messages.rolling} variant="primary" />
     </form>
   )
 }

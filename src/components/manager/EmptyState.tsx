@@ -16,30 +16,23 @@ export interface EmptyStateProps {
 /** What the table says when it has no rows: a first-key call to action, or why a search found nothing. */
 export function EmptyState({ query, filtered, onCreate, onClearSearch, className }: EmptyStateProps) {
   const messages = useMessages()
-  if (query) {
-    return (
-      <div className={clsx('rak-empty', className)}>
-        <p className="rak-empty-title">{messages.noMatches(query)}</p>
+  return (
+    <div className={clsx('rak-empty', className)}>
+      <p className="rak-empty-title">{query ? messages.noMatches(query) : filtered ? messages.noFilterMatches : messages.emptyTitle}</p>
+      {query ? (
         <button type="button" className="rak-button rak-button--secondary" onClick={onClearSearch}>
           {messages.clearSearch}
         </button>
-      </div>
-    )
-  }
-  if (filtered) {
-    return (
-      <div className={clsx('rak-empty', className)}>
-        <p className="rak-empty-title">{messages.noFilterMatches}</p>
-      </div>
-    )
-  }
-  return (
-    <div className={clsx('rak-empty', className)}>
-      <p className="rak-empty-title">{messages.emptyTitle}</p>
-      <p className="rak-empty-body">{messages.emptyBody}</p>
-      <button type="button" className="rak-button rak-button--primary" onClick={onCreate}>
-        {messages.createButton}
-      </button>
+      ) : (
+        !filtered && (
+          <>
+            <p className="rak-empty-body">{messages.emptyBody}</p>
+            <button type="button" className="rak-button rak-button--primary" onClick={onCreate}>
+              {messages.createButton}
+            </button>
+          </>
+        )
+      )}
     </div>
   )
 }

@@ -4,6 +4,7 @@ import type { APIKeyResource } from '../../core/types'
 import { getKeyStatus, isUsableStatus } from '../../core/key-status'
 import { useMessages } from '../../react/use-localization'
 import type { Formatters } from '../shared/format'
+import { DateCell } from './DateCell'
 import { StatusBadge } from './StatusBadge'
 
 /** Props of {@link KeyRow}. */
@@ -40,29 +41,9 @@ export function KeyRow(props: KeyRowProps) {
       <td className="rak-cell rak-cell--status">
         <StatusBadge status={status} revocationReason={apiKey.revocationReason} className={props.badgeClassName} />
       </td>
-      <td className="rak-cell rak-cell--date">
-        <time dateTime={apiKey.createdAt.toISOString()} title={format.dateTime(apiKey.createdAt)}>
-          {format.relative(apiKey.createdAt, now)}
-        </time>
-      </td>
-      <td className="rak-cell rak-cell--date">
-        {apiKey.expiration ? (
-          <time dateTime={apiKey.expiration.toISOString()} title={format.dateTime(apiKey.expiration)}>
-            {format.relative(apiKey.expiration, now)}
-          </time>
-        ) : (
-          <span className="rak-muted">{messages.neverExpires}</span>
-        )}
-      </td>
-      <td className="rak-cell rak-cell--date">
-        {apiKey.lastUsedAt ? (
-          <time dateTime={apiKey.lastUsedAt.toISOString()} title={format.dateTime(apiKey.lastUsedAt)}>
-            {format.relative(apiKey.lastUsedAt, now)}
-          </time>
-        ) : (
-          <span className="rak-muted">{messages.neverUsed}</span>
-        )}
-      </td>
+      <DateCell date={apiKey.createdAt} now={now} format={format} />
+      <DateCell date={apiKey.expiration} now={now} format={format} fallback={messages.neverExpires} />
+      <DateCell date={apiKey.lastUsedAt} now={now} format={format} fallback={messages.neverUsed} />
       <td className={clsx('rak-cell rak-cell--actions', props.actionsClassName)}>
         {usable && (
           <span className="rak-row-actions">

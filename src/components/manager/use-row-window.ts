@@ -10,32 +10,23 @@ const INITIAL_ROWS = 40
 /** A row's height until one is measured (one line of name plus one of description). */
 const ESTIMATED_ROW_HEIGHT = 53
 
-/** The rows to render: `[start, end)`, and the height that stands in for each row not rendered. */
+/** The rows to render, `[start, end)`, the height that stands in for each row not rendered, and a
+ * focus handler for the table body that keeps the rows around the focused one rendered. */
 export interface RowWindow {
   start: number
   end: number
   rowHeight: number
-}
-
-/** The window, and a focus handler for the table body that keeps rows around the focused one rendered. */
-export interface RowWindowState extends RowWindow {
   onFocus: (event: FocusEvent<HTMLTableSectionElement>) => void
 }
-
-const windowOf = (count: number, start: number, end: number, rowHeight: number): RowWindow => ({
-  start: Math.max(0, Math.min(start, count)),
-  end: Math.max(0, Math.min(end, count)),
-  rowHeight,
-})
 
 /**
  * Which of `count` rows of `body` to render. Small tables render every row; large ones (a page of
  * hundreds of keys) render the rows in and near the viewport, so mounting and scrolling stay cheap.
  * It follows the scrolling of the window and of any scrolling ancestor.
  */
-export function useRowWindow(body: RefObject<HTMLTableSectionElement | null>, count: number): RowWindowState {
+export function useRowWindow(body: RefObject<HTMLTableSectionElement | null>, count: number): RowWindow {
   const windowed = count > WINDOW_THRESHOLD
-  const [range, setRange] = useState<RowWindow>(() => windowOf(count, 0, INITIAL_ROWS, ESTIMATED_ROW_HEIGHT))
+  const [range, setRange] = useState({ start: 0, end: INITIAL_ROWS, rowHeight: ESTIMATED_ROW_HEIGHT })
 
   useEffect(() => {
     if (!windowed) return
@@ -44,47 +35,46 @@ export function useRowWindow(body: RefObject<HTMLTableSectionElement | null>, co
       frame = 0
       const element = body.current
       if (!element) return
-      // The average height of the rendered rows stands in for the others; the body's top is where
-      // row 0 would be, as the spacer above the rendered rows has the height of the rows it replaces.
-      const rows = element.querySelectorAll<HTMLElement>('tr[aria-rowindex]')
-      const first = rows[0]?.getBoundingClientRect()
-      const last = rows[rows.length - 1]?.getBoundingClientRect()
-      const rowHeight = first && last && rows.length > 1 ? (last.bottom - first.top) / rows.length : ESTIMATED_ROW_HEIGHT
+      // The rendered rows' average height stands in for the others. The body's top is where row 0
+      // would be, as the spacer above the rendered rows is as tall as the rows it replaces.
+      const rows = element.querySelectorAll('tr[aria-rowindex]')
+      const first = rows[0]
+      const last = rows[rows.length - 1]
+      const rowHeight =
+        first && last && rows.length > 1 ? (last.getBoundingClientRect().bottom - first.getBoundingClientRect().top) / rows.length : ESTIMATED_ROW_HEIGHT
       const top = element.getBoundingClientRect().top
-      const start = Math.floor(-top / rowHeight) - OVERSCAN
-      const end = Math.ceil((window.innerHeight - top) / rowHeight) + OVERSCAN
-      const next = windowOf(count, start, end, rowHeight)
-      setRange((current) => (current.start === next.start && current.end === next.end && Math.abs(current.rowHeight - next.rowHeight) < 1 ? current : next))
+      const start = Math.max(0, Math.floor(-top / rowHeight) - OVERSCAN)
+      const end = Math.ceil((innerHeight - top) / rowHeight) + OVERSCAN
+      setRange((current) =>
+        current.start === start && current.end === end && Math.round(current.rowHeight) === Math.round(rowHeight) ? current : { start, end, rowHeight },
+      )
     }
     const schedule = (): void => {
-      if (frame === 0) frame = requestAnimationFrame(measure)
+      frame ||= requestAnimationFrame(measure)
     }
     schedule()
     document.addEventListener('scroll', schedule, { capture: true, passive: true })
-    window.addEventListener('resize', schedule)
+    addEventListener('resize', schedule)
     return () => {
       cancelAnimationFrame(frame)
       document.removeEventListener('scroll', schedule, { capture: true })
-      window.removeEventListener('resize', schedule)
+      removeEventListener('resize', schedule)
     }
-  }, [body, count, windowed])
+  }, [body, windowed])
 
   // Keyboard users move faster than scroll events: when focus enters a row, the rows around it are
   // rendered at once (a focus update is flushed before the next key press), so Tab finds the next row.
-  const onFocus = useCallback(
-    (event: FocusEvent<HTMLTableSectionElement>) => {
-      if (!windowed || !(event.target instanceof Element)) return
-      const index = Number(event.target.closest('tr[aria-rowindex]')?.getAttribute('aria-rowindex')) - 2
-      if (!Number.isInteger(index) || index < 0) return
-      setRange((current) =>
-        index - OVERSCAN >= current.start && index + OVERSCAN < current.end
-          ? current
-          : windowOf(count, Math.min(current.start, index - OVERSCAN), Math.max(current.end, index + OVERSCAN + 1), current.rowHeight),
-      )
-    },
-    [count, windowed],
-  )
+  const onFocus = useCallback((event: FocusEvent<HTMLTableSectionElement>) => {
+    const index = Number((event.target as Element).closest('tr[aria-rowindex]')?.getAttribute('aria-rowindex')) - 2
+    if (!(index >= 0)) return
+    setRange((current) =>
+      index - OVERSCAN < current.start || index + OVERSCAN >= current.end
+        ? { ...current, start: Math.max(0, Math.min(current.start, index - OVERSCAN)), end: Math.max(current.end, index + OVERSCAN + 1) }
+        : current,
+    )
+  }, [])
 
-  const shown = windowed ? windowOf(count, range.start, range.end, range.rowHeight) : { start: 0, end: count, rowHeight: 0 }
-  return { ...shown, onFocus }
+  return windowed
+    ? { start: Math.min(range.start, count), end: Math.min(range.end, count), rowHeight: range.rowHeight, onFocus }
+    : { start: 0, end: count, rowHeight: 0, onFocus }
 }

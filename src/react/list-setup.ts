@@ -1,0 +1,54 @@
+'use client'
+import { useCallback, useMemo } from 'react'
+import type { APIKeyStatusFilter } from '../core/types'
+import { resolveSubject, useApiKeysContext, type ApiKeysContextValue, type ResolvedSubject } from './context'
+import { apiKeysQueryKeys, type ListFilter } from './query-keys'
+
+/** What a list hook is asked for. */
+export interface ListParams {
+  subject?: string
+  query?: string
+  status?: APIKeyStatusFilter
+  pageSize?: number
+  initialPage?: number
+  enabled?: boolean
+}
+
+/** What both list hooks (paged and infinite) work from. */
+export interface ListSetup extends Pick<ApiKeysContextValue, 'fetcher' | 'queryClient' | 'userId'> {
+  /** The resolved subject; an empty user subject while nobody is signed in (the query is then disabled). */
+  target: ResolvedSubject
+  filter: ListFilter
+  initialPage: number
+  enabled: boolean
+  /** Refreshes every page and query of this subject, and no other subject's. */
+  revalidate: () => Promise<void>
+}
+
+/** Resolves the subject and normalizes the filter, the same way for the paged and the infinite list. */
+export function useListSetup(params: ListParams): ListSetup {
+  const context = useApiKeysContext()
+  const { fetcher, queryClient, userId } = context
+  const resolved = resolveSubject(context, params.subject)
+  const subject = resolved?.subject ?? ''
+  const subjectKind = resolved?.subjectKind ?? 'user'
+  const target = useMemo(() => ({ subject, subjectKind }), [subject, subjectKind])
+  const filter: ListFilter = useMemo(
+    () => ({ query: params.query?.trim() ?? '', status: params.status, pageSize: Math.max(1, params.pageSize ?? 10) }),
+    [params.query, params.status, params.pageSize],
+  )
+  const revalidate = useCallback(
+    () => queryClient.invalidateQueries({ queryKey: apiKeysQueryKeys.subject(userId, subject) }),
+    [queryClient, userId, subject],
+  )
+  return {
+    fetcher,
+    queryClient,
+    userId,
+    target,
+    filter,
+    initialPage: Math.max(1, params.initialPage ?? 1),
+    enabled: (params.enabled ?? true) && resolved !== null,
+    revalidate,
+  }
+}

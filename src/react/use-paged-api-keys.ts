@@ -1,0 +1,67 @@
+'use client'
+import { keepPreviousData as keepPrevious, useQuery } from '@tanstack/react-query'
+import { useCallback, useState } from 'react'
+import type { ApiKeysError } from '../core/errors'
+import type { APIKeyResource, APIKeysPage } from '../core/types'
+import { useListSetup, type ListParams } from './list-setup'
+import { fetchPage } from './list-query'
+import { LIST_STALE_TIME_MS } from './query-client'
+import { apiKeysQueryKeys } from './query-keys'
+import type { UseAPIKeysResult } from './use-api-keys'
+
+const NO_KEYS: APIKeyResource[] = []
+
+/**
+ * One page at a time: `useAPIKeys` without infinite mode (what the manager uses, so an app that only
+ * pages does not ship infinite loading). A new search or filter goes back to the first page.
+ */
+export function usePagedAPIKeys(params: ListParams & { keepPreviousData?: boolean }): UseAPIKeysResult {
+  const { fetcher, queryClient, userId, target, filter, initialPage, enabled, revalidate } = useListSetup(params)
+
+  // The page belongs to the filter it was chosen under: a new search or filter starts over.
+  const [chosen, setChosen] = useState({ page: initialPage, filter })
+  const page = chosen.filter === filter ? chosen.page : initialPage
+
+  const query = useQuery<APIKeysPage, ApiKeysError>(
+    {
+      queryKey: apiKeysQueryKeys.page(userId, target.subject, filter, page),
+      queryFn: ({ signal }) => fetchPage(fetcher, target, filter, page, signal),
+      enabled,
+      staleTime: LIST_STALE_TIME_MS,
+      placeholderData: params.keepPreviousData ? keepPrevious : undefined,
+    },
+    queryClient,
+  )
+  const count = query.data?.totalCount ?? 0
+  const pageCount = Math.ceil(count / filter.pageSize)
+
+  // After keys disappear from the end (a revoke under a status filter, say), move to the last page
+  // that still has keys. Set during render, as React advises for state derived from new data.
+  if (query.data !== undefined && !query.isPlaceholderData && page > 1 && page > pageCount) {
+    setChosen({ page: Math.max(1, pageCount), filter })
+  }
+
+  const fetchPageOf = useCallback(
+    (next: number | ((current: number) => number)) => {
+      setChosen({ page: Math.max(1, Math.floor(typeof next === 'function' ? next(page) : next)), filter })
+    },
+    [page, filter],
+  )
+
+  return {
+    data: query.data?.data ?? NO_KEYS,
+    count,
+    page,
+    pageCount,
+    isLoading: query.isLoading,
+    isFetching: query.isFetching,
+    isError: query.isError,
+    error: query.error,
+    fetchPage: fetchPageOf,
+    fetchNext: useCallback(() => fetchPageOf((current) => current + 1), [fetchPageOf]),
+    fetchPrevious: useCallback(() => fetchPageOf((current) => current - 1), [fetchPageOf]),
+    hasNextPage: page < pageCount,
+    hasPreviousPage: page > 1,
+    revalidate,
+  }
+}
