@@ -6,11 +6,17 @@ import { apiKeysQueryKeys, type ListFilter } from './query-keys'
 
 /** What a list hook is asked for. */
 export interface ListParams {
+  /** Whose keys: defaults to the active organization, then the signed-in user. */
   subject?: string
+  /** Case-insensitive search on the name; a new query goes back to the first page. */
   query?: string
+  /** Only keys with this status. */
   status?: APIKeyStatusFilter
+  /** Keys a page (default 10). */
   pageSize?: number
+  /** The page shown first, 1-based (default 1). */
   initialPage?: number
+  /** Set false to wait (default true). */
   enabled?: boolean
 }
 

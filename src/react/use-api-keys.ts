@@ -1,23 +1,12 @@
 'use client'
 import type { ApiKeysError } from '../core/errors'
-import type { APIKeyResource, APIKeyStatusFilter } from '../core/types'
+import type { APIKeyResource } from '../core/types'
+import type { ListParams } from './list-setup'
 import { useInfiniteAPIKeys } from './use-infinite-api-keys'
 import { usePagedAPIKeys } from './use-paged-api-keys'
 
 /** Options of {@link useAPIKeys}, as in Clerk's hook, plus a status filter. */
-export interface UseAPIKeysParams {
-  /** Whose keys: defaults to the active organization, then the signed-in user. */
-  subject?: string
-  /** Case-insensitive search on the name; a new query goes back to the first page. */
-  query?: string
-  /** Only keys with this status. */
-  status?: APIKeyStatusFilter
-  /** Keys a page (default 10). */
-  pageSize?: number
-  /** The page shown first, 1-based (default 1). */
-  initialPage?: number
-  /** Set false to wait (default true). */
-  enabled?: boolean
+export interface UseAPIKeysParams extends ListParams {
   /** Keep showing the previous page while the next one loads (default false). */
   keepPreviousData?: boolean
   /** Append each new page to the ones already loaded, for "load more" lists (default false). */

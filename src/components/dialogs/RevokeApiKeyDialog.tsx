@@ -5,8 +5,8 @@ import type { APIKeyResource } from '../../core/types'
 import { MAX_REASON_LENGTH } from '../../core/validation'
 import { useAPIKeysClient } from '../../react/use-api-keys-client'
 import { useMessages } from '../../react/use-localization'
-import { DialogShell } from '../shared/DialogShell'
 import { DialogFooter } from './DialogFooter'
+import { KeyActionDialog } from './KeyActionDialog'
 import { useKeyAction } from './use-key-action'
 
 /** Props of {@link RevokeApiKeyDialog}. */
@@ -66,22 +66,17 @@ function RevokeForm({ apiKey, onClose, onPendingChange, subject, onRevoked, onEr
  */
 export function RevokeApiKeyDialog(props: RevokeApiKeyDialogProps) {
   const messages = useMessages()
-  const { apiKey, returnFocusTo, ...rest } = props
-  const [pending, setPending] = useState(false)
+  const { apiKey, returnFocusTo, onClose, ...rest } = props
   return (
-    <DialogShell
-      open={apiKey !== null}
-      onOpenChange={(open) => {
-        if (!open && !pending) props.onClose()
-      }}
-      dismissible={!pending}
-      role="alertdialog"
-      title={messages.revokeTitle(apiKey?.name ?? '')}
+    <KeyActionDialog
+      apiKey={apiKey}
+      title={messages.revokeTitle}
       description={messages.revokeDescription}
-      returnFocusTo={returnFocusTo}
       className="rak-dialog--revoke"
+      onClose={onClose}
+      returnFocusTo={returnFocusTo}
     >
-      {apiKey && <RevokeForm key={apiKey.id} apiKey={apiKey} {...rest} onPendingChange={setPending} />}
-    </DialogShell>
+      {(key, onPendingChange) => <RevokeForm key={key.id} apiKey={key} onClose={onClose} {...rest} onPendingChange={onPendingChange} />}
+    </KeyActionDialog>
   )
 }

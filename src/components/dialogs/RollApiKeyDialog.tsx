@@ -5,8 +5,8 @@ import type { RollKeyResult } from '../../core/fetcher'
 import type { APIKeyResource } from '../../core/types'
 import { useAPIKeysClient } from '../../react/use-api-keys-client'
 import { useMessages } from '../../react/use-localization'
-import { DialogShell } from '../shared/DialogShell'
 import { DialogFooter } from './DialogFooter'
+import { KeyActionDialog } from './KeyActionDialog'
 import { useKeyAction } from './use-key-action'
 
 /** Props of {@link RollApiKeyDialog}. */
@@ -59,22 +59,17 @@ function RollForm({ apiKey, onClose, onPendingChange, subject, onRolled, onError
 /** Issues a replacement secret; the old one keeps working for the grace period the user chooses. */
 export function RollApiKeyDialog(props: RollApiKeyDialogProps) {
   const messages = useMessages()
-  const { apiKey, returnFocusTo, ...rest } = props
-  const [pending, setPending] = useState(false)
+  const { apiKey, returnFocusTo, onClose, ...rest } = props
   return (
-    <DialogShell
-      open={apiKey !== null}
-      onOpenChange={(open) => {
-        if (!open && !pending) props.onClose()
-      }}
-      dismissible={!pending}
-      role="alertdialog"
-      title={messages.rollTitle(apiKey?.name ?? '')}
+    <KeyActionDialog
+      apiKey={apiKey}
+      title={messages.rollTitle}
       description={messages.rollDescription}
-      returnFocusTo={returnFocusTo}
       className="rak-dialog--roll"
+      onClose={onClose}
+      returnFocusTo={returnFocusTo}
     >
-      {apiKey && <RollForm key={apiKey.id} apiKey={apiKey} {...rest} onPendingChange={setPending} />}
-    </DialogShell>
+      {(key, onPendingChange) => <RollForm key={key.id} apiKey={key} onClose={onClose} {...rest} onPendingChange={onPendingChange} />}
+    </KeyActionDialog>
   )
 }

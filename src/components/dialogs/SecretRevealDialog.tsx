@@ -29,7 +29,6 @@ function download(filename: string, text: string): void {
   const link = document.createElement('a')
   link.href = url
   link.download = filename
-  link.rel = 'noopener'
   document.body.append(link)
   link.click()
   link.remove()
@@ -53,7 +52,7 @@ function RevealBody({ apiKey, onDone, envVarName }: { apiKey: RevealedKey; onDon
 
   async function copySecret(): Promise<void> {
     try {
-      if (!navigator.clipboard) throw new Error('no clipboard')
+      // Throws, like a refusal, where the browser offers no clipboard at all.
       await navigator.clipboard.writeText(apiKey.secret)
       setCopy('copied')
     } catch {
@@ -76,8 +75,6 @@ function RevealBody({ apiKey, onDone, envVarName }: { apiKey: RevealedKey; onDon
             className="rak-input rak-secret"
             readOnly
             value={apiKey.secret}
-            spellCheck={false}
-            autoComplete="off"
             onFocus={(event) => event.currentTarget.select()}
           />
           <button type="button" className="rak-button rak-button--secondary" onClick={() => void copySecret()}>

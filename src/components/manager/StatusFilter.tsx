@@ -10,17 +10,17 @@ export interface StatusFilterProps {
   className?: string
 }
 
-const VALUES: (APIKeyStatusFilter | 'all')[] = ['all', 'active', 'expired', 'revoked']
+/** Each choice and the message that names it. */
+const OPTIONS = [
+  ['all', 'statusFilterAll'],
+  ['active', 'statusFilterActive'],
+  ['expired', 'statusFilterExpired'],
+  ['revoked', 'statusFilterRevoked'],
+] as const
 
 /** All / Active / Expired / Revoked, as a native select (keyboard and screen readers for free). */
 export function StatusFilter({ value, onChange, className }: StatusFilterProps) {
   const messages = useMessages()
-  const labels = {
-    all: messages.statusFilterAll,
-    active: messages.statusFilterActive,
-    expired: messages.statusFilterExpired,
-    revoked: messages.statusFilterRevoked,
-  }
   return (
     <select
       className={clsx('rak-input rak-select rak-status-filter', className)}
@@ -31,9 +31,9 @@ export function StatusFilter({ value, onChange, className }: StatusFilterProps) 
         onChange(next === 'all' ? undefined : next)
       }}
     >
-      {VALUES.map((option) => (
+      {OPTIONS.map(([option, label]) => (
         <option key={option} value={option}>
-          {labels[option]}
+          {messages[label]}
         </option>
       ))}
     </select>

@@ -10,7 +10,8 @@ export interface DialogShellProps {
   /** `alertdialog` for confirmations and the one-time secret. */
   role?: 'dialog' | 'alertdialog'
   title: ReactNode
-  description?: ReactNode
+  /** What the dialog is about; read out with the title. */
+  description: ReactNode
   /** When false, Escape and clicks outside do nothing (a pending request, a secret not yet saved). */
   dismissible?: boolean
   /** Where focus goes on close when the element that opened the dialog is gone. */
@@ -33,7 +34,6 @@ export function DialogShell(props: DialogShellProps) {
           role={props.role ?? 'dialog'}
           className={clsx('rak-dialog', props.className)}
           onEscapeKeyDown={block}
-          onPointerDownOutside={block}
           onInteractOutside={block}
           onCloseAutoFocus={(event) => {
             const target = props.returnFocusTo?.()
@@ -42,10 +42,9 @@ export function DialogShell(props: DialogShellProps) {
               target.focus()
             }
           }}
-          {...(props.description ? {} : { 'aria-describedby': undefined })}
         >
           <Dialog.Title className="rak-dialog-title">{props.title}</Dialog.Title>
-          {props.description && <Dialog.Description className="rak-dialog-description">{props.description}</Dialog.Description>}
+          <Dialog.Description className="rak-dialog-description">{props.description}</Dialog.Description>
           {props.children}
         </Dialog.Content>
       </Dialog.Portal>
