@@ -35,6 +35,28 @@ export const RevokeWithReason: Story = {
   },
 }
 
+/** Revoke with the keyboard alone: Enter on the row's button, type a reason, Tab to confirm. */
+export const RevokeWithKeyboard: Story = {
+  play: async ({ canvasElement }) => {
+    const trigger = await within(canvasElement).findByRole('button', { name: 'Revoke Local development' })
+    trigger.focus()
+    await userEvent.keyboard('{Enter}')
+    const dialog = await findDialog('Revoke “Local development”?', 'alertdialog')
+    const reason = within(dialog).getByRole('textbox', { name: 'Reason (optional)' })
+    await waitFor(() => expect(reason).toHaveFocus())
+    await userEvent.keyboard('No longer needed')
+    await userEvent.tab()
+    await expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus()
+    await userEvent.tab()
+    await expect(within(dialog).getByRole('button', { name: 'Revoke key' })).toHaveFocus()
+    await userEvent.keyboard('{Enter}')
+    await expectNoDialog('alertdialog')
+    const row = await findRow(canvasElement, /Local development/)
+    await expect(row.querySelector('.rak-badge')).toHaveTextContent('Revoked')
+    await waitFor(() => expect(canvasElement.querySelector('.rak-table-region')).toHaveFocus())
+  },
+}
+
 /** Cancel changes nothing and returns focus to the row's button. */
 export const RevokeCancelled: Story = {
   play: async ({ canvasElement }) => {
