@@ -1,12 +1,13 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { ApiKeysError, createClerkFetcher, type CreateKeyParams, type ListKeysParams } from '../../src/index'
+import { createClerkFetcher, type ApiKeysError, type CreateKeyParams, type ListKeysParams } from '../../src/index'
 import { fakeFetch, type Exchange } from './fixtures/fake-fetch'
 import created from './fixtures/clerk/api-key.created.json'
 import revokedKey from './fixtures/clerk/api-key.revoked.json'
 import page from './fixtures/clerk/api-keys.page.json'
 import duplicate from './fixtures/clerk/error.duplicate.json'
 import formParam from './fixtures/clerk/error.form-param.json'
+import { rejection } from '../helpers/rejection'
 
 const BASE = 'https://clerk.example.com/v1'
 const USER = 'user_2NNEqL2nrIRdJ194ndJqAHwEfxC'
@@ -40,12 +41,6 @@ function setup(exchanges: Exchange[], token: string | null = 'session-jwt') {
   const fake = fakeFetch(exchanges)
   const fetcher = createClerkFetcher({ baseUrl: `${BASE}/`, getToken: async () => token, fetch: fake.fetch })
   return { fetcher, fake }
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ApiKeysError> {
-  const error = await promise.then(() => null, (reason: unknown) => reason)
-  expect(error).toBeInstanceOf(ApiKeysError)
-  return error as ApiKeysError
 }
 
 beforeEach(() => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ApiKeysError, createMemoryFetcher, isWellFormedApiKey, type ListKeysParams } from '../../src/index'
 import { DAY, ORG, USER, seedKeys } from '../helpers/kit'
+import { rejection } from '../helpers/rejection'
 
 const signal = new AbortController().signal
 const user = { subject: USER, subjectKind: 'user' as const, signal }
@@ -14,12 +15,6 @@ const create = (name: string, extra: Partial<{ secondsUntilExpiration: number | 
   claims: null,
   ...extra,
 })
-
-async function rejection(promise: Promise<unknown>): Promise<ApiKeysError> {
-  const error = await promise.then(() => null, (reason: unknown) => reason)
-  expect(error).toBeInstanceOf(ApiKeysError)
-  return error as ApiKeysError
-}
 
 afterEach(() => {
   vi.useRealTimers()

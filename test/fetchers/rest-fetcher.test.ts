@@ -1,7 +1,6 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
-  ApiKeysError,
   createRestFetcher,
   isWellFormedApiKey,
   type CreateKeyParams,
@@ -9,6 +8,7 @@ import {
   type SubjectKind,
 } from '../../src/index'
 import { closedPort, LEAKED_SECRET, startRestServer, type RestTestServer } from './fixtures/rest-server'
+import { rejection } from '../helpers/rejection'
 
 const signal = new AbortController().signal
 const NETWORK_MESSAGE = 'Could not reach the server. Check your connection and try again.'
@@ -30,12 +30,6 @@ const createFor = (subject: string, name: string, overrides: Partial<CreateKeyPa
   claims: null,
   ...overrides,
 })
-
-async function rejection(promise: Promise<unknown>): Promise<ApiKeysError> {
-  const error = await promise.then(() => null, (reason: unknown) => reason)
-  expect(error).toBeInstanceOf(ApiKeysError)
-  return error as ApiKeysError
-}
 
 describe('createRestFetcher against the real server companion over loopback', () => {
   let server: RestTestServer

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { ApiKeysError, createStackFetcher, type CreateKeyParams, type ListKeysParams, type SubjectKind } from '../../src/index'
+import { createStackFetcher, type CreateKeyParams, type ListKeysParams, type SubjectKind } from '../../src/index'
 import { fakeFetch, type Exchange } from './fixtures/fake-fetch'
 import notFound from './fixtures/stack/error.not-found.json'
 import schemaError from './fixtures/stack/error.schema.json'
@@ -10,6 +10,7 @@ import userCreated from './fixtures/stack/user-api-key.created.json'
 import renamed from './fixtures/stack/user-api-key.renamed.json'
 import revokedKey from './fixtures/stack/user-api-key.revoked.json'
 import userList from './fixtures/stack/user-api-keys.list.json'
+import { rejection } from '../helpers/rejection'
 
 const BASE = 'https://api.stack.example'
 const USER = '3f1b0c2e-5d6a-4c8e-9b1a-2d7e6f8a9b0c'
@@ -54,12 +55,6 @@ function setup(exchanges: Exchange[], token: string | null = 'token-of-the-user'
 }
 
 const listUserKeys: Exchange = { method: 'GET', url: `${BASE}/api/v1/user-api-keys?user_id=me`, headers: STACK_HEADERS, answer: { json: userList } }
-
-async function rejection(promise: Promise<unknown>): Promise<ApiKeysError> {
-  const error = await promise.then(() => null, (reason: unknown) => reason)
-  expect(error).toBeInstanceOf(ApiKeysError)
-  return error as ApiKeysError
-}
 
 beforeEach(() => {
   vi.useFakeTimers({ now: NOW, toFake: ['Date'] })

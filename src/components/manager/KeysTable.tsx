@@ -6,19 +6,15 @@ import { useMessages } from '../../react/use-localization'
 import type { ClassNames, ManagerPart } from '../shared/class-names'
 import { useFormatters } from '../shared/use-formatters'
 import { useNow } from '../shared/use-now'
-import { KeyRow } from './KeyRow'
+import { KeyRow, type KeyRowProps } from './KeyRow'
 import { SkeletonRows } from './SkeletonRows'
 import { useRowWindow } from './use-row-window'
 
 /** Props of {@link KeysTable}. */
-export interface KeysTableProps {
+export interface KeysTableProps extends Pick<KeyRowProps, 'showDescription' | 'canRoll' | 'onRevoke' | 'onRoll'> {
   keys: APIKeyResource[]
   loading: boolean
   busy: boolean
-  showDescription: boolean
-  canRoll: boolean
-  onRevoke: (key: APIKeyResource) => void
-  onRoll: (key: APIKeyResource) => void
   classNames?: ClassNames<ManagerPart>
 }
 
