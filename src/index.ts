@@ -5,8 +5,8 @@
 export type { APIKeyResource, CreatedAPIKey, APIKeysPage, APIKeyStatusFilter, SubjectKind, TeamInfo } from './core/types'
 /** The permission a user needs in a team to manage its keys: `$manage_api_keys`. */
 export { MANAGE_API_KEYS_PERMISSION } from './core/types'
-/** A key's status at a moment, and the "expires soon" threshold (7 days). */
-export { getKeyStatus, isExpiredAt, isUsableStatus, EXPIRES_SOON_MS, type APIKeyStatus } from './core/key-status'
+/** A key's status at a moment, whether it passes a status filter, and the "expires soon" threshold (7 days). */
+export { getKeyStatus, isExpiredAt, isUsableStatus, matchesStatusFilter, EXPIRES_SOON_MS, type APIKeyStatus } from './core/key-status'
 /** Issue and check secrets in the kit's format: prefix, 128+ random bits in base62, CRC-32 checksum. */
 export {
   generateApiKey,

@@ -1,4 +1,4 @@
-import type { APIKeyResource } from './types'
+import type { APIKeyResource, APIKeyStatusFilter } from './types'
 
 /** What a key is at a given moment, for display. */
 export type APIKeyStatus = 'active' | 'expiring-soon' | 'expired' | 'revoked'
@@ -29,4 +29,14 @@ export function getKeyStatus(key: StatusInput, now: number = Date.now()): APIKey
 /** Whether a key with this status still authenticates requests. */
 export function isUsableStatus(status: APIKeyStatus): boolean {
   return status === 'active' || status === 'expiring-soon'
+}
+
+/**
+ * Whether a key passes a list's status filter at `now`: `active` includes keys that expire soon;
+ * no filter lets every key through. For backends that cannot filter by status themselves.
+ */
+export function matchesStatusFilter(key: StatusInput, status: APIKeyStatusFilter | undefined, now: number = Date.now()): boolean {
+  if (status === undefined) return true
+  const current = getKeyStatus(key, now)
+  return status === 'active' ? isUsableStatus(current) : current === status
 }

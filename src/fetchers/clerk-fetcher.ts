@@ -1,9 +1,8 @@
 import { ApiKeysError } from '../core/errors'
 import type { ApiKeysFetcher, CreateKeyParams, ListKeysParams, RevokeKeyParams } from '../core/fetcher'
 import { lastFourOf } from '../core/key-format'
-import { isExpiredAt } from '../core/key-status'
+import { isExpiredAt, matchesStatusFilter } from '../core/key-status'
 import type { APIKeyResource, APIKeysPage, CreatedAPIKey } from '../core/types'
-import { hasStatus } from './http/status-filter'
 import { JsonReader } from './http/json'
 import { globalFetch, queryString, sendJson, trimBase, type FetchFunction, type JsonRequest } from './http/request'
 
@@ -111,7 +110,7 @@ export function createClerkFetcher(options: ClerkFetcherOptions): Pick<Required<
         if (answer.data.length < SCAN_PAGE_SIZE || offset + SCAN_PAGE_SIZE >= answer.totalCount) break
       }
       const now = Date.now()
-      const matches = scanned.filter((key) => hasStatus(key, status, now))
+      const matches = scanned.filter((key) => matchesStatusFilter(key, status, now))
       return { data: matches.slice(first, first + params.pageSize), totalCount: matches.length }
     },
 

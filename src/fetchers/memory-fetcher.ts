@@ -9,8 +9,8 @@ import type {
 } from '../core/fetcher'
 import { sha256Hex } from '../core/hash'
 import { DEFAULT_KEY_PREFIX, generateApiKey, lastFourOf } from '../core/key-format'
-import { getKeyStatus, isExpiredAt } from '../core/key-status'
-import type { APIKeyResource, APIKeyStatusFilter, CreatedAPIKey } from '../core/types'
+import { getKeyStatus, isExpiredAt, isUsableStatus, matchesStatusFilter } from '../core/key-status'
+import type { APIKeyResource, CreatedAPIKey } from '../core/types'
 import { validateCreateInput, validateGracePeriod, validateRevocationReason, validateUpdateInput } from '../core/validation'
 
 /** A key to start the memory backend with. Only `name` and `subject` are required. */
@@ -79,13 +79,6 @@ const FAILURE_MESSAGES: Record<ApiKeysErrorCode, string> = {
 }
 
 const copy = (key: APIKeyResource): APIKeyResource => ({ ...key, scopes: [...key.scopes] })
-
-function matchesStatus(key: APIKeyResource, status: APIKeyStatusFilter | undefined, now: number): boolean {
-  if (status === undefined) return true
-  const current = getKeyStatus(key, now)
-  if (status === 'active') return current === 'active' || current === 'expiring-soon'
-  return current === status
-}
 
 function wait(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -187,8 +180,7 @@ export function createMemoryFetcher(options: MemoryFetcherOptions = {}): MemoryF
         resource.subject === subject &&
         resource.id !== exceptId &&
         resource.name.toLowerCase() === lower &&
-        getKeyStatus(resource, at) !== 'revoked' &&
-        !isExpiredAt(resource, at),
+        isUsableStatus(getKeyStatus(resource, at)),
     )
     if (taken) throw new ApiKeysError('conflict', `An active API key named "${name}" already exists.`)
   }
@@ -226,7 +218,7 @@ export function createMemoryFetcher(options: MemoryFetcherOptions = {}): MemoryF
         ({ resource }) =>
           resource.subject === params.subject &&
           (query === '' || resource.name.toLowerCase().includes(query)) &&
-          matchesStatus(resource, params.status, at),
+          matchesStatusFilter(resource, params.status, at),
       )
       const start = (Math.max(1, params.page) - 1) * params.pageSize
       const page = { data: matches.slice(start, start + params.pageSize).map(view), totalCount: matches.length }
@@ -275,7 +267,7 @@ export function createMemoryFetcher(options: MemoryFetcherOptions = {}): MemoryF
       const grace = validateGracePeriod(params.gracePeriodSeconds)
       const stored = find(params.subject, params.apiKeyId)
       const at = now()
-      if (getKeyStatus(stored.resource, at) === 'revoked' || isExpiredAt(stored.resource, at)) {
+      if (!isUsableStatus(getKeyStatus(stored.resource, at))) {
         throw new ApiKeysError('conflict', 'Only a key that still works can be rolled.')
       }
       const old = stored.resource

@@ -8,10 +8,9 @@ import type {
   UpdateKeyParams,
 } from '../core/fetcher'
 import { lastFourOf } from '../core/key-format'
-import { isExpiredAt } from '../core/key-status'
+import { isExpiredAt, matchesStatusFilter } from '../core/key-status'
 import type { APIKeyResource, CreatedAPIKey, SubjectKind } from '../core/types'
 import { unexpectedAnswer } from './http/errors'
-import { hasStatus } from './http/status-filter'
 import { JsonReader, isJsonObject } from './http/json'
 import { globalFetch, queryString, sendJson, trimBase, type FetchFunction, type JsonRequest } from './http/request'
 
@@ -129,7 +128,7 @@ export function createStackFetcher(options: StackFetcherOptions): Omit<Required<
       const query = params.query.trim().toLowerCase()
       const matches = itemsOf(answer)
         .map((item) => toResource(item, params, now))
-        .filter((key) => (query === '' || key.name.toLowerCase().includes(query)) && hasStatus(key, params.status, now))
+        .filter((key) => (query === '' || key.name.toLowerCase().includes(query)) && matchesStatusFilter(key, params.status, now))
         .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
       const start = (Math.max(1, params.page) - 1) * params.pageSize
       return { data: matches.slice(start, start + params.pageSize), totalCount: matches.length }

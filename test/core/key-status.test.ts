@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EXPIRES_SOON_MS, getKeyStatus, isExpiredAt, whyKeyInvalid } from '../../src/index'
+import { EXPIRES_SOON_MS, getKeyStatus, isExpiredAt, matchesStatusFilter, whyKeyInvalid } from '../../src/index'
 
 const now = Date.UTC(2026, 10, 22, 12)
 const at = (offsetMs: number): Date => new Date(now + offsetMs)
@@ -31,5 +31,17 @@ describe('key status', () => {
     expect(whyKeyInvalid({ revoked: true, expiration: at(-1000) }, now)).toBe('manually-revoked')
     expect(whyKeyInvalid({ revoked: false, expiration: at(-1000) }, now)).toBe('expired')
     expect(whyKeyInvalid({ revoked: false, expiration: null }, now)).toBeNull()
+  })
+
+  it('filters by status: active includes expiring soon, and no filter lets every key through', () => {
+    const soon = { revoked: false, expiration: at(1000) }
+    const gone = { revoked: false, expiration: at(-1000) }
+    const revoked = { revoked: true, expiration: at(-1000) }
+    expect(matchesStatusFilter(soon, 'active', now)).toBe(true)
+    expect(matchesStatusFilter(gone, 'active', now)).toBe(false)
+    expect(matchesStatusFilter(gone, 'expired', now)).toBe(true)
+    expect(matchesStatusFilter(revoked, 'expired', now)).toBe(false)
+    expect(matchesStatusFilter(revoked, 'revoked', now)).toBe(true)
+    expect([soon, gone, revoked].every((key) => matchesStatusFilter(key, undefined, now))).toBe(true)
   })
 })

@@ -1,4 +1,5 @@
 import type { APIKeyStatusFilter } from '../../core/types'
+import { isExpiredAt, matchesStatusFilter } from '../../core/key-status'
 import { nameTakenError, notRollableError } from './errors'
 import type { ApiKeyStore, ListKeysQuery, NewApiKeyRecord, RollKeyCommand, StoredApiKey } from './types'
 
@@ -16,13 +17,10 @@ const copy = (key: StoredApiKey): StoredApiKey => ({
   claims: key.claims === null ? null : structuredClone(key.claims),
 })
 
-const isExpired = (key: StoredApiKey, now: Date): boolean => key.expiration !== null && key.expiration <= now
+const isExpired = (key: StoredApiKey, now: Date): boolean => isExpiredAt(key, now.getTime())
 
 function matchesStatus(key: StoredApiKey, status: APIKeyStatusFilter | undefined, now: Date): boolean {
-  if (status === undefined) return true
-  if (status === 'revoked') return key.revokedAt !== null
-  if (key.revokedAt !== null) return false
-  return status === 'expired' ? isExpired(key, now) : !isExpired(key, now)
+  return matchesStatusFilter({ revoked: key.revokedAt !== null, expiration: key.expiration }, status, now.getTime())
 }
 
 /**

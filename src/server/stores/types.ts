@@ -1,39 +1,18 @@
-import type { APIKeyStatusFilter } from '../../core/types'
+import type { APIKeyResource, APIKeyStatusFilter } from '../../core/types'
 
-/** A key as a store keeps it: everything but the secret, which is never stored. */
-export interface StoredApiKey {
-  id: string
-  subject: string
-  name: string
-  description: string | null
-  claims: Record<string, unknown> | null
-  scopes: string[]
-  createdAt: Date
-  createdBy: string | null
-  updatedAt: Date
-  expiration: Date | null
-  revokedAt: Date | null
-  revocationReason: string | null
-  lastUsedAt: Date | null
+/**
+ * A key as a store keeps it: the public resource without what is derived when it is answered
+ * (`type`, `expired`, `revoked`) and without the secret, which is never stored.
+ */
+export interface StoredApiKey extends Omit<APIKeyResource, 'type' | 'expired' | 'revoked' | 'secret' | 'prefix'> {
   prefix: string
-  lastFour: string
 }
 
 /** A key to insert: its fields, the SHA-256 of its secret, and the name key used for uniqueness. */
-export interface NewApiKeyRecord {
-  id: string
-  subject: string
-  name: string
+export interface NewApiKeyRecord
+  extends Pick<StoredApiKey, 'id' | 'subject' | 'name' | 'description' | 'claims' | 'scopes' | 'createdAt' | 'createdBy' | 'expiration' | 'prefix' | 'lastFour'> {
   /** `nameKeyOf(name)`: what uniqueness and search compare. */
   nameKey: string
-  description: string | null
-  claims: Record<string, unknown> | null
-  scopes: string[]
-  createdAt: Date
-  createdBy: string | null
-  expiration: Date | null
-  prefix: string
-  lastFour: string
   /** Lower-case hex SHA-256 of the secret. */
   secretHash: string
 }
