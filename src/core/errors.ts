@@ -68,6 +68,9 @@ export function isApiKeysError(value: unknown): value is ApiKeysError {
   return value instanceof ApiKeysError
 }
 
+/** What a user reads when the server cannot be reached at all. */
+export const NETWORK_MESSAGE = 'Could not reach the server. Check your connection and try again.'
+
 function isAbortError(value: unknown): boolean {
   return typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'AbortError'
 }
@@ -80,7 +83,7 @@ export function toApiKeysError(value: unknown): ApiKeysError {
   if (value instanceof ApiKeysError) return value
   if (isAbortError(value)) return new ApiKeysError('network', 'The request was cancelled.', { cause: value })
   if (value instanceof TypeError) {
-    return new ApiKeysError('network', 'Could not reach the server. Check your connection and try again.', { cause: value })
+    return new ApiKeysError('network', NETWORK_MESSAGE, { cause: value })
   }
   const text = value instanceof Error ? value.message : typeof value === 'string' ? value : ''
   return new ApiKeysError('unknown', text || 'Something went wrong.', { cause: value })

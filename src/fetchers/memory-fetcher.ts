@@ -1,3 +1,4 @@
+import { DEFAULT_ERROR_MESSAGES } from '../core/error-messages'
 import { ApiKeysError, type ApiKeysErrorCode } from '../core/errors'
 import type {
   ApiKeysFetcher,
@@ -66,16 +67,6 @@ type IssuedFields = Pick<APIKeyResource, 'name' | 'description' | 'claims' | 'sc
 interface StoredKey {
   resource: APIKeyResource
   secretHash: string | null
-}
-
-const FAILURE_MESSAGES: Record<ApiKeysErrorCode, string> = {
-  invalid_input: 'The request was not valid.',
-  not_found: 'That API key does not exist.',
-  forbidden: 'You are not allowed to do that. You may have reached your limit of API keys.',
-  conflict: 'An API key with that name already exists.',
-  rate_limited: 'Too many requests. Please wait a moment and try again.',
-  network: 'Could not reach the server. Check your connection and try again.',
-  unknown: 'The server could not complete the request.',
 }
 
 const copy = (key: APIKeyResource): APIKeyResource => ({ ...key, scopes: [...key.scopes] })
@@ -155,7 +146,7 @@ export function createMemoryFetcher(options: MemoryFetcherOptions = {}): MemoryF
     return wait(latency, signal).then(() => {
       if (!pending) return
       const { failure } = pending
-      throw typeof failure === 'string' ? new ApiKeysError(failure, FAILURE_MESSAGES[failure]) : failure
+      throw typeof failure === 'string' ? new ApiKeysError(failure, DEFAULT_ERROR_MESSAGES[failure]) : failure
     })
   }
 
@@ -168,7 +159,7 @@ export function createMemoryFetcher(options: MemoryFetcherOptions = {}): MemoryF
 
   function find(subject: string, apiKeyId: string): StoredKey {
     const stored = keys.find((entry) => entry.resource.id === apiKeyId && entry.resource.subject === subject)
-    if (!stored) throw new ApiKeysError('not_found', FAILURE_MESSAGES.not_found)
+    if (!stored) throw new ApiKeysError('not_found', DEFAULT_ERROR_MESSAGES.not_found)
     return stored
   }
 

@@ -1,23 +1,13 @@
+import { DEFAULT_ERROR_MESSAGES } from '../../core/error-messages'
 import {
   ApiKeysError,
+  NETWORK_MESSAGE,
   type ApiKeysErrorCode,
   type ValidatedField,
   type ValidationIssue,
   type ValidationReason,
 } from '../../core/errors'
 
-/** What a user reads when the server cannot be reached at all. */
-export const NETWORK_MESSAGE = 'Could not reach the server. Check your connection and try again.'
-
-const MESSAGES: Record<ApiKeysErrorCode, string> = {
-  invalid_input: 'The request was not valid.',
-  not_found: 'That API key does not exist.',
-  forbidden: 'You are not allowed to do that.',
-  conflict: 'That conflicts with an existing API key.',
-  rate_limited: 'Too many requests. Please wait a moment and try again.',
-  network: NETWORK_MESSAGE,
-  unknown: 'The server could not complete the request.',
-}
 
 const TRUSTED_CODES = new Set<string>(['invalid_input', 'not_found', 'forbidden', 'conflict', 'rate_limited'] satisfies ApiKeysErrorCode[])
 const FIELDS = new Set<string>(['name', 'description', 'secondsUntilExpiration', 'scopes', 'claims', 'revocationReason', 'gracePeriodSeconds'] satisfies ValidatedField[])
@@ -95,7 +85,7 @@ export async function errorFromResponse(response: Response, rules: ErrorBodyRule
   const problemCode = typeof problem?.code === 'string' ? problem.code : ''
   const trusted = status >= 400 && status < 500 && TRUSTED_CODES.has(problemCode)
   const code = trusted ? (problemCode as ApiKeysErrorCode) : codeForStatus(status)
-  const detail = typeof problem?.detail === 'string' && problem.detail.trim() !== '' ? problem.detail.slice(0, 300) : MESSAGES[code]
+  const detail = typeof problem?.detail === 'string' && problem.detail.trim() !== '' ? problem.detail.slice(0, 300) : DEFAULT_ERROR_MESSAGES[code]
   return new ApiKeysError(code, detail, {
     status,
     issues: issuesOf(problem?.issues),
