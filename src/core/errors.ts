@@ -88,3 +88,12 @@ export function toApiKeysError(value: unknown): ApiKeysError {
   const text = value instanceof Error ? value.message : typeof value === 'string' ? value : ''
   return new ApiKeysError('unknown', text || 'Something went wrong.', { cause: value })
 }
+
+/** Runs a fetcher call and rethrows whatever it throws as an {@link ApiKeysError}. */
+export async function asApiKeysError<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run()
+  } catch (error) {
+    throw toApiKeysError(error)
+  }
+}

@@ -1,22 +1,18 @@
 import type { ApiKeysFetcher } from '../core/fetcher'
-import { toApiKeysError } from '../core/errors'
+import { asApiKeysError } from '../core/errors'
 import type { APIKeysPage } from '../core/types'
 import type { ResolvedSubject } from './context'
 import type { ListFilter } from './query-keys'
 
 /** Fetches one page through the fetcher, mapping whatever it throws to an `ApiKeysError`. */
-export async function fetchPage(
+export function fetchPage(
   fetcher: ApiKeysFetcher,
   target: ResolvedSubject,
   filter: ListFilter,
   page: number,
   signal: AbortSignal,
 ): Promise<APIKeysPage> {
-  try {
-    return await fetcher.list({ ...target, query: filter.query, status: filter.status, page, pageSize: filter.pageSize, signal })
-  } catch (error) {
-    throw toApiKeysError(error)
-  }
+  return asApiKeysError(() => fetcher.list({ ...target, query: filter.query, status: filter.status, page, pageSize: filter.pageSize, signal }))
 }
 
 /** Pages fetched at most for a whole-list query (100 keys each): a guard against a backend that never ends. */

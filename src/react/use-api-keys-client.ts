@@ -1,6 +1,6 @@
 'use client'
 import { useMemo } from 'react'
-import { ApiKeysError, toApiKeysError } from '../core/errors'
+import { ApiKeysError, asApiKeysError } from '../core/errors'
 import type { RollKeyResult } from '../core/fetcher'
 import type { APIKeyResource, APIKeysPage, APIKeyStatusFilter, CreatedAPIKey } from '../core/types'
 import { validateCreateInput, validateGracePeriod, validateRevocationReason, validateUpdateInput } from '../core/validation'
@@ -80,15 +80,6 @@ function requireSubject(context: ApiKeysContextValue, subject: string | undefine
 
 const neverAborted = (): AbortSignal => new AbortController().signal
 
-/** Runs a fetcher call, mapping whatever it throws to an `ApiKeysError`. */
-async function call<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run()
-  } catch (error) {
-    throw toApiKeysError(error)
-  }
-}
-
 /** The imperative API in Clerk's shape (`getAll`, `create`, `revoke`) plus `update` and `roll`. */
 export function createAPIKeysClient(context: ApiKeysContextValue): APIKeysClient {
   const { fetcher, queryClient, userId } = context
@@ -109,7 +100,7 @@ export function createAPIKeysClient(context: ApiKeysContextValue): APIKeysClient
     async create(params) {
       const target = requireSubject(context, params.subject)
       const input = validateCreateInput(params)
-      const created = await call(() => fetcher.create({ ...target, ...input, signal: params.signal ?? neverAborted() }))
+      const created = await asApiKeysError(() => fetcher.create({ ...target, ...input, signal: params.signal ?? neverAborted() }))
       void refreshLists(queryClient, listsOf(target))
       return created
     },
@@ -121,7 +112,7 @@ export function createAPIKeysClient(context: ApiKeysContextValue): APIKeysClient
       const revocationReason = validateRevocationReason(params.revocationReason)
       const rollback = await revokeOptimistically(queryClient, listsOf(target), apiKeyId, revocationReason)
       try {
-        return await call(() => fetcher.revoke({ ...target, apiKeyId, revocationReason, signal: params.signal ?? neverAborted() }))
+        return await asApiKeysError(() => fetcher.revoke({ ...target, apiKeyId, revocationReason, signal: params.signal ?? neverAborted() }))
       } catch (error) {
         rollback()
         throw error
@@ -135,7 +126,7 @@ export function createAPIKeysClient(context: ApiKeysContextValue): APIKeysClient
       if (!update) throw new ApiKeysError('forbidden', 'This backend does not support editing API keys.')
       const target = requireSubject(context, params.subject)
       const changes = validateUpdateInput(params)
-      const updated = await call(() => update({ ...target, ...changes, apiKeyId: params.apiKeyId, signal: params.signal ?? neverAborted() }))
+      const updated = await asApiKeysError(() => update({ ...target, ...changes, apiKeyId: params.apiKeyId, signal: params.signal ?? neverAborted() }))
       void refreshLists(queryClient, listsOf(target))
       return updated
     },
@@ -145,7 +136,7 @@ export function createAPIKeysClient(context: ApiKeysContextValue): APIKeysClient
       if (!roll) throw new ApiKeysError('forbidden', 'This backend does not support rolling API keys.')
       const target = requireSubject(context, params.subject)
       const gracePeriodSeconds = validateGracePeriod(params.gracePeriodSeconds)
-      const result = await call(() => roll({ ...target, apiKeyId: params.apiKeyId, gracePeriodSeconds, signal: params.signal ?? neverAborted() }))
+      const result = await asApiKeysError(() => roll({ ...target, apiKeyId: params.apiKeyId, gracePeriodSeconds, signal: params.signal ?? neverAborted() }))
       void refreshLists(queryClient, listsOf(target))
       return result
     },
