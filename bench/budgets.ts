@@ -10,11 +10,17 @@ export const BYTE_BUDGETS = {
   hooksJs: 4 * 1024,
 } as const
 
-/** Render and request targets, reported beside the measurements. */
+/**
+ * Render and request targets, reported beside the measurements. The issue's times were taken on a
+ * faster machine, where Zuplo's manager showed 1,000 keys in 160 ms and 100 in 43 ms; the bench
+ * measures Zuplo's manager in the same run, so each target is also given as a share of Zuplo's time.
+ */
 export const TARGETS = {
-  /** Half of Zuplo's 160 ms for 1,000 keys on one page (measured by the issue on this machine). */
-  render1000Ms: 80,
+  /** 1,000 keys on one page: at most half of Zuplo's time. */
+  render1000ShareOfZuplo: 0.5,
+  /** 100 keys: under 25 ms where Zuplo took 43 ms, that is under 25/43 of Zuplo's time. */
   render100Ms: 25,
+  zuplo100MsInIssue: 43,
   requestsAtMountFor5: 1,
   requestsForTypedSearch: 1,
 } as const

@@ -7,5 +7,6 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react()],
   logLevel: 'warn',
-  build: { outDir: fileURLToPath(new URL('../results/.page', import.meta.url)), emptyOutDir: true, target: 'es2022' },
+  // esbuild minifies the CSS: lightningcss rejects a selector in Zuplo's stylesheet.
+  build: { outDir: fileURLToPath(new URL('../results/.page', import.meta.url)), emptyOutDir: true, target: 'es2022', cssMinify: 'esbuild' },
 })
