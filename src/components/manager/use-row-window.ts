@@ -5,8 +5,8 @@ import { useCallback, useEffect, useState, type FocusEvent, type RefObject } fro
 export const WINDOW_THRESHOLD = 60
 /** Rows rendered beyond each edge of the viewport, so keyboard focus and fast scrolling find rows. */
 const OVERSCAN = 10
-/** Rows rendered before anything is measured: enough to fill a tall screen. */
-const INITIAL_ROWS = 40
+/** Rows rendered before anything is measured: enough, with the overscan, for a full-HD window. */
+const INITIAL_ROWS = 24
 /** A row's height until one is measured (one line of name plus one of description). */
 const ESTIMATED_ROW_HEIGHT = 53
 
@@ -31,8 +31,10 @@ export function useRowWindow(body: RefObject<HTMLTableSectionElement | null>, co
   useEffect(() => {
     if (!windowed) return
     let frame = 0
+    let timer: ReturnType<typeof setTimeout> | undefined
     const measure = (): void => {
       frame = 0
+      timer = undefined
       const element = body.current
       if (!element) return
       // The rendered rows' average height stands in for the others. The body's top is where row 0
@@ -49,14 +51,17 @@ export function useRowWindow(body: RefObject<HTMLTableSectionElement | null>, co
         current.start === start && current.end === end && Math.round(current.rowHeight) === Math.round(rowHeight) ? current : { start, end, rowHeight },
       )
     }
+    // Measured in a task after the frame is drawn, when layout is already done, so measuring never
+    // forces a layout of its own; the overscan covers what a frame of scrolling reveals meanwhile.
     const schedule = (): void => {
-      frame ||= requestAnimationFrame(measure)
+      frame ||= requestAnimationFrame(() => (timer = setTimeout(measure)))
     }
     schedule()
     document.addEventListener('scroll', schedule, { capture: true, passive: true })
     addEventListener('resize', schedule)
     return () => {
       cancelAnimationFrame(frame)
+      clearTimeout(timer)
       document.removeEventListener('scroll', schedule, { capture: true })
       removeEventListener('resize', schedule)
     }
