@@ -101,12 +101,14 @@ export {
 export { useApiKeys, useTeamApiKeys, useCreateApiKey, type CreateStackApiKeyOptions } from './react/use-stack-api-keys'
 
 // Localization
-/** The components' strings: the type, and the English default. */
-export type { Messages, LocalizationOverrides } from './i18n/messages'
+/** The components' strings, overrides for some of them, and the units of a relative date. */
+export type { Messages, LocalizationOverrides, RelativeTimeUnit } from './i18n/messages'
 /** The kit's English strings. */
 export { enMessages } from './i18n/en'
 /** The kit's German strings. */
 export { deMessages } from './i18n/de'
+/** Relative dates from `Intl` for a language the kit has no strings for: `relativeTime: intlRelativeTime('fr')`. */
+export { intlRelativeTime } from './i18n/intl-relative-time'
 /** Merge localization overrides into a full set of messages. */
 export { mergeMessages, useMessages, useLocale } from './react/use-localization'
 /** A team from the Provider's `teams`, and whether the user may manage its keys (for showing UI only). */

@@ -31,6 +31,11 @@ export const Default: Story = {
     await expect(canvas.getByRole('button', { name: 'Revoke Production API' })).toBeVisible()
     await expect(canvas.getByRole('button', { name: 'Roll Production API' })).toBeVisible()
     await expect(canvas.getByText('Showing 1–5 of 5')).toBeVisible()
+
+    // The exact date and time appear as the title of a date the pointer reaches.
+    const date = (await findRow(canvasElement, /Production API/)).querySelector('time') as HTMLTimeElement
+    await userEvent.hover(date)
+    await expect(date).toHaveAttribute('title', expect.stringContaining(String(new Date(date.dateTime).getFullYear())))
   },
 }
 

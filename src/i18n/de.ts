@@ -1,7 +1,28 @@
-import type { Messages } from './messages'
+import type { Messages, RelativeTimeUnit } from './messages'
+
+/** Each unit's singular and its dative plural (after "vor" and "in"). */
+const GERMAN_UNITS: Record<RelativeTimeUnit, [string, string]> = {
+  year: ['Jahr', 'Jahren'],
+  month: ['Monat', 'Monaten'],
+  week: ['Woche', 'Wochen'],
+  day: ['Tag', 'Tagen'],
+  hour: ['Stunde', 'Stunden'],
+  minute: ['Minute', 'Minuten'],
+  second: ['Sekunde', 'Sekunden'],
+}
+
+/** The days German names with a word rather than a number. */
+const NEAR_DAYS: Record<number, string> = { [-2]: 'vorgestern', [-1]: 'gestern', 1: 'morgen', 2: 'übermorgen' }
 
 /** The kit's German strings: pass as `localization={deMessages}` with `locale="de"`. */
 export const deMessages: Messages = {
+  relativeTime: (amount, unit) => {
+    const word = unit === 'day' ? NEAR_DAYS[amount] : undefined
+    if (word) return word
+    const [one, many] = GERMAN_UNITS[unit]
+    const count = `${Math.abs(amount)} ${amount === 1 || amount === -1 ? one : many}`
+    return amount < 0 ? `vor ${count}` : amount ? `in ${count}` : 'jetzt'
+  },
   searchLabel: 'Schlüssel suchen',
   searchPlaceholder: 'Nach Namen suchen',
   statusFilterLabel: 'Status',

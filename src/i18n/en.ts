@@ -2,6 +2,11 @@ import type { Messages } from './messages'
 
 /** The kit's English strings, the default. */
 export const enMessages: Messages = {
+  relativeTime: (amount, unit) => {
+    if (unit === 'day' && (amount === 1 || amount === -1)) return amount < 0 ? 'yesterday' : 'tomorrow'
+    const count = `${Math.abs(amount)} ${unit}${amount === 1 || amount === -1 ? '' : 's'}`
+    return amount < 0 ? `${count} ago` : amount ? `in ${count}` : 'now'
+  },
   searchLabel: 'Search keys',
   searchPlaceholder: 'Search by name',
   statusFilterLabel: 'Status',

@@ -1,8 +1,16 @@
 import type { ApiKeysErrorCode, ValidatedField, ValidationReason } from '../core/errors'
 import type { APIKeyStatus } from '../core/key-status'
 
+/** The units of a relative date, from the largest; 'second' comes only with 0 ("now"). */
+export type RelativeTimeUnit = 'year' | 'month' | 'week' | 'day' | 'hour' | 'minute' | 'second'
+
 /** Every string the components show. Functions take the values they interpolate. */
 export interface Messages {
+  /**
+   * A relative date: `amount` units from now, negative in the past ("3 days ago", "in 2 hours", "now"
+   * for 0). `intlRelativeTime(locale)` gives one from `Intl` for a language the kit has no strings for.
+   */
+  relativeTime: (amount: number, unit: RelativeTimeUnit) => string
   // Manager header and table
   searchLabel: string
   searchPlaceholder: string

@@ -1,7 +1,7 @@
 'use client'
 import { useId, type Ref } from 'react'
 import { useMessages } from '../../react/use-localization'
-import { useFormatters } from '../shared/use-formatters'
+import { useFormatters } from '../shared/format'
 import { expirationDate, toDateInputValue, type ExpirationOption } from './expiration'
 
 /** Props of {@link ExpirationField}. */

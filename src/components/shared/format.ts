@@ -1,4 +1,9 @@
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+'use client'
+import { useMemo } from 'react'
+import type { Messages, RelativeTimeUnit } from '../../i18n/messages'
+import { useLocale, useMessages } from '../../react/use-localization'
+
+const UNITS: [RelativeTimeUnit, number][] = [
   ['year', 365 * 24 * 60 * 60 * 1000],
   ['month', 30 * 24 * 60 * 60 * 1000],
   ['week', 7 * 24 * 60 * 60 * 1000],
@@ -17,20 +22,29 @@ export interface Formatters {
   date(date: Date): string
 }
 
-/** Formatters on `Intl` for `locale` (undefined: the runtime's default). */
-export function createFormatters(locale: string | undefined): Formatters {
-  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long' })
+/**
+ * Formatters for `locale` (undefined: the browser's). Relative dates come from the messages, not
+ * from `Intl`: the first `Intl` date or number format of a page costs tens of milliseconds while ICU
+ * loads its data, so a list paints without one. Each `Intl` format is made when first needed.
+ */
+export function createFormatters(locale: string | undefined, messages: Messages): Formatters {
+  let dateTime: Intl.DateTimeFormat | undefined
+  let date: Intl.DateTimeFormat | undefined
   return {
     relative(value, now) {
       const diff = value.getTime() - now
-      for (const [unit, size] of UNITS) {
-        if (Math.abs(diff) >= size) return relative.format(Math.trunc(diff / size), unit)
-      }
-      return relative.format(0, 'second')
+      // Under a minute is "now": 0 seconds.
+      const [unit, size] = UNITS.find(([, size]) => Math.abs(diff) >= size) ?? ['second', Infinity]
+      return messages.relativeTime(Math.trunc(diff / size), unit)
     },
-    dateTime: (value) => dateTime.format(value),
-    date: (value) => date.format(value),
+    dateTime: (value) => (dateTime ??= new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(value),
+    date: (value) => (date ??= new Intl.DateTimeFormat(locale, { dateStyle: 'long' })).format(value),
   }
+}
+
+/** Date and relative-time formatters for the Provider's locale and messages. */
+export function useFormatters(): Formatters {
+  const locale = useLocale()
+  const messages = useMessages()
+  return useMemo(() => createFormatters(locale, messages), [locale, messages])
 }
