@@ -4,7 +4,7 @@ import { useRef, useState } from 'react'
 import type { ApiKeysError } from '../core/errors'
 import type { APIKeyResource, APIKeyStatusFilter, CreatedAPIKey } from '../core/types'
 import { usePagedAPIKeys } from '../react/use-paged-api-keys'
-import { useAPIKeysClient } from '../react/use-api-keys-client'
+import { useSupports } from '../react/use-api-keys-client'
 import { useMessages } from '../react/use-localization'
 import { CreateApiKeyDialog } from './dialogs/CreateApiKeyDialog'
 import type { ExpirationOption } from './dialogs/expiration'
@@ -45,11 +45,6 @@ export interface APIKeysManagerProps {
 
 const SEARCH_DEBOUNCE_MS = 300
 
-function withoutSecret(created: CreatedAPIKey): APIKeyResource {
-  const { secret: _secret, ...key } = created
-  return key
-}
-
 /**
  * The complete API keys screen: search, status filter, a table with every key's status and dates,
  * paging, and the create, one-time reveal, revoke and roll dialogs.
@@ -57,7 +52,7 @@ function withoutSecret(created: CreatedAPIKey): APIKeyResource {
 export function APIKeysManager(props: APIKeysManagerProps) {
   const { subject, pageSize = 10, showDescription = true, classNames = {} } = props
   const messages = useMessages()
-  const client = useAPIKeysClient()
+  const supports = useSupports()
   const [search, setSearch] = useState('')
   const [status, setStatus] = useState<APIKeyStatusFilter | undefined>(undefined)
   const query = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS)
@@ -93,8 +88,9 @@ export function APIKeysManager(props: APIKeysManagerProps) {
     return button ?? tableRegion.current
   }
 
-  function reveal(created: CreatedAPIKey): void {
-    setRevealed({ name: created.name, secret: created.secret })
+  /** Only the name and the secret go to the reveal dialog; the secret goes nowhere else. */
+  function reveal({ name, secret }: CreatedAPIKey): void {
+    setRevealed({ name, secret })
   }
 
   const empty = !list.isLoading && !list.isError && list.data.length === 0
@@ -129,7 +125,7 @@ export function APIKeysManager(props: APIKeysManagerProps) {
               loading={list.isLoading}
               busy={list.isFetching}
               showDescription={showDescription}
-              canRoll={client.supports.roll}
+              canRoll={supports.roll}
               onRevoke={(key) => openRowAction(key, 'revoke')}
               onRoll={(key) => openRowAction(key, 'roll')}
               classNames={classNames}
@@ -163,7 +159,8 @@ export function APIKeysManager(props: APIKeysManagerProps) {
         onCreated={(created) => {
           setCreating(false)
           reveal(created)
-          props.onCreate?.(withoutSecret(created))
+          const { secret: _secret, ...key } = created
+          props.onCreate?.(key)
         }}
       />
       <SecretRevealDialog apiKey={revealed} onDone={() => setRevealed(null)} returnFocusTo={() => (rowAction.current ? backToRow() : createButton.current)} />

@@ -3,11 +3,11 @@ import { useId, useRef, useState, type FormEvent } from 'react'
 import { toApiKeysError, type ApiKeysError, type ValidatedField } from '../../core/errors'
 import type { CreatedAPIKey } from '../../core/types'
 import { MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, secondsUntil, validateCreateInput } from '../../core/validation'
-import { useAPIKeysClient } from '../../react/use-api-keys-client'
+import { createKey } from '../../react/key-actions'
+import { useBoundAction } from '../../react/use-api-keys-client'
 import { useMessages } from '../../react/use-localization'
 import { DialogShell } from '../shared/DialogShell'
-import { useNow } from '../shared/use-now'
-import { describeError, fieldMessages } from '../shared/error-message'
+import { describeError } from '../shared/error-message'
 import { DialogFooter } from './DialogFooter'
 import { ExpirationField } from './ExpirationField'
 import { DEFAULT_EXPIRATION_OPTIONS, defaultExpiration, expirationDate, type ExpirationOption } from './expiration'
@@ -50,7 +50,7 @@ interface Draft {
 export function CreateApiKeyDialog(props: CreateApiKeyDialogProps) {
   const { showDescription = true, expirationOptions = DEFAULT_EXPIRATION_OPTIONS, availableScopes } = props
   const messages = useMessages()
-  const client = useAPIKeysClient()
+  const create = useBoundAction(createKey)
   const nameId = useId()
   const nameErrorId = useId()
   const descriptionId = useId()
@@ -64,7 +64,6 @@ export function CreateApiKeyDialog(props: CreateApiKeyDialogProps) {
   const [errors, setErrors] = useState<FieldErrors>({})
   const [summary, setSummary] = useState<string | null>(null)
   const [pending, setPending] = useState(false)
-  const now = useNow()
 
   /** The seconds to send, or a field error for a custom date that is missing or not in the future. */
   function chosenSeconds(): { seconds: number | null; error?: string } {
@@ -92,7 +91,7 @@ export function CreateApiKeyDialog(props: CreateApiKeyDialogProps) {
     try {
       validateCreateInput(input)
     } catch (error) {
-      found = fieldMessages(messages, toApiKeysError(error).issues)
+      found = describeError(messages, error).fields
     }
     if (expiry.error) found.secondsUntilExpiration = expiry.error
     setErrors(found)
@@ -105,7 +104,7 @@ export function CreateApiKeyDialog(props: CreateApiKeyDialogProps) {
     setSummary(null)
     setPending(true)
     try {
-      const created = await client.create({ ...input, subject: props.subject })
+      const created = await create({ ...input, subject: props.subject })
       setDraft(emptyDraft())
       setErrors({})
       props.onCreated(created)
@@ -144,7 +143,6 @@ export function CreateApiKeyDialog(props: CreateApiKeyDialogProps) {
             className="rak-input"
             value={name}
             required
-            aria-required="true"
             maxLength={MAX_NAME_LENGTH * 2}
             autoComplete="off"
             placeholder={messages.namePlaceholder}
@@ -188,7 +186,6 @@ export function CreateApiKeyDialog(props: CreateApiKeyDialogProps) {
           options={expirationOptions}
           value={expiration}
           customDate={customDate}
-          now={now}
           error={errors.secondsUntilExpiration}
           dateInput={dateRef}
           onChange={(value) => change({ expiration: value })}

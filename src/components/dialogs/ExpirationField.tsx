@@ -2,6 +2,7 @@
 import { useId, type Ref } from 'react'
 import { useMessages } from '../../react/use-localization'
 import { useFormatters } from '../shared/format'
+import { useNow } from '../shared/use-now'
 import { expirationDate, toDateInputValue, type ExpirationOption } from './expiration'
 
 /** Props of {@link ExpirationField}. */
@@ -9,7 +10,6 @@ export interface ExpirationFieldProps {
   options: readonly ExpirationOption[]
   value: ExpirationOption
   customDate: string
-  now: number
   error?: string
   disabled?: boolean
   /** The custom date input, for moving focus to it when it is at fault. */
@@ -22,14 +22,16 @@ export interface ExpirationFieldProps {
 export function ExpirationField({ dateInput, ...props }: ExpirationFieldProps) {
   const messages = useMessages()
   const format = useFormatters()
+  // Kept here, not in the dialog: a closed dialog runs no clock.
+  const now = useNow()
   const selectId = useId()
   const dateId = useId()
   const captionId = useId()
   const errorId = useId()
   const label = (option: ExpirationOption): string =>
     option === 'never' ? messages.expirationNever : option === 'custom' ? messages.expirationCustom : option === 365 ? messages.expirationYear : messages.expirationDays(option)
-  const expires = expirationDate(props.value, props.customDate, props.now)
-  const tomorrow = toDateInputValue(new Date(props.now + 24 * 60 * 60 * 1000))
+  const expires = expirationDate(props.value, props.customDate, now)
+  const tomorrow = toDateInputValue(new Date(now + 24 * 60 * 60 * 1000))
   const describedBy = props.error ? `${captionId} ${errorId}` : captionId
   return (
     <div className="rak-field">

@@ -3,7 +3,8 @@ import { useId, useState, type FormEvent } from 'react'
 import type { ApiKeysError } from '../../core/errors'
 import type { APIKeyResource } from '../../core/types'
 import { MAX_REASON_LENGTH } from '../../core/validation'
-import { useAPIKeysClient } from '../../react/use-api-keys-client'
+import { revokeKey } from '../../react/key-actions'
+import { useBoundAction } from '../../react/use-api-keys-client'
 import { useMessages } from '../../react/use-localization'
 import { DialogFooter } from './DialogFooter'
 import { KeyActionDialog } from './KeyActionDialog'
@@ -23,7 +24,7 @@ export interface RevokeApiKeyDialogProps {
 
 function RevokeForm({ apiKey, onClose, onPendingChange, subject, onRevoked, onError }: Omit<RevokeApiKeyDialogProps, 'apiKey' | 'returnFocusTo'> & { apiKey: APIKeyResource; onPendingChange: (pending: boolean) => void }) {
   const messages = useMessages()
-  const client = useAPIKeysClient()
+  const revoke = useBoundAction(revokeKey)
   const reasonId = useId()
   const [reason, setReason] = useState('')
   const { pending, failure, run } = useKeyAction(onPendingChange, onError)
@@ -31,7 +32,7 @@ function RevokeForm({ apiKey, onClose, onPendingChange, subject, onRevoked, onEr
   function submit(event: FormEvent): void {
     event.preventDefault()
     void run(
-      () => client.revoke({ apiKeyId: apiKey.id, revocationReason: reason, subject }),
+      () => revoke({ apiKeyId: apiKey.id, revocationReason: reason, subject }),
       (revoked) => {
         onRevoked?.(revoked)
         onClose()

@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react'
 import type { ApiKeysError } from '../../core/errors'
 import type { RollKeyResult } from '../../core/fetcher'
 import type { APIKeyResource } from '../../core/types'
-import { useAPIKeysClient } from '../../react/use-api-keys-client'
+import { rollKey } from '../../react/key-actions'
+import { useBoundAction } from '../../react/use-api-keys-client'
 import { useMessages } from '../../react/use-localization'
 import { DialogFooter } from './DialogFooter'
 import { KeyActionDialog } from './KeyActionDialog'
@@ -29,7 +30,7 @@ const GRACE_PERIODS = [0, 15 * MINUTE, HOUR, DAY, 7 * DAY]
 
 function RollForm({ apiKey, onClose, onPendingChange, subject, onRolled, onError }: Omit<RollApiKeyDialogProps, 'apiKey' | 'returnFocusTo'> & { apiKey: APIKeyResource; onPendingChange: (pending: boolean) => void }) {
   const messages = useMessages()
-  const client = useAPIKeysClient()
+  const roll = useBoundAction(rollKey)
   const [grace, setGrace] = useState(DAY)
   const { pending, failure, run } = useKeyAction(onPendingChange, onError)
   const label = (seconds: number): string =>
@@ -37,7 +38,7 @@ function RollForm({ apiKey, onClose, onPendingChange, subject, onRolled, onError
 
   function submit(event: FormEvent): void {
     event.preventDefault()
-    void run(() => client.roll({ apiKeyId: apiKey.id, gracePeriodSeconds: grace, subject }), onRolled)
+    void run(() => roll({ apiKeyId: apiKey.id, gracePeriodSeconds: grace, subject }), onRolled)
   }
 
   return (

@@ -7,15 +7,10 @@ export interface ShownError {
   fields: Partial<Record<ValidatedField, string>>
 }
 
-/** A localized message for one refused field. */
-export function issueMessage(messages: Messages, issue: ValidationIssue): string {
-  return messages.validation(messages.field[issue.field], issue.reason, issue.limit)
-}
-
-/** Field messages for a list of issues, the first issue of each field winning. */
+/** Localized field messages for a list of issues, the first issue of each field winning. */
 export function fieldMessages(messages: Messages, issues: ValidationIssue[]): Partial<Record<ValidatedField, string>> {
   const fields: Partial<Record<ValidatedField, string>> = {}
-  for (const issue of issues) fields[issue.field] ??= issueMessage(messages, issue)
+  for (const issue of issues) fields[issue.field] ??= messages.validation(messages.field[issue.field], issue.reason, issue.limit)
   return fields
 }
 
