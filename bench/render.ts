@@ -49,8 +49,7 @@ async function load(browser: Browser, url: string, drive?: (page: Page) => Promi
   try {
     // The page says when it is done on its console, so the runner injects nothing while it measures.
     const done = page.waitForEvent('console', { predicate: (message) => message.text() === 'bench:done', timeout: 30_000 })
-    const ready = page.waitForEvent('console', { predicate: (message) => message.text() === 'bench:ready', timeout: 30_000 })
-    ready.catch(() => undefined)
+    const ready = drive && page.waitForEvent('console', { predicate: (message) => message.text() === 'bench:ready', timeout: 30_000 })
     await page.goto(url)
     if (drive) {
       await ready
