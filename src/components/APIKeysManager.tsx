@@ -59,6 +59,8 @@ export function APIKeysManager(props: APIKeysManagerProps) {
   const list = usePagedAPIKeys({ subject, query, status, pageSize, keepPreviousData: true })
 
   const [creating, setCreating] = useState(false)
+  // The create dialog mounts when first opened and then stays, so its draft survives closing.
+  const [createMounted, setCreateMounted] = useState(false)
   const [revealed, setRevealed] = useState<RevealedKey | null>(null)
   const [revoking, setRevoking] = useState<APIKeyResource | null>(null)
   const [rolling, setRolling] = useState<APIKeyResource | null>(null)
@@ -71,6 +73,7 @@ export function APIKeysManager(props: APIKeysManagerProps) {
 
   function openCreate(): void {
     rowAction.current = null
+    setCreateMounted(true)
     setCreating(true)
   }
 
@@ -147,42 +150,49 @@ export function APIKeysManager(props: APIKeysManagerProps) {
         />
       )}
 
-      <CreateApiKeyDialog
-        open={creating}
-        onOpenChange={setCreating}
-        subject={subject}
-        showDescription={showDescription}
-        expirationOptions={props.expirationOptions}
-        availableScopes={props.availableScopes}
-        returnFocusTo={() => createButton.current}
-        onError={props.onError}
-        onCreated={(created) => {
-          setCreating(false)
-          reveal(created)
-          const { secret: _secret, ...key } = created
-          props.onCreate?.(key)
-        }}
-      />
-      <SecretRevealDialog apiKey={revealed} onDone={() => setRevealed(null)} returnFocusTo={() => (rowAction.current ? backToRow() : createButton.current)} />
-      <RevokeApiKeyDialog
-        apiKey={revoking}
-        subject={subject}
-        onClose={() => setRevoking(null)}
-        onRevoked={props.onRevoke}
-        onError={props.onError}
-        returnFocusTo={backToRow}
-      />
-      <RollApiKeyDialog
-        apiKey={rolling}
-        subject={subject}
-        onClose={() => setRolling(null)}
-        onError={props.onError}
-        returnFocusTo={backToRow}
-        onRolled={({ replacement }) => {
-          setRolling(null)
-          reveal(replacement)
-        }}
-      />
+      {/* A dialog is mounted only while needed: a screen nobody acts on renders and re-renders none. */}
+      {createMounted && (
+        <CreateApiKeyDialog
+          open={creating}
+          onOpenChange={setCreating}
+          subject={subject}
+          showDescription={showDescription}
+          expirationOptions={props.expirationOptions}
+          availableScopes={props.availableScopes}
+          returnFocusTo={() => createButton.current}
+          onError={props.onError}
+          onCreated={(created) => {
+            setCreating(false)
+            reveal(created)
+            const { secret: _secret, ...key } = created
+            props.onCreate?.(key)
+          }}
+        />
+      )}
+      {revealed && <SecretRevealDialog apiKey={revealed} onDone={() => setRevealed(null)} returnFocusTo={() => (rowAction.current ? backToRow() : createButton.current)} />}
+      {revoking && (
+        <RevokeApiKeyDialog
+          apiKey={revoking}
+          subject={subject}
+          onClose={() => setRevoking(null)}
+          onRevoked={props.onRevoke}
+          onError={props.onError}
+          returnFocusTo={backToRow}
+        />
+      )}
+      {rolling && (
+        <RollApiKeyDialog
+          apiKey={rolling}
+          subject={subject}
+          onClose={() => setRolling(null)}
+          onError={props.onError}
+          returnFocusTo={backToRow}
+          onRolled={({ replacement }) => {
+            setRolling(null)
+            reveal(replacement)
+          }}
+        />
+      )}
     </div>
   )
 }

@@ -115,3 +115,23 @@ describe('APIKeysManager: a refused create', () => {
     expect(onError).not.toHaveBeenCalled()
   })
 })
+
+describe('APIKeysManager: a cancelled create', () => {
+  it('keeps what was typed for the next time the dialog opens, but not the last error', async () => {
+    const kit = setupKit({ seed: seededTaken })
+    const user = userEvent.setup({ delay: null })
+    const { dialog, submit } = await fillCreateDialog(user, kit, vi.fn(), 'Taken')
+    await user.click(submit)
+    await within(dialog).findByRole('alert')
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
+    expect(screen.queryByRole('dialog')).toBeNull()
+
+    await user.click(screen.getByRole('button', { name: 'Create API key' }))
+    const reopened = screen.getByRole('dialog', { name: 'Create API key' })
+    expect((within(reopened).getByRole('textbox', { name: 'Name' }) as HTMLInputElement).value).toBe('Taken')
+    expect((within(reopened).getByRole('textbox', { name: 'Description (optional)' }) as HTMLTextAreaElement).value).toBe('Nightly export job')
+    expect((within(reopened).getByRole('combobox', { name: 'Expiration' }) as HTMLSelectElement).value).toBe('90')
+    expect((within(reopened).getByRole('checkbox', { name: 'write' }) as HTMLInputElement).checked).toBe(true)
+    expect(within(reopened).queryByRole('alert')).toBeNull()
+  })
+})
