@@ -5,8 +5,8 @@ import { useCallback, useEffect, useState, type FocusEvent, type RefObject } fro
 export const WINDOW_THRESHOLD = 60
 /** Rows rendered beyond each edge of the viewport, so keyboard focus and fast scrolling find rows. */
 const OVERSCAN = 10
-/** Rows rendered before anything is measured: enough, with the overscan, for a full-HD window. */
-const INITIAL_ROWS = 24
+/** The shortest a row can be (one line of text): rows rendered before anything is measured fill the viewport even at this height. */
+const MIN_ROW_HEIGHT = 40
 /** A row's height until one is measured (one line of name plus one of description). */
 const ESTIMATED_ROW_HEIGHT = 53
 
@@ -26,7 +26,9 @@ export interface RowWindow {
  */
 export function useRowWindow(body: RefObject<HTMLTableSectionElement | null>, count: number): RowWindow {
   const windowed = count > WINDOW_THRESHOLD
-  const [range, setRange] = useState({ start: 0, end: INITIAL_ROWS, rowHeight: ESTIMATED_ROW_HEIGHT })
+  // Before the first measurement: as many rows as the viewport holds, counted from innerHeight, which
+  // forces no layout (a server counts for a full-HD screen). Rendering more rows first cost ~20 ms at mount.
+  const [range, setRange] = useState(() => ({ start: 0, end: Math.ceil((typeof innerHeight == 'number' ? innerHeight : 1080) / MIN_ROW_HEIGHT), rowHeight: ESTIMATED_ROW_HEIGHT }))
 
   useEffect(() => {
     if (!windowed) return
