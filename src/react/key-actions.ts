@@ -6,7 +6,7 @@ import { refreshLists, revokeOptimistically } from './cache-updates'
 import { resolveSubject, type ApiKeysContextValue, type ResolvedSubject } from './context'
 import { fetchPage } from './list-query'
 import { LIST_STALE_TIME_MS } from './query-client'
-import { apiKeysQueryKeys } from './query-keys'
+import { pageKey, subjectKey } from './query-keys'
 
 /** Parameters of `getAll`, as in Clerk's `apiKeys.getAll`. */
 export interface GetAPIKeysParams {
@@ -64,7 +64,7 @@ function requireSubject(context: ApiKeysContextValue, subject: string | undefine
 }
 
 const neverAborted = (): AbortSignal => new AbortController().signal
-const listsOf = (context: ApiKeysContextValue, target: ResolvedSubject) => apiKeysQueryKeys.subject(context.userId, target.subject)
+const listsOf = (context: ApiKeysContextValue, target: ResolvedSubject) => subjectKey(context.userId, target.subject)
 
 /** Which optional methods the fetcher has. */
 export const supportsOf = (fetcher: ApiKeysFetcher): { update: boolean; roll: boolean } => ({ update: typeof fetcher.update === 'function', roll: typeof fetcher.roll === 'function' })
@@ -75,7 +75,7 @@ export function getAllKeys(context: ApiKeysContextValue, params: GetAPIKeysParam
   const filter = { query: params.query ?? '', status: params.status, pageSize: params.pageSize ?? 10 }
   const page = params.initialPage ?? 1
   return context.queryClient.fetchQuery({
-    queryKey: apiKeysQueryKeys.page(context.userId, target.subject, filter, page),
+    queryKey: pageKey(context.userId, target.subject, filter, page),
     queryFn: ({ signal }) => fetchPage(context.fetcher, target, filter, page, signal),
     staleTime: LIST_STALE_TIME_MS,
   })

@@ -2,7 +2,7 @@
 import { useCallback, useMemo } from 'react'
 import type { APIKeyStatusFilter } from '../core/types'
 import { resolveSubject, useApiKeysContext, type ApiKeysContextValue, type ResolvedSubject } from './context'
-import { apiKeysQueryKeys, type ListFilter } from './query-keys'
+import { subjectKey, type ListFilter } from './query-keys'
 
 /** What a list hook is asked for. */
 export interface ListParams {
@@ -44,7 +44,7 @@ export function useListSetup(params: ListParams): ListSetup {
     [params.query, params.status, params.pageSize],
   )
   const revalidate = useCallback(
-    () => queryClient.invalidateQueries({ queryKey: apiKeysQueryKeys.subject(userId, subject) }),
+    () => queryClient.invalidateQueries({ queryKey: subjectKey(userId, subject) }),
     [queryClient, userId, subject],
   )
   return {

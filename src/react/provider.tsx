@@ -6,7 +6,7 @@ import type { TeamInfo } from '../core/types'
 import type { LocalizationOverrides } from '../i18n/messages'
 import { ApiKeysContext, type ApiKeysContextValue } from './context'
 import { createKitQueryClient } from './query-client'
-import { apiKeysQueryKeys } from './query-keys'
+import { userKey } from './query-keys'
 
 /** Props of {@link APIKeysProvider}. */
 export interface APIKeysProviderProps {
@@ -50,7 +50,7 @@ export function APIKeysProvider(props: APIKeysProviderProps): ReactNode {
   const previousUser = useRef(userId)
   useEffect(() => {
     if (previousUser.current === userId) return
-    queryClient.removeQueries({ queryKey: apiKeysQueryKeys.user(previousUser.current) })
+    queryClient.removeQueries({ queryKey: userKey(previousUser.current) })
     previousUser.current = userId
   }, [queryClient, userId])
 

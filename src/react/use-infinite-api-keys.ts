@@ -6,7 +6,7 @@ import type { APIKeyResource, APIKeysPage } from '../core/types'
 import { useListSetup, type ListParams } from './list-setup'
 import { fetchPage } from './list-query'
 import { LIST_STALE_TIME_MS } from './query-client'
-import { apiKeysQueryKeys } from './query-keys'
+import { infiniteKey } from './query-keys'
 import type { UseAPIKeysResult } from './use-api-keys'
 
 const NO_KEYS: APIKeyResource[] = []
@@ -16,7 +16,7 @@ export function useInfiniteAPIKeys(params: ListParams): UseAPIKeysResult {
   const { fetcher, queryClient, userId, target, filter, initialPage, enabled, revalidate } = useListSetup(params)
   const query = useInfiniteQuery<APIKeysPage, ApiKeysError, InfiniteData<APIKeysPage, number>, QueryKey, number>(
     {
-      queryKey: apiKeysQueryKeys.infinite(userId, target.subject, filter),
+      queryKey: infiniteKey(userId, target.subject, filter),
       queryFn: ({ signal, pageParam }) => fetchPage(fetcher, target, filter, pageParam, signal),
       initialPageParam: initialPage,
       getNextPageParam: (last, _all, lastPage) => (lastPage * filter.pageSize < last.totalCount ? lastPage + 1 : undefined),

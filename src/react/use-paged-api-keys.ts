@@ -6,7 +6,7 @@ import type { APIKeyResource, APIKeysPage } from '../core/types'
 import { useListSetup, type ListParams } from './list-setup'
 import { fetchPage } from './list-query'
 import { LIST_STALE_TIME_MS } from './query-client'
-import { apiKeysQueryKeys } from './query-keys'
+import { pageKey } from './query-keys'
 import type { UseAPIKeysResult } from './use-api-keys'
 
 const NO_KEYS: APIKeyResource[] = []
@@ -24,7 +24,7 @@ export function usePagedAPIKeys(params: ListParams & { keepPreviousData?: boolea
 
   const query = useQuery<APIKeysPage, ApiKeysError>(
     {
-      queryKey: apiKeysQueryKeys.page(userId, target.subject, filter, page),
+      queryKey: pageKey(userId, target.subject, filter, page),
       queryFn: ({ signal }) => fetchPage(fetcher, target, filter, page, signal),
       enabled,
       staleTime: LIST_STALE_TIME_MS,

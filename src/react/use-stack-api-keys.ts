@@ -8,7 +8,7 @@ import type { APIKeysPage, SubjectKind } from '../core/types'
 import { useApiKeysContext, type ResolvedSubject } from './context'
 import { fetchEverything } from './list-query'
 import { LIST_STALE_TIME_MS } from './query-client'
-import { apiKeysQueryKeys } from './query-keys'
+import { everythingKey } from './query-keys'
 import { useAPIKeysClient, type APIKeysClient } from './use-api-keys-client'
 
 const EMPTY: APIKeysPage = { data: [], totalCount: 0 }
@@ -27,7 +27,7 @@ function useStackKeys(target: ResolvedSubject | null): StackApiKey[] {
   const subject = target?.subject ?? ''
   const { data } = useSuspenseQuery(
     {
-      queryKey: apiKeysQueryKeys.everything(userId, subject),
+      queryKey: everythingKey(userId, subject),
       queryFn: ({ signal }) => (target ? fetchEverything(fetcher, target, signal) : Promise.resolve(EMPTY)),
       staleTime: LIST_STALE_TIME_MS,
     },

@@ -17,7 +17,8 @@ export interface PaginationProps {
 /** "Showing 11–20 of 45" with Previous and Next. */
 export function Pagination(props: PaginationProps) {
   const messages = useMessages()
-  const from = props.count === 0 ? 0 : (props.page - 1) * props.pageSize + 1
+  // No keys: "0–0 of 0".
+  const from = Math.min(props.count, (props.page - 1) * props.pageSize + 1)
   const to = Math.min(props.count, props.page * props.pageSize)
   return (
     <nav className={clsx('rak-pagination', props.className)} aria-label={messages.paginationLabel}>
