@@ -11,7 +11,8 @@ export const KEY_RANDOM_LENGTH = 22
 export const KEY_CHECKSUM_LENGTH = 6
 
 const PREFIX_PATTERN = /^[a-z][a-z0-9]{0,15}(?:_[a-z0-9]{1,16}){0,2}_$/
-const BODY_PATTERN = new RegExp(`^[${BASE62_ALPHABET}]{${KEY_RANDOM_LENGTH + KEY_CHECKSUM_LENGTH}}$`)
+// Made on first use, so a bundle that never checks a key (the manager) does not carry it.
+let bodyPattern: RegExp | undefined
 
 /** Whether `prefix` is usable: lower-case letters and digits in up to three `_`-ended parts, e.g. `sk_live_`. */
 export function isValidKeyPrefix(prefix: string): boolean {
@@ -51,7 +52,7 @@ export function isWellFormedApiKey(value: unknown, options: WellFormedOptions = 
   const prefix = value.slice(0, value.length - bodyLength)
   const body = value.slice(prefix.length)
   if (options.prefix !== undefined ? prefix !== options.prefix : !isValidKeyPrefix(prefix)) return false
-  if (!BODY_PATTERN.test(body)) return false
+  if (!(bodyPattern ??= new RegExp(`^[${BASE62_ALPHABET}]{${bodyLength}}$`)).test(body)) return false
   const head = value.slice(0, value.length - KEY_CHECKSUM_LENGTH)
   return checksumOf(head) === value.slice(-KEY_CHECKSUM_LENGTH)
 }

@@ -1,16 +1,17 @@
 'use client'
 
-/** Placeholder rows while the first page loads; hidden from assistive technology (a status says "Loading"). */
-export function SkeletonRows({ rows = 3, columns }: { rows?: number; columns: number }) {
+/** Three placeholder rows while the first page loads; hidden from assistive technology (a status says "Loading"). */
+export function SkeletonRows({ columns }: { columns: number }) {
+  const cells = Array.from({ length: columns }, (_, column) => (
+    <td key={column} className="rak-cell">
+      <span className="rak-skeleton" />
+    </td>
+  ))
   return (
     <>
-      {Array.from({ length: rows }, (_, row) => (
+      {[0, 1, 2].map((row) => (
         <tr key={row} className="rak-row rak-row--skeleton" aria-hidden="true">
-          {Array.from({ length: columns }, (_, column) => (
-            <td key={column} className="rak-cell">
-              <span className="rak-skeleton" />
-            </td>
-          ))}
+          {cells}
         </tr>
       ))}
     </>
