@@ -1,5 +1,5 @@
 'use client'
-import { keepPreviousData as keepPrevious, useQuery } from '@tanstack/react-query'
+import { isServer, keepPreviousData as keepPrevious, useQuery } from '@tanstack/react-query'
 import { useCallback, useState } from 'react'
 import type { ApiKeysError } from '../core/errors'
 import type { APIKeyResource, APIKeysPage } from '../core/types'
@@ -22,16 +22,19 @@ export function usePagedAPIKeys(params: ListParams & { keepPreviousData?: boolea
   const [chosen, setChosen] = useState({ page: initialPage, filter })
   const page = chosen.filter === filter ? chosen.page : initialPage
 
-  const query = useQuery<APIKeysPage, ApiKeysError>(
-    {
-      queryKey: pageKey(userId, target.subject, filter, page),
-      queryFn: ({ signal }) => fetchPage(fetcher, target, filter, page, signal),
-      enabled,
-      staleTime: LIST_STALE_TIME_MS,
-      placeholderData: params.keepPreviousData ? keepPrevious : undefined,
-    },
-    queryClient,
-  )
+  const options = {
+    queryKey: pageKey(userId, target.subject, filter, page),
+    queryFn: ({ signal }: { signal: AbortSignal }) => fetchPage(fetcher, target, filter, page, signal),
+    enabled,
+    staleTime: LIST_STALE_TIME_MS,
+    placeholderData: params.keepPreviousData ? keepPrevious : undefined,
+  }
+  // In a browser the request starts here, in render, not when the observer subscribes after the first
+  // paint: a fast backend's keys reach the first frame, and a slow one's request leaves a frame sooner.
+  // The query is built with the observer's own defaults (retries too); the observer joins this request
+  // rather than sending another, and shows its error, if any.
+  if (enabled && !isServer && !queryClient.getQueryState(options.queryKey)) queryClient.getQueryCache().build(queryClient, options).fetch().catch(() => {})
+  const query = useQuery<APIKeysPage, ApiKeysError>(options, queryClient)
   const count = query.data?.totalCount ?? 0
   const pageCount = Math.ceil(count / filter.pageSize)
 

@@ -1,3 +1,4 @@
+import { QueryClient } from '@tanstack/react-query'
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { APIKeysProvider, createMemoryFetcher, useAPIKeys, useAPIKeysClient } from '../../src/index'
@@ -100,6 +101,26 @@ describe('useAPIKeys', () => {
     const { result } = renderHook(() => useAPIKeys(), { wrapper })
     await waitFor(() => expect(result.current.isError).toBe(true))
     expect(result.current.error).toMatchObject({ code: 'forbidden', status: 403 })
+  })
+
+  it('retries a first load that failed in passing, as the QueryClient says', async () => {
+    // The kit's own client retries a network failure once; an app's client keeps its own policy (here
+    // TanStack's default of three retries).
+    const memory = createMemoryFetcher({ seed: seedKeys(USER, 2) })
+    memory.failNext('network', { methods: ['list'] })
+    const own = renderHook(() => useAPIKeys(), { wrapper: ({ children }) => <APIKeysProvider fetcher={memory} userId={USER}>{children}</APIKeysProvider> })
+    await waitFor(() => expect(own.result.current.count).toBe(2))
+    expect(memory.calls.list).toBe(2)
+    own.unmount()
+
+    const appClient = new QueryClient({ defaultOptions: { queries: { retryDelay: 1 } } })
+    const before = memory.calls.list
+    memory.failNext('network', { methods: ['list'], times: 3 })
+    const app = renderHook(() => useAPIKeys(), {
+      wrapper: ({ children }) => <APIKeysProvider fetcher={memory} userId={USER} queryClient={appClient}>{children}</APIKeysProvider>,
+    })
+    await waitFor(() => expect(app.result.current.count).toBe(2))
+    expect(memory.calls.list).toBe(before + 4)
   })
 
   it('makes one request for many components asking the same page', async () => {
