@@ -17,13 +17,15 @@
  * where they hold `$manage_api_keys`; any other subject or key id answers 404, exactly as a key that
  * does not exist. Statuses: 400 invalid input (bad JSON, wrong types, unknown fields or query
  * parameters), 401 no caller, 404, 405, 409 name taken or key not rollable, 413 body over 16 KiB,
- * 415 body not JSON, 429 create rate limit (with `Retry-After`), 500 only for faults of the server.
+ * 415 body not JSON, 429 create-and-roll rate limit (with `Retry-After`), 500 only for faults of the server.
  */
 import { isApiKeysError } from '../../core/errors'
 import type { APIKeyResource } from '../../core/types'
+import { validateGracePeriod } from '../../core/validation'
 import type { ApiKeyService } from '../service/api-key-service'
 import { checkSubject, isStatusFilter } from '../service/list-params'
-import { createRateLimiter, type RateLimitOptions } from '../service/rate-limiter'
+import { checkCreateFields } from '../service/create-input'
+import { createRateLimiter, type RateLimiter, type RateLimitOptions } from '../service/rate-limiter'
 import { readJsonObject, MAX_BODY_BYTES } from './body'
 import { canManageSubject, type ApiKeysCaller, type Authenticate } from './caller'
 import { HttpProblem, jsonResponse, problemFromError, problemResponse } from './problem'
@@ -36,8 +38,12 @@ export interface ApiKeysHandlerOptions {
   authenticate: Authenticate
   /** Prefix of every route, e.g. `/api` for `/api/api-keys` (default none). */
   basePath?: string
-  /** Create rate limit per caller (default 10 per 60 s), or false for none. */
-  createRateLimit?: RateLimitOptions | false
+  /**
+   * One budget per caller for creates and rolls (both mint a usable key), charged only for a valid
+   * request: options of the in-process limiter (default 10 per 60 s), a limiter every instance
+   * shares such as `createPostgresRateLimiter(...)`, or false for none.
+   */
+  createRateLimit?: RateLimitOptions | RateLimiter | false
   /** Largest body read, in bytes (default 16 KiB). */
   maxBodyBytes?: number
   /** Told about unexpected errors (answered 500 without detail), for your logs. */
@@ -75,6 +81,13 @@ function parseCount(value: string | undefined, field: string): number | undefine
   return Number(value)
 }
 
+/** The create-and-roll limiter the option asks for, or null for none. */
+function limiterOf(option: RateLimitOptions | RateLimiter | false | undefined): RateLimiter | null {
+  if (option === false) return null
+  if (option !== undefined && 'take' in option) return option
+  return createRateLimiter(option ?? {})
+}
+
 /** The subject a list or create is about: the caller's own unless one they manage is named. */
 function subjectFor(caller: ApiKeysCaller, requested: unknown): string {
   if (requested === undefined) return caller.userId
@@ -92,7 +105,17 @@ export function createApiKeysHandler(options: ApiKeysHandlerOptions): FetchHandl
   const { service, authenticate, onError } = options
   const basePath = normalizeBasePath(options.basePath ?? '')
   const maxBytes = options.maxBodyBytes ?? MAX_BODY_BYTES
-  const limiter = options.createRateLimit === false ? null : createRateLimiter(options.createRateLimit ?? {})
+  const limiter = limiterOf(options.createRateLimit)
+
+  /** Takes one create-or-roll from the caller's budget, or refuses with 429 and `Retry-After`. */
+  async function charge(caller: ApiKeysCaller): Promise<void> {
+    const decision = limiter === null ? { allowed: true as const } : await limiter.take(caller.userId)
+    if (!decision.allowed) {
+      throw new HttpProblem(429, 'rate_limited', 'Too many keys created. Please wait and try again.', {
+        headers: { 'retry-after': String(decision.retryAfterSeconds) },
+      })
+    }
+  }
 
   /** The key, if the caller may manage it; 404 whether it is missing or someone else's. */
   async function keyOfCaller(caller: ApiKeysCaller, apiKeyId: string): Promise<APIKeyResource> {
@@ -121,23 +144,18 @@ export function createApiKeysHandler(options: ApiKeysHandlerOptions): FetchHandl
         return jsonResponse(page)
       }
       case 'create': {
-        const decision = limiter?.take(caller.userId) ?? { allowed: true }
-        if (!decision.allowed) {
-          throw new HttpProblem(429, 'rate_limited', 'Too many keys created. Please wait and try again.', {
-            headers: { 'retry-after': String(decision.retryAfterSeconds) },
-          })
-        }
         const body = await readJsonObject(request, { allowed: CREATE_FIELDS, maxBytes })
         const subject = subjectFor(caller, body.subject)
-        const key = await service.create({
-          subject,
-          createdBy: caller.userId,
+        const fields = {
           name: body.name,
           description: body.description,
           secondsUntilExpiration: body.secondsUntilExpiration,
           scopes: body.scopes,
           claims: body.claims,
-        })
+        }
+        checkCreateFields(fields)
+        await charge(caller)
+        const key = await service.create({ subject, createdBy: caller.userId, ...fields })
         return jsonResponse(key, 201, { location: `${basePath}/api-keys/${key.id}` })
       }
       case 'get': {
@@ -158,6 +176,8 @@ export function createApiKeysHandler(options: ApiKeysHandlerOptions): FetchHandl
       case 'roll': {
         const body = await readJsonObject(request, { allowed: ['gracePeriodSeconds'], maxBytes })
         const { subject } = await keyOfCaller(caller, route.apiKeyId)
+        validateGracePeriod(body.gracePeriodSeconds)
+        await charge(caller)
         return jsonResponse(
           await service.roll({ apiKeyId: route.apiKeyId, subject, gracePeriodSeconds: body.gracePeriodSeconds }),
         )

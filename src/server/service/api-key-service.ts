@@ -3,14 +3,13 @@ import type { RollKeyResult } from '../../core/fetcher'
 import { DEFAULT_KEY_PREFIX, generateApiKey, isValidKeyPrefix, lastFourOf } from '../../core/key-format'
 import type { APIKeyResource, APIKeysPage, APIKeyStatusFilter, CreatedAPIKey } from '../../core/types'
 import {
-  validateCreateInput,
   validateGracePeriod,
   validateRevocationReason,
   validateUpdateInput,
 } from '../../core/validation'
 import type { ApiKeyStore, NewApiKeyRecord, StoredApiKey } from '../stores/types'
-import { checkClaimsSize } from './claims'
 import { systemClock, type Clock } from './clock'
+import { checkCreateFields } from './create-input'
 import { newApiKeyId } from './ids'
 import { LastUsedThrottle } from './last-used-throttle'
 import { checkSubject, validateListParams } from './list-params'
@@ -120,9 +119,7 @@ export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyServic
 
     async create(input) {
       const subject = checkSubject(input.subject)
-      const valid = validateCreateInput(input)
-      assertSafeFields({ name: valid.name, description: valid.description, scopes: valid.scopes, claims: valid.claims })
-      const claims = checkClaimsSize(valid.claims)
+      const valid = checkCreateFields(input)
       const at = now()
       const expiration = valid.secondsUntilExpiration === null ? null : new Date(at + valid.secondsUntilExpiration * 1000)
       const { record, secret } = await newRecord(
@@ -130,7 +127,7 @@ export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyServic
         {
           name: valid.name,
           description: valid.description,
-          claims,
+          claims: valid.claims,
           scopes: valid.scopes,
           createdBy: input.createdBy ?? null,
           expiration,

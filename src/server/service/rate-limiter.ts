@@ -14,10 +14,14 @@ export interface RateLimitOptions {
 /** The answer of {@link RateLimiter.take}. */
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number }
 
-/** An in-process token bucket per caller. */
+/**
+ * Decides whether a caller may act now. The handler asks it once per create or roll, after the
+ * request is known to be valid. {@link createRateLimiter} answers from process memory;
+ * `createPostgresRateLimiter` answers from a table every instance shares.
+ */
 export interface RateLimiter {
   /** Takes one token for `caller`, or says how long to wait for the next one. */
-  take(caller: string): RateLimitDecision
+  take(caller: string): RateLimitDecision | Promise<RateLimitDecision>
 }
 
 interface Bucket {
@@ -26,10 +30,10 @@ interface Bucket {
 }
 
 /**
- * A token bucket per caller, in process memory: fine for one server; several servers each count
- * on their own (put a shared limiter in front of them if that matters).
+ * A token bucket per caller, in process memory: right for one server (the memory and embedded
+ * stores). Several servers each count on their own; with PostgreSQL use `createPostgresRateLimiter`.
  */
-export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
+export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter & { take(caller: string): RateLimitDecision } {
   const limit = options.limit ?? 10
   const windowMs = (options.windowSeconds ?? 60) * 1000
   const maxTracked = options.maxTrackedCallers ?? 10_000
