@@ -40,12 +40,41 @@ export interface ApiKeysErrorOptions {
   issues?: ValidationIssue[]
   /** Seconds to wait before trying again (rate limits). */
   retryAfterSeconds?: number
+  /** The error this one stands for; only its {@link ErrorCauseSummary} is kept. */
   cause?: unknown
 }
 
 /**
+ * What an {@link ApiKeysError} keeps of its cause: the name and code, never the message, stack,
+ * parameters or nested causes, which may carry a secret, a hash or a query with both.
+ */
+export interface ErrorCauseSummary {
+  name: string
+  code?: string
+}
+
+// A name or code worth keeping is a short identifier (`TypeError`, `ECONNREFUSED`, `23505`).
+const IDENTIFIER = /^[A-Za-z0-9_$.-]{1,64}$/
+// Runs of 32 or more hex digits: a SHA-256 of a secret (64) or any other digest or token.
+const LOOKS_LIKE_DIGEST = /[0-9a-fA-F]{32,}/g
+
+/** The name and code of whatever was thrown, with nothing else from it. */
+export function summarizeCause(value: unknown): ErrorCauseSummary {
+  const fields = typeof value === 'object' && value !== null ? (value as { name?: unknown; code?: unknown }) : {}
+  const name = typeof fields.name === 'string' && IDENTIFIER.test(fields.name) ? fields.name : value instanceof Error ? 'Error' : typeof value
+  const code = typeof fields.code === 'string' || typeof fields.code === 'number' ? String(fields.code) : ''
+  return IDENTIFIER.test(code) ? { name, code } : { name }
+}
+
+/** Text as it may be kept in an error: secrets and anything shaped like a digest of one removed. */
+function redactForErrors(text: string): string {
+  return redactSecrets(text).replace(LOOKS_LIKE_DIGEST, '[redacted]')
+}
+
+/**
  * The one error type of the kit: a stable `code`, an HTTP-like `status` and a message that is safe
- * to show a user. Anything shaped like a secret is removed from the message before it is stored.
+ * to show a user and to log. Anything shaped like a secret or a hash is removed from the message
+ * before it is stored, and of a `cause` only its name and code are kept ({@link ErrorCauseSummary}).
  */
 export class ApiKeysError extends Error {
   readonly code: ApiKeysErrorCode
@@ -54,7 +83,7 @@ export class ApiKeysError extends Error {
   readonly retryAfterSeconds: number | undefined
 
   constructor(code: ApiKeysErrorCode, message: string, options: ApiKeysErrorOptions = {}) {
-    super(redactSecrets(message), options.cause === undefined ? undefined : { cause: options.cause })
+    super(redactForErrors(message), options.cause === undefined ? undefined : { cause: summarizeCause(options.cause) })
     this.name = 'ApiKeysError'
     this.code = code
     this.status = options.status ?? DEFAULT_STATUS[code]
