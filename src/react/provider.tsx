@@ -18,7 +18,7 @@ export interface APIKeysProviderProps {
   organizationId?: string | null
   /** The teams the user belongs to and their permissions (used by the team components). */
   teams?: readonly TeamInfo[]
-  /** Your app's QueryClient, to share one cache; without it the Provider makes its own. */
+  /** Your app's QueryClient, to share one cache (the Provider then makes none); without it the Provider makes its own. */
   queryClient?: QueryClient
   /** Overrides for some or all of the components' strings. */
   localization?: LocalizationOverrides
@@ -36,27 +36,32 @@ const NO_TEAMS: readonly TeamInfo[] = []
  */
 export function APIKeysProvider(props: APIKeysProviderProps): ReactNode {
   const { fetcher, userId, organizationId = null, teams = NO_TEAMS, localization, locale, children } = props
-  // Made once per Provider and cheap until mounted; used only while the app passes no client.
-  const [ownClient] = useState(createKitQueryClient)
-  const usesOwnClient = props.queryClient === undefined
+  // The kit's own client is made only while the app passes none, once per Provider.
+  const [ownClient, setOwnClient] = useState(() => (props.queryClient ? null : createKitQueryClient()))
+  const mountedOwnClient = props.queryClient ? null : ownClient
   const queryClient = props.queryClient ?? ownClient
 
   useEffect(() => {
-    if (!usesOwnClient) return
-    ownClient.mount()
-    return () => ownClient.unmount()
-  }, [ownClient, usesOwnClient])
+    if (!mountedOwnClient) return
+    mountedOwnClient.mount()
+    return () => mountedOwnClient.unmount()
+  }, [mountedOwnClient])
 
   const previousUser = useRef(userId)
   useEffect(() => {
-    if (previousUser.current === userId) return
+    if (!queryClient || previousUser.current === userId) return
     queryClient.removeQueries({ queryKey: userKey(previousUser.current) })
     previousUser.current = userId
   }, [queryClient, userId])
 
-  const value = useMemo<ApiKeysContextValue>(
-    () => ({ fetcher, userId, organizationId, teams, queryClient, localization, locale }),
+  const value = useMemo<ApiKeysContextValue | null>(
+    () => queryClient && { fetcher, userId, organizationId, teams, queryClient, localization, locale },
     [fetcher, userId, organizationId, teams, queryClient, localization, locale],
   )
+  if (!value) {
+    // The app stopped passing its client: make the kit's own now (React renders again at once).
+    setOwnClient(createKitQueryClient())
+    return null
+  }
   return <ApiKeysContext.Provider value={value}>{children}</ApiKeysContext.Provider>
 }
