@@ -118,3 +118,16 @@ describeHostile('embedded store (PGlite)', () => createEmbeddedStore())
 const schemas = isolatedSchemas()
 afterAll(() => schemas.dropAll())
 describeHostile('postgres store', async () => createPostgresStore({ pool: await schemas.pool() }), PG_URL === '')
+
+describe('search text', () => {
+  it('says what is wrong: a control character or line break, or more than 200 characters', async () => {
+    const { call } = httpSetup(createMemoryStore())
+    for (const query of ['%00', 'a%07b', 'line%0Abreak', '%1B%5B2J']) {
+      const answer = await call('GET', `/api-keys?query=${query}`, { as: 'bob' })
+      expect(answer.status, query).toBe(400)
+      expect(answer.body.detail, query).toBe('The search text must not contain control characters or line breaks.')
+    }
+    const long = await call('GET', `/api-keys?query=${'q'.repeat(201)}`, { as: 'bob' })
+    expect(long.body.detail).toBe('The search text must be at most 200 characters.')
+  })
+})

@@ -52,8 +52,12 @@ export function validateListParams(input: {
   pageSize?: unknown
 }): ValidListParams {
   const query = input.query ?? ''
-  if (typeof query !== 'string' || [...query].length > MAX_QUERY_LENGTH || !isSafeText(query)) {
+  if (typeof query !== 'string') throw new ApiKeysError('invalid_input', 'The search text must be a string.')
+  if ([...query].length > MAX_QUERY_LENGTH) {
     throw new ApiKeysError('invalid_input', `The search text must be at most ${MAX_QUERY_LENGTH} characters.`)
+  }
+  if (!isSafeText(query)) {
+    throw new ApiKeysError('invalid_input', 'The search text must not contain control characters or line breaks.')
   }
   if (input.status !== undefined && !isStatusFilter(input.status)) {
     throw new ApiKeysError('invalid_input', 'The status must be active, expired or revoked.')
