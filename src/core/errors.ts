@@ -13,8 +13,23 @@ export type ApiKeysErrorCode =
 /** A field the kit validates, as named in its inputs. */
 export type ValidatedField = 'name' | 'description' | 'secondsUntilExpiration' | 'scopes' | 'claims' | 'revocationReason' | 'gracePeriodSeconds'
 
-/** Why a field was refused: a reason code that components turn into a localized message. */
-export type ValidationReason = 'required' | 'too_long' | 'too_many' | 'invalid' | 'not_positive_integer' | 'too_far' | 'in_past'
+/**
+ * Why a field was refused: a reason code that components turn into a localized message. A name may
+ * also be refused as `not_visible` (nothing a reader sees), `direction_control` (bidi controls),
+ * `line_break` or `stacked_marks` (more marks on one character than `limit`).
+ */
+export type ValidationReason =
+  | 'required'
+  | 'too_long'
+  | 'too_many'
+  | 'invalid'
+  | 'not_positive_integer'
+  | 'too_far'
+  | 'in_past'
+  | 'not_visible'
+  | 'direction_control'
+  | 'line_break'
+  | 'stacked_marks'
 
 /** One refused field of an `invalid_input` error. */
 export interface ValidationIssue {

@@ -33,7 +33,33 @@ export interface ValidCreateKeyInput {
   claims: Record<string, unknown> | null
 }
 
+/** Most combining marks a name may stack on one character: more than any script needs, fewer than "Zalgo" text. */
+export const MAX_STACKED_MARKS = 8
+
 const length = (text: string): number => [...text].length
+
+// A character a reader sees: not a space, control, format, private-use or unassigned character, not a
+// combining mark on its own, not one of the default-ignorable characters (zero-width characters,
+// Hangul fillers, variation selectors...) and not the blank Braille pattern.
+const VISIBLE = /[^\p{White_Space}\p{C}\p{M}\p{Default_Ignorable_Code_Point}\u2800]/u
+// Characters that change the direction text is shown in (overrides, embeddings, isolates, marks),
+// with which a name can display as something else than it is ("exe.txt" shown for "txt.exe").
+const DIRECTION_CONTROL = /\p{Bidi_Control}/u
+const LINE_BREAK = /[\n\v\f\r\u0085\u2028\u2029]/
+const STACKED_MARKS = new RegExp(`\\p{M}{${MAX_STACKED_MARKS + 1}}`, 'u')
+
+/**
+ * The one rule of what a key name may look like, shared by every client and the server: at least one
+ * visible character, no direction controls, one line, and at most {@link MAX_STACKED_MARKS} marks
+ * on a character. Null when the (trimmed) name passes.
+ */
+function nameTextProblem(name: string): ValidationIssue | null {
+  if (!VISIBLE.test(name)) return { field: 'name', reason: 'not_visible' }
+  if (DIRECTION_CONTROL.test(name)) return { field: 'name', reason: 'direction_control' }
+  if (LINE_BREAK.test(name)) return { field: 'name', reason: 'line_break' }
+  if (STACKED_MARKS.test(name)) return { field: 'name', reason: 'stacked_marks', limit: MAX_STACKED_MARKS }
+  return null
+}
 
 function checkName(value: unknown, issues: ValidationIssue[]): string {
   if (typeof value !== 'string' || value.trim() === '') {
@@ -41,7 +67,12 @@ function checkName(value: unknown, issues: ValidationIssue[]): string {
     return ''
   }
   const name = value.trim()
-  if (length(name) > MAX_NAME_LENGTH) issues.push({ field: 'name', reason: 'too_long', limit: MAX_NAME_LENGTH })
+  if (length(name) > MAX_NAME_LENGTH) {
+    issues.push({ field: 'name', reason: 'too_long', limit: MAX_NAME_LENGTH })
+    return name
+  }
+  const problem = nameTextProblem(name)
+  if (problem !== null) issues.push(problem)
   return name
 }
 

@@ -139,6 +139,14 @@ export const deMessages: Messages = {
         return `${field} muss in der Zukunft liegen.`
       case 'too_far':
         return `${field} darf höchstens 10 Jahre entfernt sein.`
+      case 'not_visible':
+        return `${field} muss mindestens ein sichtbares Zeichen enthalten.`
+      case 'direction_control':
+        return `${field} darf keine Zeichen enthalten, die die Schreibrichtung ändern.`
+      case 'line_break':
+        return `${field} darf keinen Zeilenumbruch enthalten.`
+      case 'stacked_marks':
+        return `${field} darf höchstens ${limit ?? ''} Akzente oder Zeichen übereinander auf einem Buchstaben tragen.`
       default:
         return `${field} ist ungültig.`
     }

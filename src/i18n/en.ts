@@ -124,6 +124,14 @@ export const enMessages: Messages = {
         return `${field} must be in the future.`
       case 'too_far':
         return `${field} must be within 10 years.`
+      case 'not_visible':
+        return `${field} must contain a visible character.`
+      case 'direction_control':
+        return `${field} must not contain characters that change the text direction.`
+      case 'line_break':
+        return `${field} must not contain a line break.`
+      case 'stacked_marks':
+        return `${field} must not stack more than ${limit ?? ''} accents or marks on one character.`
       default:
         return `${field} is not valid.`
     }

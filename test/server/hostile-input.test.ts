@@ -16,6 +16,13 @@ const HOSTILE: { label: string; status: number; method?: string; json?: unknown;
   { label: 'NUL in name', status: 400, json: { name: `a\u0000${SQL}` } },
   { label: 'lone surrogate in name', status: 400, json: { name: 'x\uDC00y' } },
   { label: 'right-to-left override plus control chars', status: 400, json: { name: '\u202Egnp.exe\u0007' } },
+  { label: 'right-to-left override', status: 400, json: { name: 'invoice\u202Efdp.exe' } },
+  { label: 'bidi isolates', status: 400, json: { name: '\u2066admin\u2069' } },
+  { label: 'left-to-right and right-to-left marks', status: 400, json: { name: '\u200Eok\u200F' } },
+  { label: 'zero-width characters only', status: 400, json: { name: '\u200B\u200C\u200D\u2060' } },
+  { label: 'Hangul filler only', status: 400, json: { name: '\u3164' } },
+  { label: 'line separator', status: 400, json: { name: 'one\u2028two' } },
+  { label: 'dozens of stacked combining marks', status: 400, json: { name: `Z${'\u0301\u0336\u0338'.repeat(12)}` } },
   { label: 'NUL in claims', status: 400, json: { name: 'ok', claims: { [SQL]: 'a\u0000' } } },
   { label: 'NUL in a scope', status: 400, json: { name: 'ok', scopes: ['read\u0000'] } },
   { label: 'name as number', status: 400, json: { name: 12 } },
@@ -129,5 +136,32 @@ describe('search text', () => {
     }
     const long = await call('GET', `/api-keys?query=${'q'.repeat(201)}`, { as: 'bob' })
     expect(long.body.detail).toBe('The search text must be at most 200 characters.')
+  })
+})
+
+describe('key names made of invisible or direction-changing characters', () => {
+  const NAMES: [string, string, string][] = [
+    ['invoice\u202Efdp.exe', 'direction_control', 'Name must not contain characters that change the text direction.'],
+    ['\u2067admin\u2069', 'direction_control', 'Name must not contain characters that change the text direction.'],
+    ['ok\u200F', 'direction_control', 'Name must not contain characters that change the text direction.'],
+    ['\u200B\u200B', 'not_visible', 'Name must contain a visible character.'],
+    ['\u3164', 'not_visible', 'Name must contain a visible character.'],
+    ['\u2800\u115F', 'not_visible', 'Name must contain a visible character.'],
+    ['one\u2028two', 'line_break', 'Name must not contain a line break.'],
+    [`Z${'\u0301'.repeat(30)}`, 'stacked_marks', 'Name must not stack more than 8 accents or marks on one character.'],
+  ]
+
+  it('refuses them on create and rename, saying why, and stores nothing', async () => {
+    const { call } = httpSetup(createMemoryStore())
+    const own = await call('POST', '/api-keys', { as: 'bob', json: { name: 'plain' } })
+    for (const [name, reason, detail] of NAMES) {
+      for (const [method, path] of [['POST', '/api-keys'], ['PATCH', `/api-keys/${own.body.id as string}`]] as const) {
+        const answer = await call(method, path, { as: 'bob', json: { name } })
+        expect(answer.status, `${method} ${JSON.stringify(name)}`).toBe(400)
+        expect(answer.body).toMatchObject({ code: 'invalid_input', detail, issues: [{ field: 'name', reason }] })
+      }
+    }
+    const page = await call('GET', '/api-keys', { as: 'bob' })
+    expect((page.body.data as { name: string }[]).map((key) => key.name)).toEqual(['plain'])
   })
 })

@@ -11,7 +11,19 @@ import {
 
 const TRUSTED_CODES = new Set<string>(['invalid_input', 'not_found', 'forbidden', 'conflict', 'rate_limited'] satisfies ApiKeysErrorCode[])
 const FIELDS = new Set<string>(['name', 'description', 'secondsUntilExpiration', 'scopes', 'claims', 'revocationReason', 'gracePeriodSeconds'] satisfies ValidatedField[])
-const REASONS = new Set<string>(['required', 'too_long', 'too_many', 'invalid', 'not_positive_integer', 'too_far', 'in_past'] satisfies ValidationReason[])
+const REASONS = new Set<string>([
+  'required',
+  'too_long',
+  'too_many',
+  'invalid',
+  'not_positive_integer',
+  'too_far',
+  'in_past',
+  'not_visible',
+  'direction_control',
+  'line_break',
+  'stacked_marks',
+] satisfies ValidationReason[])
 
 /**
  * The kit's code for an HTTP status: 400/413/415/422 `invalid_input`, 401/403 `forbidden`,

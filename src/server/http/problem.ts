@@ -1,5 +1,7 @@
-import { isApiKeysError, type ApiKeysErrorCode } from '../../core/errors'
+import { isApiKeysError, type ApiKeysError, type ApiKeysErrorCode } from '../../core/errors'
 import { redactSecrets } from '../../core/key-format'
+import { isStoreUnavailable } from '../stores/errors'
+import { enMessages } from '../../i18n/en'
 
 /** One refused field or parameter of a request, in a problem body. */
 export interface ProblemIssue {
@@ -31,6 +33,7 @@ const TITLES: Record<number, string> = {
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 }
 
 /** Headers every response of the kit carries: nothing it answers may be cached (secrets travel in it). */
@@ -81,6 +84,16 @@ export function problemResponse(
 }
 
 /**
+ * The detail of a refused input: what is wrong with each field, in the sentences the components
+ * show in English ("Name must contain a visible character."), else the error's own message.
+ */
+function inputDetail(error: ApiKeysError): string {
+  if (error.code !== 'invalid_input' || error.issues.length === 0) return error.message
+  const sentences = error.issues.map(({ field, reason, limit }) => enMessages.validation(enMessages.field[field], reason, limit))
+  return [...new Set(sentences)].join(' ')
+}
+
+/**
  * The problem response for anything thrown while handling a request. The kit's own errors keep
  * their code, status and issues; anything else is a 500 whose detail says nothing about the cause.
  */
@@ -95,13 +108,20 @@ export function problemFromError(error: unknown, onError?: (error: unknown) => v
       {
         status: error.status,
         code: error.code,
-        detail: error.message,
+        detail: inputDetail(error),
         issues: error.issues.map(({ field, reason, limit }) => ({ field, reason, ...(limit === undefined ? {} : { limit }) })),
       },
       headers,
     )
   }
   onError?.(error)
+  if (isStoreUnavailable(error)) {
+    // The database is restarting or unreachable: worth trying again shortly, unlike a 500.
+    return problemResponse(
+      { status: 503, code: 'unknown', detail: 'The database is unavailable for a moment. Please try again shortly.' },
+      { 'retry-after': String(error.retryAfterSeconds) },
+    )
+  }
   return problemResponse({ status: 500, code: 'unknown', detail: 'The server could not complete the request.' })
 }
 
