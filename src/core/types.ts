@@ -12,6 +12,11 @@ export interface APIKeyResource {
   name: string
   /** The user or team/organization id the key belongs to. */
   subject: string
+  /**
+   * Whether `subject` names a user or a team: a user and a team with one id are different owners.
+   * Set by the kit's server; absent when a backend does not say.
+   */
+  subjectKind?: SubjectKind
   description: string | null
   claims: Record<string, unknown> | null
   scopes: string[]

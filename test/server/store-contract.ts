@@ -2,7 +2,7 @@ import { randomBase62 } from '../../src/core/base62'
 import { ApiKeysError } from '../../src/core/errors'
 import { newApiKeyId } from '../../src/server/service/ids'
 import { nameKeyOf } from '../../src/server/service/name-key'
-import type { ApiKeyStore, NewApiKeyRecord } from '../../src/server/stores/types'
+import type { ApiKeyStore, NewApiKeyRecord, SubjectRef } from '../../src/server/stores/types'
 
 /**
  * The behaviour every {@link ApiKeyStore} must have, run against the memory, PGlite and PostgreSQL
@@ -21,21 +21,21 @@ export function describeStoreContract(name: string, open: () => Promise<ApiKeySt
       await store?.close()
     })
 
-    const subject = (): string => `user_${randomBase62(12)}`
+    const subject = (): SubjectRef => ({ subject: `user_${randomBase62(12)}`, subjectKind: 'user' })
     const hash = (): string => Array.from({ length: 64 }, () => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('')
 
-    function record(subjectId: string, overrides: Partial<NewApiKeyRecord> = {}): NewApiKeyRecord {
+    function record(owner: SubjectRef, overrides: Partial<NewApiKeyRecord> = {}): NewApiKeyRecord {
       const name = overrides.name ?? `key ${randomBase62(6)}`
       return {
         id: newApiKeyId(),
-        subject: subjectId,
+        ...owner,
         name,
         nameKey: nameKeyOf(name),
         description: null,
         claims: null,
         scopes: [],
         createdAt: T0,
-        createdBy: subjectId,
+        createdBy: owner.subject,
         expiration: null,
         prefix: 'sk_',
         lastFour: 'abcd',
@@ -66,13 +66,14 @@ export function describeStoreContract(name: string, open: () => Promise<ApiKeySt
       const inserted = await store.insert(input, T0)
       expect(inserted).toEqual({
         id: input.id,
-        subject: s,
+        subject: s.subject,
+        subjectKind: 'user',
         name: 'Deploy bot',
         description: 'ci',
         claims: { team: 'infra', nested: { n: 1 } },
         scopes: ['read', 'write'],
         createdAt: T0,
-        createdBy: s,
+        createdBy: s.subject,
         updatedAt: T0,
         expiration: at(3600),
         revokedAt: null,
@@ -95,24 +96,24 @@ export function describeStoreContract(name: string, open: () => Promise<ApiKeySt
         const expiration = n === 'gamma' ? at(10) : null
         ids.push((await store.insert(record(s, { name: n, nameKey: nameKeyOf(n), createdAt: at(i), expiration }), at(i))).id)
       }
-      await store.revoke({ id: ids[1] as string, subject: s, reason: null, now: at(5) })
+      await store.revoke({ id: ids[1] as string, ...s, reason: null, now: at(5) })
       await store.insert(record(subject(), { name: 'alpha' }), T0)
 
-      const all = await store.list({ subject: s, nameKeyContains: '', offset: 0, limit: 10, now: at(20) })
+      const all = await store.list({ ...s, nameKeyContains: '', offset: 0, limit: 10, now: at(20) })
       expect(all.totalCount).toBe(5)
       expect(all.keys.map((k) => k.id)).toEqual([...ids].reverse())
 
-      const alpha = await store.list({ subject: s, nameKeyContains: 'alpha', offset: 0, limit: 10, now: at(20) })
+      const alpha = await store.list({ ...s, nameKeyContains: 'alpha', offset: 0, limit: 10, now: at(20) })
       expect(alpha.keys.map((k) => k.name)).toEqual(['Ünïcødé alpha', 'ALPHA two', 'Alpha'])
 
-      const page2 = await store.list({ subject: s, nameKeyContains: '', offset: 2, limit: 2, now: at(20) })
+      const page2 = await store.list({ ...s, nameKeyContains: '', offset: 2, limit: 2, now: at(20) })
       expect(page2).toMatchObject({ totalCount: 5 })
       expect(page2.keys.map((k) => k.id)).toEqual([ids[2], ids[1]])
-      const beyond = await store.list({ subject: s, nameKeyContains: '', offset: 50, limit: 2, now: at(20) })
+      const beyond = await store.list({ ...s, nameKeyContains: '', offset: 50, limit: 2, now: at(20) })
       expect(beyond).toEqual({ keys: [], totalCount: 5 })
 
       const byStatus = async (status: 'active' | 'expired' | 'revoked', now: Date): Promise<string[]> =>
-        (await store.list({ subject: s, nameKeyContains: '', status, offset: 0, limit: 10, now })).keys.map((k) => k.name)
+        (await store.list({ ...s, nameKeyContains: '', status, offset: 0, limit: 10, now })).keys.map((k) => k.name)
       expect(await byStatus('revoked', at(20))).toEqual(['beta'])
       expect(await byStatus('expired', at(20))).toEqual(['gamma'])
       expect(await byStatus('active', at(20))).toEqual(['Ünïcødé alpha', 'ALPHA two', 'Alpha'])
@@ -126,13 +127,13 @@ export function describeStoreContract(name: string, open: () => Promise<ApiKeySt
       await store.insert(record(s, { name: '100% done_x', nameKey: nameKeyOf('100% done_x') }), T0)
       await store.insert(record(s, { name: 'plain', nameKey: 'plain' }), T0)
       const find = async (q: string): Promise<string[]> =>
-        (await store.list({ subject: s, nameKeyContains: q, offset: 0, limit: 10, now: T0 })).keys.map((k) => k.name)
+        (await store.list({ ...s, nameKeyContains: q, offset: 0, limit: 10, now: T0 })).keys.map((k) => k.name)
       expect(await find("'; drop")).toEqual([evil])
       expect(await find('%')).toEqual(['100% done_x'])
       expect(await find('e_x')).toEqual(['100% done_x'])
       expect(await find('e_')).toEqual(['100% done_x'])
       expect(await find('\\')).toEqual([])
-      expect((await store.list({ subject: s, nameKeyContains: '', offset: 0, limit: 10, now: T0 })).totalCount).toBe(3)
+      expect((await store.list({ ...s, nameKeyContains: '', offset: 0, limit: 10, now: T0 })).totalCount).toBe(3)
     })
 
     it('refuses a second active key with the same name (case-insensitive) for one subject only', async () => {
@@ -140,7 +141,33 @@ export function describeStoreContract(name: string, open: () => Promise<ApiKeySt
       await store.insert(record(s, { name: 'Prod', nameKey: nameKeyOf('Prod') }), T0)
       await expectConflict(store.insert(record(s, { name: 'PROD', nameKey: nameKeyOf('PROD') }), T0))
       await store.insert(record(subject(), { name: 'Prod', nameKey: nameKeyOf('Prod') }), T0)
-      expect((await store.list({ subject: s, nameKeyContains: '', offset: 0, limit: 10, now: T0 })).totalCount).toBe(1)
+      expect((await store.list({ ...s, nameKeyContains: '', offset: 0, limit: 10, now: T0 })).totalCount).toBe(1)
+    })
+
+    it('keeps a team and a user with one id apart: lists, names, revoke, update and roll', async () => {
+      const id = `bob_${randomBase62(8)}`
+      const user: SubjectRef = { subject: id, subjectKind: 'user' }
+      const team: SubjectRef = { subject: id, subjectKind: 'team' }
+      const usersKey = await store.insert(record(user, { name: 'Prod', nameKey: 'prod' }), T0)
+      // The same name is free for the team: it is another owner.
+      const teamsKey = await store.insert(record(team, { name: 'Prod', nameKey: 'prod' }), T0)
+      expect(teamsKey).toMatchObject({ subject: id, subjectKind: 'team' })
+      expect(await store.get(usersKey.id)).toMatchObject({ subject: id, subjectKind: 'user' })
+
+      const listOf = async (owner: SubjectRef): Promise<string[]> =>
+        (await store.list({ ...owner, nameKeyContains: '', offset: 0, limit: 10, now: T0 })).keys.map((k) => k.id)
+      expect(await listOf(user)).toEqual([usersKey.id])
+      expect(await listOf(team)).toEqual([teamsKey.id])
+
+      // Naming the user's key as the team's (same id, other kind) finds nothing and changes nothing.
+      expect(await store.revoke({ id: usersKey.id, ...team, reason: 'team', now: at(1) })).toBeNull()
+      expect(await store.update({ id: usersKey.id, ...team, description: 'team', now: at(1) })).toBeNull()
+      const replacement = record(team, { name: 'Prod', nameKey: 'prod' })
+      expect(await store.roll({ id: usersKey.id, ...team, graceEnd: at(60), now: at(1), replacement: () => replacement })).toBeNull()
+      expect(await store.get(usersKey.id)).toEqual(usersKey)
+      expect(await store.get(replacement.id)).toBeNull()
+      expect(await store.revoke({ id: teamsKey.id, ...user, reason: 'user', now: at(1) })).toBeNull()
+      expect(await store.get(teamsKey.id)).toEqual(teamsKey)
     })
 
     it('lets exactly one of many concurrent creates of one name win', async () => {
@@ -152,13 +179,13 @@ export function describeStoreContract(name: string, open: () => Promise<ApiKeySt
       for (const r of results.filter((r) => r.status === 'rejected')) {
         expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict' })
       }
-      expect((await store.list({ subject: s, nameKeyContains: '', offset: 0, limit: 20, now: T0 })).totalCount).toBe(1)
+      expect((await store.list({ ...s, nameKeyContains: '', offset: 0, limit: 20, now: T0 })).totalCount).toBe(1)
     })
 
     it('frees the name of a revoked key, and of an expired key when the name is wanted', async () => {
       const s = subject()
       const first = await store.insert(record(s, { name: 'n', nameKey: 'n' }), T0)
-      await store.revoke({ id: first.id, subject: s, reason: null, now: T0 })
+      await store.revoke({ id: first.id, ...s, reason: null, now: T0 })
       await store.insert(record(s, { name: 'n', nameKey: 'n' }), T0)
       const short = await store.insert(record(s, { name: 'e', nameKey: 'e', expiration: at(10) }), T0)
       await expectConflict(store.insert(record(s, { name: 'E', nameKey: 'e' }), at(9)))
@@ -169,18 +196,18 @@ export function describeStoreContract(name: string, open: () => Promise<ApiKeySt
     it('keeps the first time and reason when a key is revoked twice', async () => {
       const s = subject()
       const key = await store.insert(record(s), T0)
-      const first = await store.revoke({ id: key.id, subject: s, reason: 'leaked', now: at(1) })
-      const second = await store.revoke({ id: key.id, subject: s, reason: 'again', now: at(2) })
+      const first = await store.revoke({ id: key.id, ...s, reason: 'leaked', now: at(1) })
+      const second = await store.revoke({ id: key.id, ...s, reason: 'again', now: at(2) })
       expect(first).toMatchObject({ revokedAt: at(1), revocationReason: 'leaked', updatedAt: at(1) })
       expect(second).toEqual(first)
-      expect(await store.revoke({ id: key.id, subject: subject(), reason: null, now: at(3) })).toBeNull()
+      expect(await store.revoke({ id: key.id, ...subject(), reason: null, now: at(3) })).toBeNull()
     })
 
     it('keeps the first of concurrent revocations', async () => {
       const s = subject()
       const key = await store.insert(record(s), T0)
       const results = await Promise.all(
-        ['a', 'b', 'c', 'd'].map((reason, i) => store.revoke({ id: key.id, subject: s, reason, now: at(i + 1) })),
+        ['a', 'b', 'c', 'd'].map((reason, i) => store.revoke({ id: key.id, ...s, reason, now: at(i + 1) })),
       )
       const stored = await store.get(key.id)
       for (const result of results) expect(result).toEqual(stored)
@@ -190,13 +217,13 @@ export function describeStoreContract(name: string, open: () => Promise<ApiKeySt
       const s = subject()
       const a = await store.insert(record(s, { name: 'a', nameKey: 'a', description: 'keep' }), T0)
       await store.insert(record(s, { name: 'b', nameKey: 'b' }), T0)
-      await expectConflict(store.update({ id: a.id, subject: s, name: { name: 'B', nameKey: 'b' }, now: at(1) }))
+      await expectConflict(store.update({ id: a.id, ...s, name: { name: 'B', nameKey: 'b' }, now: at(1) }))
       expect(await store.get(a.id)).toMatchObject({ name: 'a', description: 'keep', updatedAt: T0 })
-      const renamed = await store.update({ id: a.id, subject: s, name: { name: 'A2', nameKey: 'a2' }, now: at(2) })
+      const renamed = await store.update({ id: a.id, ...s, name: { name: 'A2', nameKey: 'a2' }, now: at(2) })
       expect(renamed).toMatchObject({ name: 'A2', description: 'keep', updatedAt: at(2) })
-      const cleared = await store.update({ id: a.id, subject: s, description: null, now: at(3) })
+      const cleared = await store.update({ id: a.id, ...s, description: null, now: at(3) })
       expect(cleared).toMatchObject({ name: 'A2', description: null })
-      expect(await store.update({ id: a.id, subject: subject(), description: 'x', now: at(4) })).toBeNull()
+      expect(await store.update({ id: a.id, ...subject(), description: 'x', now: at(4) })).toBeNull()
       // The old name is free again.
       await store.insert(record(s, { name: 'a', nameKey: 'a' }), at(5))
     })
@@ -205,34 +232,34 @@ export function describeStoreContract(name: string, open: () => Promise<ApiKeySt
       const s = subject()
       const old = await store.insert(record(s, { name: 'roll me', nameKey: 'roll me', expiration: at(100_000) }), T0)
       const next = record(s, { name: 'roll me', nameKey: 'roll me', createdAt: at(10) })
-      const rolled = await store.roll({ id: old.id, subject: s, graceEnd: at(70), now: at(10), replacement: () => next })
+      const rolled = await store.roll({ id: old.id, ...s, graceEnd: at(70), now: at(10), replacement: () => next })
       expect(rolled?.previous).toMatchObject({ id: old.id, expiration: at(70), updatedAt: at(10), revokedAt: null })
       expect(rolled?.replacement).toMatchObject({ id: next.id, name: 'roll me' })
       await expectConflict(
-        store.roll({ id: old.id, subject: s, graceEnd: at(80), now: at(20), replacement: () => record(s, { name: 'roll me', nameKey: 'roll me' }) }),
+        store.roll({ id: old.id, ...s, graceEnd: at(80), now: at(20), replacement: () => record(s, { name: 'roll me', nameKey: 'roll me' }) }),
       )
       // A key ending before the grace end keeps its own end.
       const soon = await store.insert(record(s, { name: 'soon', nameKey: 'soon', expiration: at(30) }), T0)
       const kept = await store.roll({
         id: soon.id,
-        subject: s,
+        ...s,
         graceEnd: at(1000),
         now: at(20),
         replacement: () => record(s, { name: 'soon', nameKey: 'soon' }),
       })
       expect(kept?.previous.expiration).toEqual(at(30))
-      expect(await store.roll({ id: soon.id, subject: subject(), graceEnd: at(1), now: at(1), replacement: () => next })).toBeNull()
+      expect(await store.roll({ id: soon.id, ...subject(), graceEnd: at(1), now: at(1), replacement: () => next })).toBeNull()
     })
 
     it('refuses to roll a revoked or expired key and stores nothing', async () => {
       const s = subject()
       const revoked = await store.insert(record(s, { name: 'r', nameKey: 'r' }), T0)
-      await store.revoke({ id: revoked.id, subject: s, reason: null, now: T0 })
+      await store.revoke({ id: revoked.id, ...s, reason: null, now: T0 })
       const expired = await store.insert(record(s, { name: 'x', nameKey: 'x', expiration: at(5) }), T0)
       for (const id of [revoked.id, expired.id]) {
-        await expectConflict(store.roll({ id, subject: s, graceEnd: at(100), now: at(10), replacement: () => record(s) }))
+        await expectConflict(store.roll({ id, ...s, graceEnd: at(100), now: at(10), replacement: () => record(s) }))
       }
-      expect((await store.list({ subject: s, nameKeyContains: '', offset: 0, limit: 10, now: at(10) })).totalCount).toBe(2)
+      expect((await store.list({ ...s, nameKeyContains: '', offset: 0, limit: 10, now: at(10) })).totalCount).toBe(2)
     })
 
     it('writes lastUsedAt only when it is stale', async () => {

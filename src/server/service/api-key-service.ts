@@ -1,20 +1,21 @@
 import { ApiKeysError } from '../../core/errors'
 import type { RollKeyResult } from '../../core/fetcher'
 import { DEFAULT_KEY_PREFIX, generateApiKey, isValidKeyPrefix, lastFourOf } from '../../core/key-format'
-import type { APIKeyResource, APIKeysPage, APIKeyStatusFilter, CreatedAPIKey } from '../../core/types'
+import type { APIKeyResource, APIKeysPage, APIKeyStatusFilter, CreatedAPIKey, SubjectKind } from '../../core/types'
 import {
   validateGracePeriod,
   validateRevocationReason,
   validateUpdateInput,
 } from '../../core/validation'
-import type { ApiKeyStore, NewApiKeyRecord, StoredApiKey } from '../stores/types'
+import type { ApiKeyStore, NewApiKeyRecord, StoredApiKey, SubjectRef } from '../stores/types'
 import { systemClock, type Clock } from './clock'
 import { checkCreateFields } from './create-input'
 import { newApiKeyId } from './ids'
 import { LastUsedThrottle } from './last-used-throttle'
-import { checkSubject, validateListParams } from './list-params'
+import { validateListParams } from './list-params'
 import { nameKeyOf } from './name-key'
 import { toResource } from './resource'
+import { checkSubjectRef } from './subject-ref'
 import { assertSafeFields } from './text-safety'
 import { createSecretHasher, type SecretHasher } from './secret-hash'
 import { createVerify, type VerifyOptions, type VerifyResult } from './verify'
@@ -32,10 +33,19 @@ export interface ApiKeyServiceOptions {
   hashSecret?: SecretHasher
 }
 
-/** Ask for a key. Fields other than `subject` are validated by the service. */
-export interface CreateApiKeyInput {
-  /** The user or team id the key belongs to (the caller decides who may ask for which). */
+/**
+ * Whose keys: a subject id and whether it is a user or a team. A team and a user with one id are
+ * different owners; every method compares both.
+ */
+export interface SubjectInput {
+  /** The user or team id the keys belong to (the caller decides who may ask for which). */
   subject: string
+  /** Whether `subject` is a user or a team (default `'user'`): give `'team'` for a team's keys. */
+  subjectKind?: SubjectKind
+}
+
+/** Ask for a key. Fields other than `subject` and `subjectKind` are validated by the service. */
+export interface CreateApiKeyInput extends SubjectInput {
   /** The user who asked for it, if any. */
   createdBy?: string | null
   name: unknown
@@ -46,8 +56,7 @@ export interface CreateApiKeyInput {
 }
 
 /** Ask for a page of a subject's keys. */
-export interface ListApiKeysInput {
-  subject: string
+export interface ListApiKeysInput extends SubjectInput {
   query?: unknown
   status?: APIKeyStatusFilter | unknown
   page?: unknown
@@ -55,9 +64,8 @@ export interface ListApiKeysInput {
 }
 
 /** Names one key of one subject. */
-export interface KeyRef {
+export interface KeyRef extends SubjectInput {
   apiKeyId: string
-  subject: string
 }
 
 /** The service: issue, store, verify and manage API keys. Every method validates its input. */
@@ -68,8 +76,8 @@ export interface ApiKeyService {
   create(input: CreateApiKeyInput): Promise<CreatedAPIKey>
   /** One page of a subject's keys, newest first, with the total number of matches. */
   list(input: ListApiKeysInput): Promise<APIKeysPage>
-  /** A key by id; with `subject`, only if it belongs to that subject. `not_found` otherwise. */
-  get(input: { apiKeyId: string; subject?: string }): Promise<APIKeyResource>
+  /** A key by id; with `subject` and `subjectKind`, only if it belongs to that owner. `not_found` otherwise. */
+  get(input: { apiKeyId: string; subject?: string; subjectKind?: SubjectKind }): Promise<APIKeyResource>
   /** Revokes a key; revoking twice keeps the first time and reason. */
   revoke(input: KeyRef & { revocationReason?: unknown }): Promise<APIKeyResource>
   /** Renames a key or changes its description. */
@@ -94,7 +102,7 @@ export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyServic
   const throttle = new LastUsedThrottle(intervalSeconds * 1000)
 
   async function newRecord(
-    subject: string,
+    owner: SubjectRef,
     fields: Pick<NewApiKeyRecord, 'name' | 'description' | 'claims' | 'scopes' | 'createdBy' | 'expiration'>,
     at: number,
   ): Promise<{ record: NewApiKeyRecord; secret: string }> {
@@ -102,7 +110,8 @@ export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyServic
     const record: NewApiKeyRecord = {
       ...fields,
       id: newApiKeyId(),
-      subject,
+      subject: owner.subject,
+      subjectKind: owner.subjectKind,
       nameKey: nameKeyOf(fields.name),
       createdAt: new Date(at),
       prefix,
@@ -118,12 +127,12 @@ export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyServic
     prefix,
 
     async create(input) {
-      const subject = checkSubject(input.subject)
+      const owner = checkSubjectRef(input)
       const valid = checkCreateFields(input)
       const at = now()
       const expiration = valid.secondsUntilExpiration === null ? null : new Date(at + valid.secondsUntilExpiration * 1000)
       const { record, secret } = await newRecord(
-        subject,
+        owner,
         {
           name: valid.name,
           description: valid.description,
@@ -138,11 +147,11 @@ export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyServic
     },
 
     async list(input) {
-      const subject = checkSubject(input.subject)
+      const owner = checkSubjectRef(input)
       const params = validateListParams(input)
       const at = now()
       const { keys, totalCount } = await store.list({
-        subject,
+        ...owner,
         nameKeyContains: nameKeyOf(params.query),
         ...(params.status === undefined ? {} : { status: params.status }),
         offset: (params.page - 1) * params.pageSize,
@@ -152,28 +161,32 @@ export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyServic
       return { data: keys.map((key) => toResource(key, at)), totalCount }
     },
 
-    async get({ apiKeyId, subject }) {
-      const key = await store.get(apiKeyId)
-      if (key === null || (subject !== undefined && key.subject !== subject)) throw notFound()
+    async get(input) {
+      const owner = input.subject === undefined ? null : checkSubjectRef({ subject: input.subject, subjectKind: input.subjectKind })
+      const key = await store.get(input.apiKeyId)
+      if (key === null) throw notFound()
+      if (owner !== null && (key.subject !== owner.subject || key.subjectKind !== owner.subjectKind)) throw notFound()
       return toResource(key, now())
     },
 
-    async revoke({ apiKeyId, subject, revocationReason }) {
+    async revoke({ apiKeyId, revocationReason, ...ref }) {
+      const owner = checkSubjectRef(ref)
       const reason = validateRevocationReason(revocationReason)
       assertSafeFields({ revocationReason: reason })
       const at = now()
-      const key = await store.revoke({ id: apiKeyId, subject, reason, now: new Date(at) })
+      const key = await store.revoke({ id: apiKeyId, ...owner, reason, now: new Date(at) })
       if (key === null) throw notFound()
       return toResource(key, at)
     },
 
-    async update({ apiKeyId, subject, name, description }) {
+    async update({ apiKeyId, name, description, ...ref }) {
+      const owner = checkSubjectRef(ref)
       const changes = validateUpdateInput({ name, description })
       assertSafeFields(changes)
       const at = now()
       const key = await store.update({
         id: apiKeyId,
-        subject,
+        ...owner,
         ...(changes.name === undefined ? {} : { name: { name: changes.name, nameKey: nameKeyOf(changes.name) } }),
         ...(changes.description === undefined ? {} : { description: changes.description }),
         now: new Date(at),
@@ -182,19 +195,20 @@ export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyServic
       return toResource(key, at)
     },
 
-    async roll({ apiKeyId, subject, gracePeriodSeconds }) {
+    async roll({ apiKeyId, gracePeriodSeconds, ...ref }) {
+      const owner = checkSubjectRef(ref)
       const grace = validateGracePeriod(gracePeriodSeconds)
       const at = now()
       // The secret and its hash are made before the transaction; the record is finished inside it,
       // from the old key as locked there.
       const { record: draft, secret } = await newRecord(
-        subject,
+        owner,
         { name: '', description: null, claims: null, scopes: [], createdBy: null, expiration: null },
         at,
       )
       const rolled = await store.roll({
         id: apiKeyId,
-        subject,
+        ...owner,
         graceEnd: new Date(at + grace * 1000),
         now: new Date(at),
         replacement: (old) => {

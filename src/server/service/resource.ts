@@ -12,6 +12,7 @@ export function toResource(key: StoredApiKey, now: number): APIKeyResource {
     type: API_KEY_TYPE,
     name: key.name,
     subject: key.subject,
+    ...(key.subjectKind === null ? {} : { subjectKind: key.subjectKind }),
     description: key.description,
     claims: key.claims,
     scopes: [...key.scopes],

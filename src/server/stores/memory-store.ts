@@ -1,7 +1,7 @@
-import type { APIKeyStatusFilter } from '../../core/types'
+import type { APIKeyStatusFilter, SubjectKind } from '../../core/types'
 import { isExpiredAt, matchesStatusFilter } from '../../core/key-status'
 import { nameTakenError, notRollableError } from './errors'
-import type { ApiKeyStore, ListKeysQuery, NewApiKeyRecord, RollKeyCommand, StoredApiKey } from './types'
+import type { ApiKeyStore, ListKeysQuery, NewApiKeyRecord, RollKeyCommand, StoredApiKey, SubjectRef } from './types'
 
 interface Entry {
   key: StoredApiKey
@@ -19,6 +19,9 @@ const copy = (key: StoredApiKey): StoredApiKey => ({
 
 const isExpired = (key: StoredApiKey, now: Date): boolean => isExpiredAt(key, now.getTime())
 
+/** One map key per owner: the kind and the id, so a team and a user with one id never share a list. */
+const ownerKey = (kind: SubjectKind, subject: string): string => `${kind}:${subject}`
+
 function matchesStatus(key: StoredApiKey, status: APIKeyStatusFilter | undefined, now: Date): boolean {
   return matchesStatusFilter({ revoked: key.revokedAt !== null, expiration: key.expiration }, status, now.getTime())
 }
@@ -31,11 +34,11 @@ function matchesStatus(key: StoredApiKey, status: APIKeyStatusFilter | undefined
 export function createMemoryStore(): ApiKeyStore {
   const byId = new Map<string, Entry>()
   const byHash = new Map<string, Entry>()
-  /** Per subject, oldest first (lists walk it backwards). */
-  const bySubject = new Map<string, Entry[]>()
+  /** Per owner (`ownerKey`), oldest first (lists walk it backwards). */
+  const byOwner = new Map<string, Entry[]>()
 
-  function claimName(subject: string, nameKey: string, now: Date, exceptId?: string): boolean {
-    for (const entry of bySubject.get(subject) ?? []) {
+  function claimName(owner: SubjectRef, nameKey: string, now: Date, exceptId?: string): boolean {
+    for (const entry of byOwner.get(ownerKey(owner.subjectKind, owner.subject)) ?? []) {
       if (entry.key.id === exceptId || !entry.holdsName || entry.key.revokedAt !== null || entry.nameKey !== nameKey) continue
       if (!isExpired(entry.key, now)) return false
       entry.holdsName = false
@@ -57,27 +60,29 @@ export function createMemoryStore(): ApiKeyStore {
     const entry: Entry = { key, nameKey, secretHash, holdsName: true }
     byId.set(key.id, entry)
     byHash.set(secretHash, entry)
-    const list = bySubject.get(key.subject)
+    const owner = ownerKey(record.subjectKind, record.subject)
+    const list = byOwner.get(owner)
     if (list) list.push(entry)
-    else bySubject.set(key.subject, [entry])
+    else byOwner.set(owner, [entry])
     return copy(key)
   }
 
-  function owned(id: string, subject: string): Entry | undefined {
+  function owned(id: string, owner: SubjectRef): Entry | undefined {
     const entry = byId.get(id)
-    return entry?.key.subject === subject ? entry : undefined
+    const key = entry?.key
+    return key?.subject === owner.subject && key.subjectKind === owner.subjectKind ? entry : undefined
   }
 
   return {
     async insert(record: NewApiKeyRecord, now: Date) {
       if (byId.has(record.id) || byHash.has(record.secretHash)) throw new Error('Duplicate key id or secret hash.')
-      if (!claimName(record.subject, record.nameKey, now)) throw nameTakenError(record.name)
+      if (!claimName(record, record.nameKey, now)) throw nameTakenError(record.name)
       return add(record)
     },
 
     async list(query: ListKeysQuery) {
       const matches: StoredApiKey[] = []
-      const entries = bySubject.get(query.subject) ?? []
+      const entries = byOwner.get(ownerKey(query.subjectKind, query.subject)) ?? []
       for (let i = entries.length - 1; i >= 0; i--) {
         const entry = entries[i] as Entry
         if (query.nameKeyContains !== '' && !entry.nameKey.includes(query.nameKeyContains)) continue
@@ -96,8 +101,8 @@ export function createMemoryStore(): ApiKeyStore {
       return entry ? { key: copy(entry.key), secretHash: entry.secretHash } : null
     },
 
-    async revoke({ id, subject, reason, now }) {
-      const entry = owned(id, subject)
+    async revoke({ id, subject, subjectKind, reason, now }) {
+      const entry = owned(id, { subject, subjectKind })
       if (!entry) return null
       if (entry.key.revokedAt === null) {
         entry.key = { ...entry.key, revokedAt: now, revocationReason: reason, updatedAt: now }
@@ -105,12 +110,12 @@ export function createMemoryStore(): ApiKeyStore {
       return copy(entry.key)
     },
 
-    async update({ id, subject, name, description, now }) {
-      const entry = owned(id, subject)
+    async update({ id, subject, subjectKind, name, description, now }) {
+      const entry = owned(id, { subject, subjectKind })
       if (!entry) return null
       if (name !== undefined) {
         const holds = entry.holdsName && entry.key.revokedAt === null
-        if (holds && !claimName(subject, name.nameKey, now, id)) throw nameTakenError(name.name)
+        if (holds && !claimName({ subject, subjectKind }, name.nameKey, now, id)) throw nameTakenError(name.name)
         entry.nameKey = name.nameKey
         entry.key = { ...entry.key, name: name.name }
       }
@@ -120,7 +125,7 @@ export function createMemoryStore(): ApiKeyStore {
     },
 
     async roll(command: RollKeyCommand) {
-      const entry = owned(command.id, command.subject)
+      const entry = owned(command.id, command)
       if (!entry) return null
       const old = entry.key
       if (old.revokedAt !== null || isExpired(old, command.now) || !entry.holdsName) throw notRollableError()
@@ -129,7 +134,7 @@ export function createMemoryStore(): ApiKeyStore {
       entry.holdsName = false
       const expiration = old.expiration !== null && old.expiration < command.graceEnd ? old.expiration : command.graceEnd
       entry.key = { ...old, expiration, updatedAt: command.now }
-      if (!claimName(record.subject, record.nameKey, command.now)) {
+      if (!claimName(record, record.nameKey, command.now)) {
         entry.key = old
         entry.holdsName = true
         throw nameTakenError(record.name)

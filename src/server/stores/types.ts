@@ -1,16 +1,42 @@
-import type { APIKeyResource, APIKeyStatusFilter } from '../../core/types'
+import type { APIKeyResource, APIKeyStatusFilter, SubjectKind } from '../../core/types'
 
 /**
  * A key as a store keeps it: the public resource without what is derived when it is answered
  * (`type`, `expired`, `revoked`) and without the secret, which is never stored.
  */
-export interface StoredApiKey extends Omit<APIKeyResource, 'type' | 'expired' | 'revoked' | 'secret' | 'prefix'> {
+export interface StoredApiKey
+  extends Omit<APIKeyResource, 'type' | 'expired' | 'revoked' | 'secret' | 'prefix' | 'subjectKind'> {
   prefix: string
+  /**
+   * Whether `subject` is a user or a team: the owner is the pair. Null only for a SQL row stored
+   * before kinds existed that the migration could not attribute (see migration 2): it belongs to
+   * nobody until the app sets its kind.
+   */
+  subjectKind: SubjectKind | null
+}
+
+/** The owner of keys: a user or a team, by id. A team and a user with one id are two owners. */
+export interface SubjectRef {
+  subject: string
+  subjectKind: SubjectKind
 }
 
 /** A key to insert: its fields, the SHA-256 of its secret, and the name key used for uniqueness. */
 export interface NewApiKeyRecord
-  extends Pick<StoredApiKey, 'id' | 'subject' | 'name' | 'description' | 'claims' | 'scopes' | 'createdAt' | 'createdBy' | 'expiration' | 'prefix' | 'lastFour'> {
+  extends SubjectRef,
+    Pick<
+      StoredApiKey,
+      | 'id'
+      | 'name'
+      | 'description'
+      | 'claims'
+      | 'scopes'
+      | 'createdAt'
+      | 'createdBy'
+      | 'expiration'
+      | 'prefix'
+      | 'lastFour'
+    > {
   /** `nameKeyOf(name)`: what uniqueness and search compare. */
   nameKey: string
   /** Lower-case hex SHA-256 of the secret. */
@@ -18,8 +44,7 @@ export interface NewApiKeyRecord
 }
 
 /** One page of a subject's keys, newest first. */
-export interface ListKeysQuery {
-  subject: string
+export interface ListKeysQuery extends SubjectRef {
   /** A lower-cased name key fragment; empty matches all. */
   nameKeyContains: string
   status?: APIKeyStatusFilter
@@ -30,9 +55,8 @@ export interface ListKeysQuery {
 }
 
 /** What a roll changes, inside one transaction. */
-export interface RollKeyCommand {
+export interface RollKeyCommand extends SubjectRef {
   id: string
-  subject: string
   /** The old key expires at the earlier of its own expiration and this. */
   graceEnd: Date
   now: Date
@@ -41,7 +65,8 @@ export interface RollKeyCommand {
 }
 
 /**
- * Persistence for API keys. Every method is atomic. A store enforces, itself, that a subject has at
+ * Persistence for API keys. Every method is atomic. A key's owner is the pair `(subjectKind,
+ * subject)`: every lookup by owner compares both. A store enforces, itself, that an owner has at
  * most one *active* key per name key (a unique index in SQL, a synchronous check in memory), so two
  * concurrent creates of one name cannot both win. A key stops holding its name when it is revoked,
  * rolled (its replacement takes the name) or, at the next insert or rename of that name, expired.
@@ -57,15 +82,16 @@ export interface ApiKeyStore {
   /** The key whose secret hashes to `secretHash`, with that hash, or null. */
   findBySecretHash(secretHash: string): Promise<{ key: StoredApiKey; secretHash: string } | null>
   /** Revokes a subject's key; a revoked key keeps its first time and reason. Null if not found. */
-  revoke(command: { id: string; subject: string; reason: string | null; now: Date }): Promise<StoredApiKey | null>
+  revoke(command: SubjectRef & { id: string; reason: string | null; now: Date }): Promise<StoredApiKey | null>
   /** Renames or re-describes a subject's key; `conflict` if the new name is taken. Null if not found. */
-  update(command: {
-    id: string
-    subject: string
-    name?: { name: string; nameKey: string }
-    description?: string | null
-    now: Date
-  }): Promise<StoredApiKey | null>
+  update(
+    command: SubjectRef & {
+      id: string
+      name?: { name: string; nameKey: string }
+      description?: string | null
+      now: Date
+    },
+  ): Promise<StoredApiKey | null>
   /**
    * Shortens the old key's life to the grace end, hands its name to the replacement and inserts it,
    * atomically. `conflict` if the old key is revoked, expired or already rolled. Null if not found.

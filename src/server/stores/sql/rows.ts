@@ -1,13 +1,16 @@
+import type { SubjectKind } from '../../../core/types'
 import type { StoredApiKey } from '../types'
 
 /** The columns every query that returns a key selects, in `ApiKeyRow` shape. */
-export const KEY_COLUMNS = `id, subject, name, description, claims, scopes, created_at, created_by, updated_at,
+export const KEY_COLUMNS = `id, subject, subject_kind, name, description, claims, scopes, created_at, created_by, updated_at,
   expiration, revoked_at, revocation_reason, last_used_at, prefix, last_four`
 
 /** A row of `KEY_COLUMNS` as the drivers return it (jsonb parsed, timestamptz as Date). */
 export interface ApiKeyRow {
   id: string
   subject: string
+  /** Null only for a row from before migration 2 that it could not attribute. */
+  subject_kind: SubjectKind | null
   name: string
   description: string | null
   claims: Record<string, unknown> | null
@@ -31,6 +34,7 @@ export function keyFromRow(row: ApiKeyRow): StoredApiKey {
   return {
     id: row.id,
     subject: row.subject,
+    subjectKind: row.subject_kind === 'user' || row.subject_kind === 'team' ? row.subject_kind : null,
     name: row.name,
     description: row.description,
     claims: row.claims,

@@ -2,10 +2,9 @@ import type { APIKeyStatusFilter } from '../../../core/types'
 import { nameTakenError, notRollableError } from '../errors'
 import type { ApiKeyStore, ListKeysQuery, NewApiKeyRecord, RollKeyCommand } from '../types'
 import { migrate } from './migrate'
+import { sqlNamesFor, type SqlLocation, type SqlNames } from './names'
 import { KEY_COLUMNS, keyFromRow, type ApiKeyRow } from './rows'
 import { UNIQUE_VIOLATION, databaseErrorOf, type SqlClient, type SqlExecutor } from './sql-client'
-
-const ACTIVE_NAME_INDEX = 'api_keys_active_name'
 
 /** Fixed SQL for each status filter, given the placeholder of the request's moment. Never built from input. */
 const STATUS_CONDITION: Record<APIKeyStatusFilter, (now: string) => string> = {
@@ -14,14 +13,24 @@ const STATUS_CONDITION: Record<APIKeyStatusFilter, (now: string) => string> = {
   revoked: (now) => `revoked_at IS NOT NULL AND ${now} IS NOT NULL`,
 }
 
-const RELEASE_EXPIRED_NAME = `UPDATE api_keys SET name_released = true
-  WHERE subject = $1 AND name_key = $2 AND revoked_at IS NULL AND NOT name_released
-    AND expiration IS NOT NULL AND expiration <= $3::timestamptz`
+/** The statements that are the same for every call, written once per store under its names. */
+interface Statements {
+  releaseExpiredName: string
+  insertKey: string
+}
 
-const INSERT_KEY = `INSERT INTO api_keys (id, subject, name, name_key, description, claims, scopes, secret_hash,
-    prefix, last_four, created_at, created_by, updated_at, expiration)
-  VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10, $11::timestamptz, $12, $11::timestamptz, $13::timestamptz)
-  RETURNING ${KEY_COLUMNS}`
+function statementsFor(names: SqlNames): Statements {
+  return {
+    releaseExpiredName: `UPDATE ${names.keys} SET name_released = true
+      WHERE subject_kind = $4 AND subject = $1 AND name_key = $2 AND revoked_at IS NULL AND NOT name_released
+        AND expiration IS NOT NULL AND expiration <= $3::timestamptz`,
+    insertKey: `INSERT INTO ${names.keys} (id, subject, name, name_key, description, claims, scopes, secret_hash,
+        prefix, last_four, created_at, created_by, updated_at, expiration, subject_kind)
+      VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10, $11::timestamptz, $12, $11::timestamptz,
+        $13::timestamptz, $14)
+      RETURNING ${KEY_COLUMNS}`,
+  }
+}
 
 function insertParams(record: NewApiKeyRecord): unknown[] {
   return [
@@ -38,48 +47,56 @@ function insertParams(record: NewApiKeyRecord): unknown[] {
     record.createdAt.toISOString(),
     record.createdBy,
     record.expiration === null ? null : record.expiration.toISOString(),
+    record.subjectKind,
   ]
 }
 
-async function insertKey(tx: SqlExecutor, record: NewApiKeyRecord, now: Date): Promise<ApiKeyRow> {
-  await tx.query(RELEASE_EXPIRED_NAME, [record.subject, record.nameKey, now.toISOString()])
-  const [row] = await tx.query<ApiKeyRow>(INSERT_KEY, insertParams(record))
+async function insertKey(tx: SqlExecutor, sql: Statements, record: NewApiKeyRecord, now: Date): Promise<ApiKeyRow> {
+  await tx.query(sql.releaseExpiredName, [record.subject, record.nameKey, now.toISOString(), record.subjectKind])
+  const [row] = await tx.query<ApiKeyRow>(sql.insertKey, insertParams(record))
   if (!row) throw new Error('INSERT returned no row.')
   return row
 }
 
 /** Runs `work`, turning a violation of the active-name index into the kit's `conflict`. */
-async function mapNameConflict<T>(nameOf: () => string, work: () => Promise<T>): Promise<T> {
+async function mapNameConflict<T>(activeNameIndex: string, nameOf: () => string, work: () => Promise<T>): Promise<T> {
   try {
     return await work()
   } catch (error) {
     const { code, constraint } = databaseErrorOf(error)
-    if (code === UNIQUE_VIOLATION && constraint === ACTIVE_NAME_INDEX) throw nameTakenError(nameOf())
+    if (code === UNIQUE_VIOLATION && constraint === activeNameIndex) throw nameTakenError(nameOf())
     throw error
   }
 }
 
-/** Options of {@link createSqlStore}. */
-export interface SqlStoreOptions {
+/** Options of {@link createSqlStore}: whether to migrate, and where the tables live. */
+export interface SqlStoreOptions extends SqlLocation {
   /** Apply pending migrations before the store is used (default true). */
   migrate?: boolean
 }
 
 /**
  * The {@link ApiKeyStore} over any PostgreSQL dialect client (PGlite, `pg`). All input travels as
- * bind parameters; the only SQL text built at run time comes from fixed constants.
+ * bind parameters; the only SQL text built at run time comes from fixed constants and the store's
+ * table names (a schema and prefix checked to be plain lower-case identifiers).
  */
 export async function createSqlStore(client: SqlClient, options: SqlStoreOptions = {}): Promise<ApiKeyStore> {
-  if (options.migrate !== false) await migrate(client)
+  const names = sqlNamesFor(options)
+  const table = names.keys
+  const sql = statementsFor(names)
+  const activeNameIndex = names.index('api_keys_active_name')
+  if (options.migrate !== false) await migrate(client, names)
 
   return {
     insert(record, now) {
-      return mapNameConflict(() => record.name, async () => keyFromRow(await client.transaction((tx) => insertKey(tx, record, now))))
+      return mapNameConflict(activeNameIndex, () => record.name, async () =>
+        keyFromRow(await client.transaction((tx) => insertKey(tx, sql, record, now))),
+      )
     },
 
     async list(query: ListKeysQuery) {
-      const params: unknown[] = [query.subject]
-      const conditions = ['subject = $1']
+      const params: unknown[] = [query.subject, query.subjectKind]
+      const conditions = ['subject_kind = $2', 'subject = $1']
       if (query.nameKeyContains !== '') {
         params.push(query.nameKeyContains)
         conditions.push(`strpos(name_key, $${params.length}::text) > 0`)
@@ -90,56 +107,67 @@ export async function createSqlStore(client: SqlClient, options: SqlStoreOptions
       }
       const where = conditions.join(' AND ')
       const rows = await client.query<ApiKeyRow>(
-        `SELECT ${KEY_COLUMNS} FROM api_keys WHERE ${where} ORDER BY seq DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        `SELECT ${KEY_COLUMNS} FROM ${table} WHERE ${where} ORDER BY seq DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
         [...params, query.limit, query.offset],
       )
       const [count] = await client.query<{ total: number | string }>(
-        `SELECT count(*)::int AS total FROM api_keys WHERE ${where}`,
+        `SELECT count(*)::int AS total FROM ${table} WHERE ${where}`,
         params,
       )
       return { keys: rows.map(keyFromRow), totalCount: Number(count?.total ?? 0) }
     },
 
     async get(id) {
-      const [row] = await client.query<ApiKeyRow>(`SELECT ${KEY_COLUMNS} FROM api_keys WHERE id = $1`, [id])
+      const [row] = await client.query<ApiKeyRow>(`SELECT ${KEY_COLUMNS} FROM ${table} WHERE id = $1`, [id])
       return row ? keyFromRow(row) : null
     },
 
     async findBySecretHash(secretHash) {
       const [row] = await client.query<ApiKeyRow & { secret_hash: string }>(
-        `SELECT ${KEY_COLUMNS}, secret_hash FROM api_keys WHERE secret_hash = $1`,
+        `SELECT ${KEY_COLUMNS}, secret_hash FROM ${table} WHERE secret_hash = $1`,
         [secretHash],
       )
       return row ? { key: keyFromRow(row), secretHash: row.secret_hash } : null
     },
 
-    async revoke({ id, subject, reason, now }) {
+    async revoke({ id, subject, subjectKind, reason, now }) {
       // In SET, column names are the row's old values: a revoked row keeps its first time and reason.
       const [row] = await client.query<ApiKeyRow>(
-        `UPDATE api_keys SET
+        `UPDATE ${table} SET
            revoked_at = COALESCE(revoked_at, $3::timestamptz),
            revocation_reason = CASE WHEN revoked_at IS NULL THEN $4::text ELSE revocation_reason END,
            updated_at = CASE WHEN revoked_at IS NULL THEN $3::timestamptz ELSE updated_at END
-         WHERE id = $1 AND subject = $2
+         WHERE id = $1 AND subject = $2 AND subject_kind = $5
          RETURNING ${KEY_COLUMNS}`,
-        [id, subject, now.toISOString(), reason],
+        [id, subject, now.toISOString(), reason, subjectKind],
       )
       return row ? keyFromRow(row) : null
     },
 
-    update({ id, subject, name, description, now }) {
-      return mapNameConflict(() => name?.name ?? '', async () => {
+    update({ id, subject, subjectKind, name, description, now }) {
+      return mapNameConflict(activeNameIndex, () => name?.name ?? '', async () => {
         const row = await client.transaction(async (tx) => {
-          if (name !== undefined) await tx.query(RELEASE_EXPIRED_NAME, [subject, name.nameKey, now.toISOString()])
+          if (name !== undefined) {
+            await tx.query(sql.releaseExpiredName, [subject, name.nameKey, now.toISOString(), subjectKind])
+          }
           const [updated] = await tx.query<ApiKeyRow>(
-            `UPDATE api_keys SET
+            `UPDATE ${table} SET
                name = COALESCE($3::text, name),
                name_key = COALESCE($4::text, name_key),
                description = CASE WHEN $5::boolean THEN $6::text ELSE description END,
                updated_at = $7::timestamptz
-             WHERE id = $1 AND subject = $2
+             WHERE id = $1 AND subject = $2 AND subject_kind = $8
              RETURNING ${KEY_COLUMNS}`,
-            [id, subject, name?.name ?? null, name?.nameKey ?? null, description !== undefined, description ?? null, now.toISOString()],
+            [
+              id,
+              subject,
+              name?.name ?? null,
+              name?.nameKey ?? null,
+              description !== undefined,
+              description ?? null,
+              now.toISOString(),
+              subjectKind,
+            ],
           )
           return updated
         })
@@ -150,11 +178,11 @@ export async function createSqlStore(client: SqlClient, options: SqlStoreOptions
     async roll(command: RollKeyCommand) {
       const now = command.now.toISOString()
       let replacementName = ''
-      return mapNameConflict(() => replacementName, () =>
+      return mapNameConflict(activeNameIndex, () => replacementName, () =>
         client.transaction(async (tx) => {
           const [locked] = await tx.query<ApiKeyRow & { name_released: boolean }>(
-            `SELECT ${KEY_COLUMNS}, name_released FROM api_keys WHERE id = $1 AND subject = $2 FOR UPDATE`,
-            [command.id, command.subject],
+            `SELECT ${KEY_COLUMNS}, name_released FROM ${table} WHERE id = $1 AND subject = $2 AND subject_kind = $3 FOR UPDATE`,
+            [command.id, command.subject, command.subjectKind],
           )
           if (!locked) return null
           const old = keyFromRow(locked)
@@ -163,7 +191,7 @@ export async function createSqlStore(client: SqlClient, options: SqlStoreOptions
           const record = command.replacement(old)
           replacementName = record.name
           const [previous] = await tx.query<ApiKeyRow>(
-            `UPDATE api_keys SET
+            `UPDATE ${table} SET
                expiration = CASE WHEN expiration IS NOT NULL AND expiration < $2::timestamptz THEN expiration
                                  ELSE $2::timestamptz END,
                name_released = true,
@@ -172,7 +200,7 @@ export async function createSqlStore(client: SqlClient, options: SqlStoreOptions
              RETURNING ${KEY_COLUMNS}`,
             [command.id, command.graceEnd.toISOString(), now],
           )
-          const replacement = await insertKey(tx, record, command.now)
+          const replacement = await insertKey(tx, sql, record, command.now)
           if (!previous) throw new Error('The locked key vanished during the roll.')
           return { previous: keyFromRow(previous), replacement: keyFromRow(replacement) }
         }),
@@ -181,7 +209,7 @@ export async function createSqlStore(client: SqlClient, options: SqlStoreOptions
 
     async touchLastUsed({ id, now, staleAt }) {
       const rows = await client.query<{ id: string }>(
-        `UPDATE api_keys SET last_used_at = $2::timestamptz
+        `UPDATE ${table} SET last_used_at = $2::timestamptz
          WHERE id = $1 AND (last_used_at IS NULL OR last_used_at <= $3::timestamptz)
          RETURNING id`,
         [id, now.toISOString(), staleAt.toISOString()],

@@ -1,0 +1,22 @@
+import { ApiKeysError } from '../../core/errors'
+import type { SubjectKind } from '../../core/types'
+import type { SubjectRef } from '../stores/types'
+import { checkSubject } from './list-params'
+
+const KINDS: readonly SubjectKind[] = ['user', 'team']
+
+/** Whether `value` is a subject kind: `'user'` or `'team'`. */
+export function isSubjectKind(value: unknown): value is SubjectKind {
+  return typeof value === 'string' && (KINDS as readonly string[]).includes(value)
+}
+
+/**
+ * Checks an owner: a subject id and its kind. A kind left out means `'user'`; a team's keys must
+ * say `'team'`, since a user and a team may share an id and are different owners.
+ */
+export function checkSubjectRef(input: { subject: unknown; subjectKind?: unknown }): SubjectRef {
+  const subject = checkSubject(input.subject)
+  const subjectKind = input.subjectKind ?? 'user'
+  if (!isSubjectKind(subjectKind)) throw new ApiKeysError('invalid_input', "The subject kind must be 'user' or 'team'.")
+  return { subject, subjectKind }
+}
