@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { createServer, request as httpRequest, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { connect, type AddressInfo } from 'node:net'
 import { createApiKeysHandler } from '../../src/server/http/handler'
 import { toNodeHandler } from '../../src/server/http/node-adapter'
 import { requireApiKey } from '../../src/server/http/require-api-key'
@@ -8,14 +8,20 @@ import { createApiKeyService } from '../../src/server/service/api-key-service'
 import { createMemoryStore } from '../../src/server/stores/memory-store'
 
 const service = createApiKeyService({ store: createMemoryStore() })
+/** What the handler's `onError` heard. */
+const errors: unknown[] = []
 const apiKeys = toNodeHandler(
   createApiKeysHandler({
     service,
     basePath: '/api',
     createRateLimit: false,
     authenticate: (request) => (request.headers.get('x-user') ? { userId: request.headers.get('x-user') as string } : null),
+    onError: (error) => errors.push(error),
   }),
 )
+/** A handler that fails outright, served with the adapter's own `onError`. */
+const adapterErrors: unknown[] = []
+const failing = toNodeHandler(() => Promise.reject(new Error('handler exploded')), { onError: (error) => adapterErrors.push(error) })
 const reports = toNodeHandler(async (request) => {
   const auth = await requireApiKey(request, { service, scopes: ['reports:read'] })
   if (auth instanceof Response) return auth
@@ -32,6 +38,16 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     if (req.url?.startsWith('/reports')) {
       reports(req, res)
+      return
+    }
+    if (req.url === '/failing') {
+      failing(req, res)
+      return
+    }
+    // A request stream that breaks while the body is read.
+    if (req.url === '/broken-stream') {
+      apiKeys(req, res)
+      req.emit('error', new Error('request stream broke'))
       return
     }
     // Express mounts rewrite req.url and keep originalUrl: the adapter routes on originalUrl.
@@ -59,6 +75,37 @@ function rawPost(path: string, chunks: string[], headers: Record<string, string>
     req.on('error', reject)
     for (const chunk of chunks) req.write(chunk)
     req.end()
+  })
+}
+
+/** The body of a chunked response: each chunk is its size in hex, CRLF, the data, CRLF; size 0 ends it. */
+function unchunk(text: string): string {
+  let body = ''
+  let rest = text
+  for (;;) {
+    const end = rest.indexOf('\r\n')
+    const size = parseInt(rest.slice(0, end), 16)
+    if (!(size > 0)) return body
+    body += rest.slice(end + 2, end + 2 + size)
+    rest = rest.slice(end + 2 + size + 2)
+  }
+}
+
+/** Writes `head` as is on a new connection and answers the status and body the server sends back. */
+function rawRequest(head: string): Promise<{ status: number; contentType: string; body: string }> {
+  const port = (server.address() as AddressInfo).port
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.end(head))
+    let text = ''
+    socket.setEncoding('utf8')
+    socket.on('data', (chunk: string) => (text += chunk))
+    socket.on('error', reject)
+    socket.on('close', () => {
+      const [headers = '', body = ''] = text.split('\r\n\r\n')
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(headers)?.[1] ?? 0)
+      const contentType = /^content-type: *(.*)$/im.exec(headers)?.[1] ?? ''
+      resolve({ status, contentType, body: /^transfer-encoding: *chunked/im.test(headers) ? unchunk(body) : body })
+    })
   })
 }
 
@@ -101,5 +148,46 @@ describe('toNodeHandler', () => {
     expect((await service.list({ subject: 'user_2' })).totalCount).toBe(0)
     const small = await rawPost('/api/api-keys', ['{"name":', '"chunked ok"}'], { 'x-user': 'user_2', 'transfer-encoding': 'chunked' })
     expect(small.status).toBe(201)
+  })
+
+  it('answers 400 or 501, never 500, for requests no Fetch API Request can hold', async () => {
+    const line = (method: string, target: string, host: string): string =>
+      `${method} ${target} HTTP/1.1\r\nHost: ${host}\r\nX-User: user_raw\r\nConnection: close\r\n\r\n`
+    const cases: [string, number][] = [
+      [line('TRACE', '/api/api-keys', 'localhost'), 501],
+      [line('GET', '/api/api-keys', 'localhost:99999'), 400],
+      [line('GET', '/api/api-keys', 'a.1'), 400],
+      [line('GET', '/api/api-keys', '[1.2.3.4]'), 400],
+      [line('GET', '/api/api-keys', '999.1.1.1'), 400],
+      [line('GET', '/api/api-keys', '1.2.3.4.5'), 400],
+      [line('GET', 'http://a.1/api/api-keys', 'localhost'), 400],
+      [line('GET', 'http://user:pass@localhost/api/api-keys', 'localhost'), 400],
+      [line('POST', 'http://user:pass@localhost/api/api-keys', 'localhost'), 400],
+    ]
+    for (const [head, status] of cases) {
+      const answer = await rawRequest(head)
+      const label = head.split('\r\n').slice(0, 2).join(' | ')
+      expect(answer.status, label).toBe(status)
+      expect(answer.contentType, label).toBe('application/problem+json')
+      expect(JSON.parse(answer.body), label).toMatchObject({ status, code: 'invalid_input' })
+    }
+    // What still works: an absolute target naming a valid host, a host with an underscore, HTTP/1.0 without Host.
+    expect((await rawRequest(line('GET', 'http://127.0.0.1/api/api-keys', 'ignored.example'))).status).toBe(200)
+    expect((await rawRequest(line('GET', '/api/api-keys', 'api_service:8080'))).status).toBe(200)
+    expect((await rawRequest('GET /api/api-keys HTTP/1.0\r\nX-User: user_raw\r\n\r\n')).status).toBe(200)
+    // A path that looks like another host stays a path on this one.
+    expect(JSON.parse((await rawRequest(line('GET', '//evil.example/reports', 'localhost'))).body)).toMatchObject({ status: 404 })
+    expect(errors).toEqual([])
+  })
+
+  it('tells onError of every 500 it answers: its own option, else the handler’s', async () => {
+    const failed = await fetch(`${base}/failing`)
+    expect(failed.status).toBe(500)
+    expect(await failed.json()).toMatchObject({ status: 500, code: 'unknown', detail: 'The server could not complete the request.' })
+    expect(adapterErrors).toEqual([new Error('handler exploded')])
+
+    const broken = await fetch(`${base}/broken-stream`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"x"}' })
+    expect(broken.status).toBe(500)
+    expect(errors).toEqual([new Error('request stream broke')])
   })
 })

@@ -28,6 +28,7 @@ import { checkCreateFields } from '../service/create-input'
 import { createRateLimiter, type RateLimiter, type RateLimitOptions } from '../service/rate-limiter'
 import { readJsonObject, MAX_BODY_BYTES } from './body'
 import { canManageSubject, type ApiKeysCaller, type Authenticate } from './caller'
+import { rememberErrorListener } from './error-listeners'
 import { HttpProblem, jsonResponse, problemFromError, problemResponse } from './problem'
 import { matchRoute, normalizeBasePath, type Route } from './routes'
 
@@ -185,7 +186,7 @@ export function createApiKeysHandler(options: ApiKeysHandlerOptions): FetchHandl
     }
   }
 
-  return async (request) => {
+  const handler: FetchHandler = async (request) => {
     try {
       const url = new URL(request.url)
       const matched = matchRoute(request.method.toUpperCase(), url.pathname, basePath)
@@ -204,4 +205,5 @@ export function createApiKeysHandler(options: ApiKeysHandlerOptions): FetchHandl
       return problemFromError(error, onError)
     }
   }
+  return rememberErrorListener(handler, onError)
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { MAX_BODY_BYTES } from './body'
+import { errorListenerOf } from './error-listeners'
 import type { FetchHandler } from './handler'
 import { problemResponse } from './problem'
 
@@ -7,14 +8,34 @@ import { problemResponse } from './problem'
 export interface NodeHandlerOptions {
   /** Largest request body read into the Request; larger answers 413 (default 16 KiB). */
   maxBodyBytes?: number
+  /**
+   * Told about every error the adapter answers 500 for (or that breaks a response already started).
+   * Defaults to the `onError` of a handler made by `createApiKeysHandler`.
+   */
+  onError?: (error: unknown) => void
 }
 
 /** A Node `http` request listener; Express and Connect accept it as middleware. */
 export type NodeRequestListener = (req: IncomingMessage, res: ServerResponse) => void
 
-const HOST_PATTERN = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/
+// A Host header: a registered name or IPv4 address, or an IPv6 address in brackets, with an optional port.
+const HOST_PATTERN = /^[A-Za-z0-9._-]+(?::\d{0,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{0,5})?$/
+// A request target in absolute form (`http://host/path`), which a proxy may send: it starts with a scheme.
+const ABSOLUTE_TARGET = /^[A-Za-z][A-Za-z0-9+.-]*:/
+// Methods the Fetch API cannot carry: its Request refuses them, so no handler could ever serve them.
+const UNSUPPORTED_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK'])
 
 class BodyTooLarge extends Error {}
+
+/** A request the adapter refuses itself, before any handler sees it (400 or 501). */
+class RefusedRequest extends Error {
+  constructor(
+    readonly status: 400 | 501,
+    readonly detail: string,
+  ) {
+    super(detail)
+  }
+}
 
 function readBody(req: IncomingMessage, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
   return new Promise((resolve, reject) => {
@@ -42,10 +63,41 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<Uint8Array<Ar
   })
 }
 
-function toRequest(req: IncomingMessage & { originalUrl?: string }, body: Uint8Array<ArrayBuffer> | null, signal: AbortSignal): Request {
-  const host = typeof req.headers.host === 'string' && HOST_PATTERN.test(req.headers.host) ? req.headers.host : 'localhost'
+/** `new URL(input)`, or the 400 for a request whose target or host no URL can hold. */
+function parseUrl(detail: string, input: string): URL {
+  try {
+    return new URL(input)
+  } catch {
+    throw new RefusedRequest(400, detail)
+  }
+}
+
+/**
+ * The URL a request is for: its target in absolute form (only `http:` or `https:`, without a user name
+ * or password), else its path on the Host header (`localhost` for HTTP/1.0 without one). A host that
+ * is not a valid host (`a.1`, `999.1.1.1`, a port past 65535) is refused with 400.
+ */
+function requestUrl(req: IncomingMessage & { originalUrl?: string }): URL {
+  const target = req.originalUrl ?? req.url ?? '/'
+  if (ABSOLUTE_TARGET.test(target)) {
+    const url = parseUrl('The request target is not a valid URL.', target)
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new RefusedRequest(400, 'The request target must be an http or https URL.')
+    if (url.username !== '' || url.password !== '') {
+      throw new RefusedRequest(400, 'The request target must not carry a user name or password.')
+    }
+    return url
+  }
+  const host = req.headers.host ?? 'localhost'
+  if (!HOST_PATTERN.test(host)) throw new RefusedRequest(400, 'The Host header is not a valid host.')
   const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true
-  const url = new URL(req.originalUrl ?? req.url ?? '/', `${encrypted ? 'https' : 'http'}://${host}`)
+  const { origin } = parseUrl('The Host header is not a valid host.', `${encrypted ? 'https' : 'http'}://${host}`)
+  // Appended, not resolved: a path such as `//other.example/x` stays a path on this host.
+  if (target === '*') return new URL(`${origin}/*`)
+  if (!target.startsWith('/')) throw new RefusedRequest(400, 'The request target is not a valid path.')
+  return parseUrl('The request target is not a valid path.', `${origin}${target}`)
+}
+
+function toRequest(req: IncomingMessage, url: URL, body: Uint8Array<ArrayBuffer> | null, signal: AbortSignal): Request {
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue
@@ -68,13 +120,30 @@ async function send(res: ServerResponse, response: Response, extraHeaders: Recor
   res.end()
 }
 
+/** The answer to an error thrown before the handler answered, and whether to close the connection. */
+function answerFor(error: unknown, maxBytes: number): { response: Response; close: boolean; fault: boolean } {
+  if (error instanceof BodyTooLarge) {
+    const detail = `The request body is larger than ${maxBytes} bytes.`
+    return { response: problemResponse({ status: 413, code: 'invalid_input', detail }), close: true, fault: false }
+  }
+  if (error instanceof RefusedRequest) {
+    return { response: problemResponse({ status: error.status, code: 'invalid_input', detail: error.detail }), close: false, fault: false }
+  }
+  const detail = 'The server could not complete the request.'
+  return { response: problemResponse({ status: 500, code: 'unknown', detail }), close: false, fault: true }
+}
+
 /**
  * Serves a Fetch API handler from Node's `http` server or Express (mount it before any body
  * parser, which would consume the stream). The body is read with a limit while it streams: past
- * `maxBodyBytes` it answers 413 at once and closes the connection instead of buffering more.
+ * `maxBodyBytes` it answers 413 at once and closes the connection instead of buffering more. A
+ * request no Fetch API Request can hold is refused without reaching the handler: a method such as
+ * TRACE with 501, a Host or absolute target that is not a valid URL, or one with a user name or
+ * password, with 400. Every other fault is a 500 that `onError` hears of.
  */
 export function toNodeHandler(handler: FetchHandler, options: NodeHandlerOptions = {}): NodeRequestListener {
   const maxBytes = options.maxBodyBytes ?? MAX_BODY_BYTES
+  const onError = options.onError ?? errorListenerOf(handler)
   return (req, res) => {
     const aborter = new AbortController()
     res.once('close', () => {
@@ -84,19 +153,25 @@ export function toNodeHandler(handler: FetchHandler, options: NodeHandlerOptions
     const hasBody = method !== 'GET' && method !== 'HEAD'
     void (async () => {
       try {
+        if (UNSUPPORTED_METHODS.has(method)) throw new RefusedRequest(501, `This server does not support the ${method} method.`)
+        const url = requestUrl(req)
         const body = hasBody ? await readBody(req, maxBytes) : null
-        const response = await handler(toRequest(req, body !== null && body.byteLength > 0 ? body : null, aborter.signal))
+        const response = await handler(toRequest(req, url, body !== null && body.byteLength > 0 ? body : null, aborter.signal))
         await send(res, response)
       } catch (error) {
+        // A client that went away is not a fault of the server; anything else is told.
+        if (aborter.signal.aborted) {
+          res.destroy()
+          return
+        }
         if (res.headersSent) {
+          onError?.(error)
           res.destroy(error instanceof Error ? error : undefined)
           return
         }
-        const tooLarge = error instanceof BodyTooLarge
-        const problem = tooLarge
-          ? problemResponse({ status: 413, code: 'invalid_input', detail: `The request body is larger than ${maxBytes} bytes.` })
-          : problemResponse({ status: 500, code: 'unknown', detail: 'The server could not complete the request.' })
-        await send(res, problem, tooLarge ? { connection: 'close' } : {}).catch(() => res.destroy())
+        const answer = answerFor(error, maxBytes)
+        if (answer.fault) onError?.(error)
+        await send(res, answer.response, answer.close ? { connection: 'close' } : {}).catch(() => res.destroy())
       }
     })()
   }
