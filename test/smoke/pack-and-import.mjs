@@ -1,32 +1,22 @@
-// Packs the built package as npm would publish it, installs the tarball into a throwaway project and
-// imports it there the way an app does: by package name, through the exports map. The throwaway
-// project sits inside the repo so that react and the other peers resolve from the repo's node_modules.
+// The package as adopters get it: packs the kit (or takes the tarball CI packed), checks what it
+// ships, installs it into a throwaway app and uses it the ways apps do, by package name through
+// the exports map: ESM import and server render, require() of the server entry from CommonJS, the
+// Server Components entry, TypeScript under nodenext, and a Vite bundle.
+//
+//   node test/smoke/pack-and-import.mjs [react-api-keys-x.y.z.tgz]
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { checkDeclarationMaps, checkDeclaredImports, checkFileList } from './package-contents.mjs'
+import { installInto, packedFiles, packKit } from './packed-kit.mjs'
+import { checkServerComponentsEntry } from './server-components-entry.mjs'
+import { checkNodeNextTypes } from './types-nodenext.mjs'
+import { checkViteDirectives } from './vite-directives.mjs'
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)))
-if (!existsSync(join(root, 'dist/index.js'))) throw new Error('Run `npm run build` first: dist/index.js is missing.')
 
-const work = mkdtempSync(join(root, 'test/smoke/.tmp-'))
-try {
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' }))
-  const files = packed[0].files.map((file) => file.path)
-  for (const required of ['dist/index.js', 'dist/index.d.ts', 'dist/server/index.js', 'dist/server/index.d.ts', 'dist/styles.css', 'package.json', 'README.md']) {
-    if (!files.includes(required)) throw new Error(`The package lacks ${required}`)
-  }
-  const leaked = files.filter((file) => /^(src|test|stories|\.storybook|bench|\.ci)\//.test(file))
-  if (leaked.length > 0) throw new Error(`The package ships files it should not: ${leaked.join(', ')}`)
-
-  const app = join(work, 'app')
-  const target = join(app, 'node_modules/react-api-keys')
-  mkdirSync(target, { recursive: true })
-  execFileSync('tar', ['-xzf', join(work, packed[0].filename), '-C', target, '--strip-components=1'])
-  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'smoke-app', private: true, type: 'module' }))
-  writeFileSync(
-    join(app, 'main.mjs'),
-    `
+const ESM_APP = `
 import { createElement as h } from 'react'
 import { renderToString } from 'react-dom/server'
 import * as kit from 'react-api-keys'
@@ -49,15 +39,71 @@ const verified = await service.verify(issued.secret)
 if (!verified.valid || verified.key.id !== issued.id) throw new Error('the packed server entry did not verify its own key')
 if ((await service.verify(issued.secret.slice(0, -1) + 'x')).valid) throw new Error('a tampered key verified')
 const css = import.meta.resolve('react-api-keys/styles.css')
-console.log(JSON.stringify({ exports: Object.keys(kit).length, css: css.endsWith('/dist/styles.css'), html }))
-`,
-  )
-  const output = execFileSync('node', ['main.mjs'], { cwd: app, encoding: 'utf8' })
-  const result = JSON.parse(output.trim().split('\n').pop())
-  if (!result.css) throw new Error('react-api-keys/styles.css does not resolve to the shipped stylesheet')
-  console.log(`smoke: packed ${files.length} files, imported ${result.exports} exports by name, rendered on the server, verified a key through react-api-keys/server`)
-  console.log('smoke: 1 passed, 0 failed')
+console.log(JSON.stringify({ exports: Object.keys(kit).length, css: css.endsWith('/dist/styles.css') }))
+`
+
+// A CommonJS server (Node >= 20.19 requires ESM): the server entry by require(), nothing else.
+const CJS_SERVER = `
+const { createApiKeyService, createMemoryStore } = require('react-api-keys/server')
+
+const service = createApiKeyService({ store: createMemoryStore() })
+service
+  .create({ subject: 'user_1', name: 'Required' })
+  .then((issued) => service.verify(issued.secret))
+  .then((verified) => {
+    if (!verified.valid) throw new Error('the required server entry did not verify its own key')
+    console.log('verified')
+  })
+`
+
+const results = []
+/** Runs one check, timed; the first failure ends the run. */
+async function check(name, run) {
+  const started = performance.now()
+  let detail
+  try {
+    detail = await run()
+  } catch (error) {
+    console.log(`smoke: FAIL ${name}`)
+    throw error
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1)
+  results.push(name)
+  console.log(`smoke: ok   ${name} (${seconds} s)${detail ? ` ${detail}` : ''}`)
+}
+
+const work = mkdtempSync(join(root, 'test/smoke/.tmp-'))
+try {
+  let tarball = process.argv[2] && resolve(process.argv[2])
+  await check('pack', () => {
+    tarball = packKit(root, work, tarball)
+    return tarball.split('/').pop()
+  })
+  const files = packedFiles(tarball)
+  const app = installInto(work, tarball)
+  const packageDir = join(app, 'node_modules/react-api-keys')
+
+  await check('packed file list', () => {
+    checkFileList(files, packageDir)
+    checkDeclarationMaps(files, packageDir)
+    checkDeclaredImports(files, packageDir)
+    return `${files.length} files`
+  })
+  await check('ESM import, server render, server entry', () => {
+    writeFileSync(join(app, 'main.mjs'), ESM_APP)
+    const result = JSON.parse(execFileSync('node', ['main.mjs'], { cwd: app, encoding: 'utf8' }).trim().split('\n').pop())
+    if (!result.css) throw new Error('react-api-keys/styles.css does not resolve to the shipped stylesheet')
+    return `${result.exports} exports`
+  })
+  await check("require('react-api-keys/server') from CommonJS", () => {
+    writeFileSync(join(app, 'server.cjs'), CJS_SERVER)
+    const output = execFileSync('node', ['server.cjs'], { cwd: app, encoding: 'utf8' })
+    if (!output.includes('verified')) throw new Error(`server.cjs printed: ${output}`)
+  })
+  await check('react-server entry (Next.js App Router)', async () => `${(await checkServerComponentsEntry(app)).exports} exports`)
+  await check('TypeScript nodenext + skipLibCheck rejects wrong types', () => checkNodeNextTypes(app, root))
+  await check('Vite bundle without MODULE_LEVEL_DIRECTIVE warnings', async () => `(${(await checkViteDirectives(app)).fromDependencies} from TanStack Query and Radix, not counted)`)
+  console.log(`smoke: ${results.length} passed, 0 failed`)
 } finally {
   rmSync(work, { recursive: true, force: true })
-  for (const entry of readdirSync(join(root, 'test/smoke'))) if (entry.startsWith('.tmp-')) rmSync(join(root, 'test/smoke', entry), { recursive: true, force: true })
 }
