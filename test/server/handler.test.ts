@@ -1,9 +1,13 @@
 // @vitest-environment node
+import { createApiKeysHandler } from '../../src/server/http/handler'
+import { createApiKeyService } from '../../src/server/service/api-key-service'
 import { createMemoryStore } from '../../src/server/stores/memory-store'
 import type { ApiKeyStore } from '../../src/server/stores/types'
 import { httpSetup } from './http-helpers'
 
 const SECOND = 1000
+/** What the kit's REST fetcher sends with every POST and PATCH, a body or not. */
+const JSON_TYPE = { 'content-type': 'application/json' }
 
 describe('createApiKeysHandler: routes', () => {
   it('creates (201, Location, secret once), gets, lists, updates, revokes and rolls', async () => {
@@ -50,7 +54,7 @@ describe('createApiKeysHandler: routes', () => {
     expect(revoked).toMatchObject({ status: 200, body: { revoked: true, revocationReason: 'done', revokedAt: '2030-01-01T00:00:00.000Z' } })
     const again = await call('POST', `/api/api-keys/${replacement.id}/revoke`, { as: 'alice', json: { revocationReason: 'later' } })
     expect(again.body).toEqual(revoked.body)
-    const noBody = await call('POST', `/api/api-keys/${id}/revoke`, { as: 'alice' })
+    const noBody = await call('POST', `/api/api-keys/${id}/revoke`, { as: 'alice', headers: JSON_TYPE })
     expect(noBody).toMatchObject({ status: 200, body: { revoked: true, revocationReason: null } })
 
     const byStatus = await call('GET', '/api/api-keys?status=revoked', { as: 'alice' })
@@ -80,7 +84,7 @@ describe('createApiKeysHandler: routes', () => {
     await call('POST', '/api-keys', { as: 'bob', json: { name: 'two' } })
     expect((await call('POST', '/api-keys', { as: 'bob', json: { name: 'ONE' } })).body).toMatchObject({ status: 409, code: 'conflict' })
     expect((await call('PATCH', `/api-keys/${a.body.id as string}`, { as: 'bob', json: { name: 'Two' } })).status).toBe(409)
-    await call('POST', `/api-keys/${a.body.id as string}/revoke`, { as: 'bob' })
+    await call('POST', `/api-keys/${a.body.id as string}/revoke`, { as: 'bob', headers: JSON_TYPE })
     expect((await call('POST', `/api-keys/${a.body.id as string}/roll`, { as: 'bob', json: { gracePeriodSeconds: 0 } })).status).toBe(409)
   })
 
@@ -157,7 +161,7 @@ describe('createApiKeysHandler: who may reach which keys', () => {
     expect((await service.list({ subject: 'user_bob' })).totalCount).toBe(1)
 
     // Carol manages team_b: she reaches its key.
-    expect((await call('POST', `/api-keys/${teamB.id}/revoke`, { as: 'carol' })).status).toBe(200)
+    expect((await call('POST', `/api-keys/${teamB.id}/revoke`, { as: 'carol', headers: JSON_TYPE })).status).toBe(200)
   })
 
   it('lets a team manager create, list and roll the team’s keys', async () => {
@@ -168,5 +172,60 @@ describe('createApiKeysHandler: who may reach which keys', () => {
     expect((await call('GET', '/api-keys', { as: 'alice' })).body.totalCount).toBe(0)
     expect((await call('POST', `/api-keys/${created.body.id as string}/roll`, { as: 'alice', json: { gracePeriodSeconds: 5 } })).status).toBe(200)
     expect((await call('GET', `/api-keys/${created.body.id as string}`, { as: 'bob' })).status).toBe(404)
+  })
+})
+
+describe('createApiKeysHandler: forged cross-site requests (CSRF)', () => {
+  const EVIL = 'https://evil.example'
+
+  it('refuses what another site can send without a preflight, changes nothing, and lets the app and servers through', async () => {
+    const { call } = httpSetup(createMemoryStore(), { allowedOrigins: ['https://admin.example'] })
+    const key = await call('POST', '/api-keys', { as: 'bob', json: { name: 'target' } })
+    const id = key.body.id as string
+    const forged: [string, number, string, string, Record<string, string>, string?][] = [
+      ['empty form post from another site', 403, 'POST', `/api-keys/${id}/revoke`, { origin: EVIL, 'sec-fetch-site': 'cross-site', 'content-type': 'application/x-www-form-urlencoded' }, ''],
+      ['no-cors fetch from another origin of the same site', 403, 'POST', `/api-keys/${id}/revoke`, { origin: 'http://other.localhost', 'sec-fetch-site': 'same-site', 'content-type': 'text/plain;charset=UTF-8' }, ''],
+      ['cross-site request without an Origin', 403, 'POST', `/api-keys/${id}/revoke`, { 'sec-fetch-site': 'cross-site', ...JSON_TYPE }, ''],
+      ['opaque origin (sandboxed frame)', 403, 'POST', `/api-keys/${id}/revoke`, { origin: 'null', 'sec-fetch-site': 'cross-site', ...JSON_TYPE }, ''],
+      ['JSON roll from another site', 403, 'POST', `/api-keys/${id}/roll`, { origin: EVIL, ...JSON_TYPE }, '{"gracePeriodSeconds":0}'],
+      ['JSON rename from another site', 403, 'PATCH', `/api-keys/${id}`, { origin: EVIL, ...JSON_TYPE }, '{"name":"pwned"}'],
+      ['JSON create from another site', 403, 'POST', '/api-keys', { origin: EVIL, ...JSON_TYPE }, '{"name":"planted"}'],
+      ['empty revoke without a content type', 415, 'POST', `/api-keys/${id}/revoke`, {}, ''],
+      ['empty revoke as a form from the app itself', 415, 'POST', `/api-keys/${id}/revoke`, { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' }, ''],
+    ]
+    for (const [label, status, method, path, headers, body] of forged) {
+      const answer = await call(method, path, { as: 'bob', headers, ...(body === undefined ? {} : { body }) })
+      expect(answer.status, label).toBe(status)
+      expect(answer.headers.get('content-type'), label).toBe('application/problem+json')
+      if (status === 403) {
+        expect(answer.body, label).toMatchObject({ code: 'forbidden', detail: expect.stringContaining('allowedOrigins') })
+      } else {
+        expect(answer.body.detail, label).toBe('Send this request with Content-Type: application/json, even without a body.')
+      }
+    }
+    const untouched = await call('GET', '/api-keys', { as: 'bob', headers: { origin: EVIL, 'sec-fetch-site': 'cross-site' } })
+    expect(untouched.body).toMatchObject({ totalCount: 1, data: [{ id, name: 'target', revoked: false }] })
+
+    const allowed: [string, Record<string, string>][] = [
+      ['the app itself', { origin: 'http://localhost', 'sec-fetch-site': 'same-origin' }],
+      ['the app behind a proxy that changed the URL', { origin: 'https://app.example', 'sec-fetch-site': 'same-origin' }],
+      ['an allowed origin', { origin: 'https://admin.example', 'sec-fetch-site': 'cross-site' }],
+      ['a browser without Sec-Fetch-Site', { origin: 'http://localhost' }],
+      ['a server or curl', {}],
+    ]
+    for (const [label, headers] of allowed) {
+      const renamed = await call('PATCH', `/api-keys/${id}`, { as: 'bob', headers, json: { name: label } })
+      expect(renamed.status, label).toBe(200)
+    }
+    expect((await call('POST', `/api-keys/${id}/revoke`, { as: 'bob', headers: { origin: 'http://localhost', ...JSON_TYPE } })).status).toBe(200)
+  })
+
+  it('takes only plain origins as allowedOrigins, failing at start-up otherwise', () => {
+    const service = createApiKeyService({ store: createMemoryStore() })
+    const make = (allowedOrigins: string[]) => () => createApiKeysHandler({ service, authenticate: () => null, allowedOrigins })
+    for (const bad of ['*', 'null', 'evil.example', 'https://app.example/path', 'https://user@app.example', 'ftp://app.example']) {
+      expect(make([bad]), bad).toThrow(TypeError)
+    }
+    expect(make(['https://app.example', 'http://localhost:5173/'])).not.toThrow()
   })
 })

@@ -7,6 +7,8 @@ import { httpSetup } from './http-helpers'
 import { isolatedSchemas, PG_URL } from './pg-env'
 
 const SQL = "'; DROP TABLE api_keys; --"
+/** An empty JSON request, as the kit's REST fetcher sends a revoke without a reason. */
+const JSON_TYPE = { 'content-type': 'application/json' }
 
 /** Requests that must each be answered 4xx (never 2xx, never 500) and store nothing. */
 const HOSTILE: { label: string; status: number; method?: string; json?: unknown; body?: BodyInit; headers?: Record<string, string> }[] = [
@@ -106,7 +108,7 @@ function describeHostile(label: string, open: () => Promise<ApiKeyStore>, skip =
       }
       for (const id of [encodeURIComponent(SQL), 'ak_%E0%A4%A', '%00', 'ak_' + 'a'.repeat(100), encodeURIComponent("ak_1' OR '1'='1")]) {
         expect((await call('GET', `/api-keys/${id}`, { as: 'carol' })).status, id).toBe(404)
-        expect((await call('POST', `/api-keys/${id}/revoke`, { as: 'carol' })).status, id).toBe(404)
+        expect((await call('POST', `/api-keys/${id}/revoke`, { as: 'carol', headers: JSON_TYPE })).status, id).toBe(404)
       }
       const patch = await call('PATCH', `/api-keys/${own.body.id as string}`, { as: 'carol', json: { name: 'n'.repeat(10_000) } })
       expect(patch.status).toBe(400)

@@ -16,8 +16,9 @@
  * `subject` defaults to the caller's user id. A caller reaches their own keys and those of teams
  * where they hold `$manage_api_keys`; any other subject or key id answers 404, exactly as a key that
  * does not exist. Statuses: 400 invalid input (bad JSON, wrong types, unknown fields or query
- * parameters), 401 no caller, 404, 405, 409 name taken or key not rollable, 413 body over 16 KiB,
- * 415 body not JSON, 429 create-and-roll rate limit (with `Retry-After`), 500 only for faults of the server.
+ * parameters), 401 no caller, 403 a state-changing request from an origin not allowed (CSRF),
+ * 404, 405, 409 name taken or key not rollable, 413 body over 16 KiB, 415 body not JSON (a
+ * POST or PATCH needs `Content-Type: application/json` even without a body), 429 create-and-roll rate limit (with `Retry-After`), 500 only for faults of the server.
  */
 import { isApiKeysError } from '../../core/errors'
 import type { APIKeyResource } from '../../core/types'
@@ -28,6 +29,7 @@ import { checkCreateFields } from '../service/create-input'
 import { createRateLimiter, type RateLimiter, type RateLimitOptions } from '../service/rate-limiter'
 import { readJsonObject, MAX_BODY_BYTES } from './body'
 import { canManageSubject, type ApiKeysCaller, type Authenticate } from './caller'
+import { refuseForgedRequest, toOriginSet } from './csrf'
 import { rememberErrorListener } from './error-listeners'
 import { HttpProblem, jsonResponse, problemFromError, problemResponse } from './problem'
 import { matchRoute, normalizeBasePath, type Route } from './routes'
@@ -49,6 +51,12 @@ export interface ApiKeysHandlerOptions {
   maxBodyBytes?: number
   /** Told about unexpected errors (answered 500 without detail), for your logs. */
   onError?: (error: unknown) => void
+  /**
+   * Origins besides the request URL's own (`https://app.example.com`) whose pages may create,
+   * change, revoke and roll keys with the user's cookies. Any other origin's request is refused
+   * with 403, and every such request needs `Content-Type: application/json` (415): see "CSRF".
+   */
+  allowedOrigins?: readonly string[]
 }
 
 /** A Fetch API request handler. */
@@ -107,6 +115,7 @@ export function createApiKeysHandler(options: ApiKeysHandlerOptions): FetchHandl
   const basePath = normalizeBasePath(options.basePath ?? '')
   const maxBytes = options.maxBodyBytes ?? MAX_BODY_BYTES
   const limiter = limiterOf(options.createRateLimit)
+  const allowedOrigins = toOriginSet(options.allowedOrigins)
 
   /** Takes one create-or-roll from the caller's budget, or refuses with 429 and `Retry-After`. */
   async function charge(caller: ApiKeysCaller): Promise<void> {
@@ -197,6 +206,7 @@ export function createApiKeysHandler(options: ApiKeysHandlerOptions): FetchHandl
           { allow: matched.allow },
         )
       }
+      refuseForgedRequest(request, url, allowedOrigins)
       const caller = await authenticate(request)
       if (caller === null) return problemResponse({ status: 401, code: 'forbidden', detail: 'Sign in to manage API keys.' })
       if (matched.match === 'unknown_key') throw notFound()
