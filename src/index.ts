@@ -85,6 +85,14 @@ export {
 export { APIKeysProvider, type APIKeysProviderProps } from './react/provider'
 /** The kit's query keys, for apps that share their QueryClient and want to refresh or read the cache. */
 export { apiKeysQueryKeys } from './react/query-keys'
+/** The kit's changes as mutations: their `mutationKey`, what they cache (never a secret) and the Provider's callbacks. */
+export {
+  apiKeysMutationKey,
+  type KeyMutationAction,
+  type KeyMutationSuccess,
+  type KeyMutationFailure,
+  type KeyMutationCallbacks,
+} from './react/key-mutation'
 /** A subject's keys a page at a time, in Clerk's shape. */
 export { useAPIKeys, type UseAPIKeysParams, type UseAPIKeysResult } from './react/use-api-keys'
 /** The imperative API in Clerk's shape: getAll, create, revoke (plus update and roll). */

@@ -5,6 +5,7 @@ import type { ApiKeysFetcher } from '../core/fetcher'
 import { ApiKeysError } from '../core/errors'
 import type { SubjectKind, TeamInfo } from '../core/types'
 import type { LocalizationOverrides } from '../i18n/messages'
+import type { KeyMutationCallbacks } from './key-mutation'
 
 /** What the Provider hands to every hook and component below it. */
 export interface ApiKeysContextValue {
@@ -15,6 +16,8 @@ export interface ApiKeysContextValue {
   queryClient: QueryClient
   localization: LocalizationOverrides | undefined
   locale: string | undefined
+  /** The Provider's latest change callbacks (read when a change settles, so new functions cost no render). */
+  callbacks: { readonly current: KeyMutationCallbacks }
 }
 
 export const ApiKeysContext = createContext<ApiKeysContextValue | null>(null)

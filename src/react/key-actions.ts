@@ -4,6 +4,7 @@ import type { APIKeyResource, APIKeysPage, APIKeyStatusFilter, CreatedAPIKey } f
 import { validateCreateInput, validateGracePeriod, validateRevocationReason, validateUpdateInput } from '../core/validation'
 import { refreshLists, revokeOptimistically } from './cache-updates'
 import { resolveSubject, type ApiKeysContextValue, type ResolvedSubject } from './context'
+import { runKeyMutation } from './key-mutation'
 import { fetchPage } from './list-query'
 import { LIST_STALE_TIME_MS } from './query-client'
 import { pageKey, subjectKey } from './query-keys'
@@ -64,6 +65,8 @@ function requireSubject(context: ApiKeysContextValue, subject: string | undefine
 }
 
 const neverAborted = (): AbortSignal => new AbortController().signal
+/** What a change's mutation caches as its variables: the caller's parameters, the subject resolved, no signal. */
+const variablesOf = ({ signal: _signal, ...params }: { signal?: AbortSignal }, target: ResolvedSubject): object => ({ ...params, subject: target.subject })
 const listsOf = (context: ApiKeysContextValue, target: ResolvedSubject) => subjectKey(context.userId, target.subject)
 
 /** Which optional methods the fetcher has. */
@@ -84,10 +87,19 @@ export function getAllKeys(context: ApiKeysContextValue, params: GetAPIKeysParam
 /** Creates a key; the result's `secret` is the only copy, and the kit keeps none. */
 export async function createKey(context: ApiKeysContextValue, params: CreateAPIKeyParams): Promise<CreatedAPIKey> {
   const target = requireSubject(context, params.subject)
-  const input = validateCreateInput(params)
-  const created = await asApiKeysError(() => context.fetcher.create({ ...target, ...input, signal: params.signal ?? neverAborted() }))
-  void refreshLists(context.queryClient, listsOf(context, target))
-  return created
+  return runKeyMutation(context, {
+    action: 'create',
+    target,
+    variables: variablesOf(params, target),
+    apiKeyId: null,
+    run: async () => {
+      const input = validateCreateInput(params)
+      const created = await asApiKeysError(() => context.fetcher.create({ ...target, ...input, signal: params.signal ?? neverAborted() }))
+      void refreshLists(context.queryClient, listsOf(context, target))
+      return created
+    },
+    outcomeOf: ({ secret: _secret, ...key }) => ({ key }),
+  })
 }
 
 /** Revokes a key at once in every cached list, and puts it back if the backend refuses. */
@@ -95,17 +107,20 @@ export async function revokeKey(context: ApiKeysContextValue, params: RevokeAPIK
   const apiKeyId = params.apiKeyID ?? params.apiKeyId
   if (!apiKeyId) throw new ApiKeysError('invalid_input', 'Which API key? Pass apiKeyID.')
   const target = requireSubject(context, params.subject)
-  const revocationReason = validateRevocationReason(params.revocationReason)
-  const lists = listsOf(context, target)
-  const rollback = await revokeOptimistically(context.queryClient, lists, apiKeyId, revocationReason)
-  try {
-    return await asApiKeysError(() => context.fetcher.revoke({ ...target, apiKeyId, revocationReason, signal: params.signal ?? neverAborted() }))
-  } catch (error) {
-    rollback()
-    throw error
-  } finally {
-    void refreshLists(context.queryClient, lists)
+  const run = async (): Promise<APIKeyResource> => {
+    const revocationReason = validateRevocationReason(params.revocationReason)
+    const lists = listsOf(context, target)
+    const rollback = await revokeOptimistically(context.queryClient, lists, apiKeyId, revocationReason)
+    try {
+      return await asApiKeysError(() => context.fetcher.revoke({ ...target, apiKeyId, revocationReason, signal: params.signal ?? neverAborted() }))
+    } catch (error) {
+      rollback()
+      throw error
+    } finally {
+      void refreshLists(context.queryClient, lists)
+    }
   }
+  return runKeyMutation(context, { action: 'revoke', target, variables: variablesOf(params, target), apiKeyId, run, outcomeOf: (key) => ({ key }) })
 }
 
 /** Renames a key or changes its description (when the fetcher supports it). */
@@ -113,10 +128,13 @@ export async function updateKey(context: ApiKeysContextValue, params: UpdateAPIK
   const { update } = context.fetcher
   if (!update) throw new ApiKeysError('forbidden', 'This backend does not support editing API keys.')
   const target = requireSubject(context, params.subject)
-  const changes = validateUpdateInput(params)
-  const updated = await asApiKeysError(() => update({ ...target, ...changes, apiKeyId: params.apiKeyId, signal: params.signal ?? neverAborted() }))
-  void refreshLists(context.queryClient, listsOf(context, target))
-  return updated
+  const run = async (): Promise<APIKeyResource> => {
+    const changes = validateUpdateInput(params)
+    const updated = await asApiKeysError(() => update({ ...target, ...changes, apiKeyId: params.apiKeyId, signal: params.signal ?? neverAborted() }))
+    void refreshLists(context.queryClient, listsOf(context, target))
+    return updated
+  }
+  return runKeyMutation(context, { action: 'update', target, variables: variablesOf(params, target), apiKeyId: params.apiKeyId, run, outcomeOf: (key) => ({ key }) })
 }
 
 /** Issues a replacement whose old secret expires after a grace period (when the fetcher supports it). */
@@ -124,8 +142,18 @@ export async function rollKey(context: ApiKeysContextValue, params: RollAPIKeyPa
   const { roll } = context.fetcher
   if (!roll) throw new ApiKeysError('forbidden', 'This backend does not support rolling API keys.')
   const target = requireSubject(context, params.subject)
-  const gracePeriodSeconds = validateGracePeriod(params.gracePeriodSeconds)
-  const result = await asApiKeysError(() => roll({ ...target, apiKeyId: params.apiKeyId, gracePeriodSeconds, signal: params.signal ?? neverAborted() }))
-  void refreshLists(context.queryClient, listsOf(context, target))
-  return result
+  const run = async (): Promise<RollKeyResult> => {
+    const gracePeriodSeconds = validateGracePeriod(params.gracePeriodSeconds)
+    const result = await asApiKeysError(() => roll({ ...target, apiKeyId: params.apiKeyId, gracePeriodSeconds, signal: params.signal ?? neverAborted() }))
+    void refreshLists(context.queryClient, listsOf(context, target))
+    return result
+  }
+  return runKeyMutation(context, {
+    action: 'roll',
+    target,
+    variables: variablesOf(params, target),
+    apiKeyId: params.apiKeyId,
+    run,
+    outcomeOf: ({ replacement: { secret: _secret, ...key }, previous }) => ({ key, previous }),
+  })
 }

@@ -5,11 +5,12 @@ import type { ApiKeysFetcher } from '../core/fetcher'
 import type { TeamInfo } from '../core/types'
 import type { LocalizationOverrides } from '../i18n/messages'
 import { ApiKeysContext, type ApiKeysContextValue } from './context'
+import type { KeyMutationCallbacks } from './key-mutation'
 import { createKitQueryClient } from './query-client'
 import { userKey } from './query-keys'
 
 /** Props of {@link APIKeysProvider}. */
-export interface APIKeysProviderProps {
+export interface APIKeysProviderProps extends KeyMutationCallbacks {
   /** The backend: `createMemoryFetcher()`, a fetcher for your API, or your own. Keep it stable. */
   fetcher: ApiKeysFetcher
   /** The signed-in user, or null when nobody is signed in. Changing it drops the previous user's cache. */
@@ -47,6 +48,13 @@ export function APIKeysProvider(props: APIKeysProviderProps): ReactNode {
     return () => mountedOwnClient.unmount()
   }, [mountedOwnClient])
 
+  // Callbacks are read when a change settles: an inline function each render re-renders nothing.
+  const callbacks = useRef<KeyMutationCallbacks>({})
+  const { onMutationSuccess, onMutationError } = props
+  useEffect(() => {
+    callbacks.current = { onMutationSuccess, onMutationError }
+  }, [onMutationSuccess, onMutationError])
+
   const previousUser = useRef(userId)
   useEffect(() => {
     if (!queryClient || previousUser.current === userId) return
@@ -55,7 +63,7 @@ export function APIKeysProvider(props: APIKeysProviderProps): ReactNode {
   }, [queryClient, userId])
 
   const value = useMemo<ApiKeysContextValue | null>(
-    () => queryClient && { fetcher, userId, organizationId, teams, queryClient, localization, locale },
+    () => queryClient && { fetcher, userId, organizationId, teams, queryClient, localization, locale, callbacks },
     [fetcher, userId, organizationId, teams, queryClient, localization, locale],
   )
   if (!value) {

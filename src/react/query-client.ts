@@ -12,7 +12,7 @@ function retryTransient(failureCount: number, error: unknown): boolean {
 
 /** The QueryClient the Provider makes when the app does not pass its own. */
 export function createKitQueryClient(): QueryClient {
-  // Only queries: the kit uses no mutations (a create's secret must never enter a mutation cache).
+  // No mutation defaults: each change sets its own (never retried); its mutation caches no secret.
   return new QueryClient({
     defaultOptions: { queries: { staleTime: LIST_STALE_TIME_MS, retry: retryTransient, retryDelay: 400, refetchOnWindowFocus: false } },
   })
