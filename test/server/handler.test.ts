@@ -135,7 +135,7 @@ describe('createApiKeysHandler: who may reach which keys', () => {
     const { call, service } = httpSetup(createMemoryStore())
     const bobs = await call('POST', '/api-keys', { as: 'bob', json: { name: 'bob key' } })
     const bobId = bobs.body.id as string
-    const teamB = await service.create({ subject: 'team_b', name: 'team b key' })
+    const teamB = await service.create({ subject: 'team_b', subjectKind: 'team', name: 'team b key' })
 
     const missing = await call('GET', '/api-keys/ak_doesnotexist0000000000', { as: 'alice' })
     for (const id of [bobId, teamB.id]) {
@@ -157,7 +157,7 @@ describe('createApiKeysHandler: who may reach which keys', () => {
 
     expect(await service.get({ apiKeyId: bobId })).toMatchObject({ name: 'bob key', revoked: false })
     expect(await service.get({ apiKeyId: teamB.id })).toMatchObject({ name: 'team b key', revoked: false })
-    expect((await service.list({ subject: 'team_b' })).totalCount).toBe(1)
+    expect((await service.list({ subject: 'team_b', subjectKind: 'team' })).totalCount).toBe(1)
     expect((await service.list({ subject: 'user_bob' })).totalCount).toBe(1)
 
     // Carol manages team_b: she reaches its key.

@@ -6,31 +6,35 @@
  *
  * | Method | Path                          | Body                                                                   | Answer |
  * |--------|-------------------------------|------------------------------------------------------------------------|--------|
- * | GET    | /api-keys?subject=&query=&status=&page=&pageSize= | -                                                  | 200 `{ data, totalCount }` |
- * | POST   | /api-keys                     | `{ subject?, name, description?, secondsUntilExpiration?, scopes?, claims? }` | 201 key with `secret`, `Location` |
+ * | GET    | /api-keys?subject=&subjectKind=&query=&status=&page=&pageSize= | -                                     | 200 `{ data, totalCount }` |
+ * | POST   | /api-keys                     | `{ subject?, subjectKind?, name, description?, secondsUntilExpiration?, scopes?, claims? }` | 201 key with `secret`, `Location` |
  * | GET    | /api-keys/:id                 | -                                                                      | 200 key |
  * | PATCH  | /api-keys/:id                 | `{ name?, description? }`                                              | 200 key |
  * | POST   | /api-keys/:id/revoke          | `{ revocationReason? }` or empty                                       | 200 key |
  * | POST   | /api-keys/:id/roll            | `{ gracePeriodSeconds }`                                               | 200 `{ replacement (with secret), previous }` |
  *
- * `subject` defaults to the caller's user id. A caller reaches their own keys and those of teams
- * where they hold `$manage_api_keys`; any other subject or key id answers 404, exactly as a key that
- * does not exist. Statuses: 400 invalid input (bad JSON, wrong types, unknown fields or query
- * parameters), 401 no caller, 403 a state-changing request from an origin not allowed (CSRF),
- * 404, 405, 409 name taken or key not rollable, 413 body over 16 KiB, 415 body not JSON (a
- * POST or PATCH needs `Content-Type: application/json` even without a body), 429 create-and-roll rate limit (with `Retry-After`), 500 only for faults of the server.
+ * `subject` defaults to the caller's user id. A key's owner is the pair `(subjectKind, subject)`,
+ * `subjectKind` being `user` or `team` (left out: `user` for the caller's own id, else `team`); keys
+ * answer with both. A caller reaches their own keys (kind `user`) and those of teams where they hold
+ * exactly `$manage_api_keys`; any other owner or key id answers 404, exactly as a key that does not
+ * exist. What `authenticate` returns is checked (`userId` a non-empty string, `teams` an array of
+ * `{ id, permissions: string[] }`); anything else is a 500 told to `onError`, never a grant.
+ *
+ * Statuses: 400 invalid input (bad JSON, wrong types, unknown fields or query
+ * parameters), 401 no caller, 404, 405, 409 name taken or key not rollable, 413 body over 16 KiB,
+ * 415 body not JSON, 429 create-and-roll rate limit (with `Retry-After`), 500 only for faults of the server.
  */
 import { isApiKeysError } from '../../core/errors'
 import type { APIKeyResource } from '../../core/types'
 import { validateGracePeriod } from '../../core/validation'
 import type { ApiKeyService } from '../service/api-key-service'
 import { checkSubject, isStatusFilter } from '../service/list-params'
+import { isSubjectKind } from '../service/subject-ref'
+import type { SubjectRef } from '../stores/types'
 import { checkCreateFields } from '../service/create-input'
 import { createRateLimiter, type RateLimiter, type RateLimitOptions } from '../service/rate-limiter'
 import { readJsonObject, MAX_BODY_BYTES } from './body'
-import { canManageSubject, type ApiKeysCaller, type Authenticate } from './caller'
-import { refuseForgedRequest, toOriginSet } from './csrf'
-import { rememberErrorListener } from './error-listeners'
+import { canManageSubject, checkCaller, type ApiKeysCaller, type Authenticate } from './caller'
 import { HttpProblem, jsonResponse, problemFromError, problemResponse } from './problem'
 import { matchRoute, normalizeBasePath, type Route } from './routes'
 
@@ -51,19 +55,13 @@ export interface ApiKeysHandlerOptions {
   maxBodyBytes?: number
   /** Told about unexpected errors (answered 500 without detail), for your logs. */
   onError?: (error: unknown) => void
-  /**
-   * Origins besides the request URL's own (`https://app.example.com`) whose pages may create,
-   * change, revoke and roll keys with the user's cookies. Any other origin's request is refused
-   * with 403, and every such request needs `Content-Type: application/json` (415): see "CSRF".
-   */
-  allowedOrigins?: readonly string[]
 }
 
 /** A Fetch API request handler. */
 export type FetchHandler = (request: Request) => Promise<Response>
 
-const LIST_PARAMS = ['subject', 'query', 'status', 'page', 'pageSize'] as const
-const CREATE_FIELDS = ['subject', 'name', 'description', 'secondsUntilExpiration', 'scopes', 'claims'] as const
+const LIST_PARAMS = ['subject', 'subjectKind', 'query', 'status', 'page', 'pageSize'] as const
+const CREATE_FIELDS = ['subject', 'subjectKind', 'name', 'description', 'secondsUntilExpiration', 'scopes', 'claims'] as const
 
 const notFound = (): HttpProblem => new HttpProblem(404, 'not_found', 'That API key does not exist.')
 
@@ -81,8 +79,12 @@ function parseListParams(url: URL): Record<(typeof LIST_PARAMS)[number], string 
     if (all.length > 1) throw badParam(name, 'invalid', `Give ${name} once.`)
     values[name as (typeof LIST_PARAMS)[number]] = all[0]
   }
-  return { subject: values.subject, query: values.query, status: values.status, page: values.page, pageSize: values.pageSize }
+  const { subject, subjectKind, query, status, page, pageSize } = values
+  return { subject, subjectKind, query, status, page, pageSize }
 }
+
+/** The owner of a key the caller may manage. */
+const ownerOf = (key: SubjectRef): SubjectRef => ({ subject: key.subject, subjectKind: key.subjectKind })
 
 function parseCount(value: string | undefined, field: string): number | undefined {
   if (value === undefined) return undefined
@@ -97,13 +99,28 @@ function limiterOf(option: RateLimitOptions | RateLimiter | false | undefined): 
   return createRateLimiter(option ?? {})
 }
 
-/** The subject a list or create is about: the caller's own unless one they manage is named. */
-function subjectFor(caller: ApiKeysCaller, requested: unknown): string {
-  if (requested === undefined) return caller.userId
+/**
+ * The owner a list or create is about: the caller's own keys unless another is named. `subjectKind`
+ * says whether `subject` is a user or a team; left out, it is `'user'` for the caller's own id and
+ * `'team'` for any other. Either way the kind is part of the owner, so a team never reaches the keys
+ * of a user with the same id.
+ */
+function subjectFor(caller: ApiKeysCaller, requested: unknown, requestedKind: unknown): SubjectRef {
+  if (requestedKind !== undefined && !isSubjectKind(requestedKind)) {
+    throw badParam('subjectKind', 'invalid', "The subject kind must be 'user' or 'team'.")
+  }
+  if (requested === undefined) {
+    if (requestedKind === 'team') throw badParam('subject', 'required', "Name the team's id as subject.")
+    return { subject: caller.userId, subjectKind: 'user' }
+  }
   if (typeof requested !== 'string') throw badParam('subject', 'invalid', 'The subject must be a string.')
   checkSubject(requested)
-  if (!canManageSubject(caller, requested)) throw new HttpProblem(404, 'not_found', 'No such subject.')
-  return requested
+  const target: SubjectRef = {
+    subject: requested,
+    subjectKind: requestedKind ?? (requested === caller.userId ? 'user' : 'team'),
+  }
+  if (!canManageSubject(caller, target)) throw new HttpProblem(404, 'not_found', 'No such subject.')
+  return target
 }
 
 /**
@@ -115,7 +132,6 @@ export function createApiKeysHandler(options: ApiKeysHandlerOptions): FetchHandl
   const basePath = normalizeBasePath(options.basePath ?? '')
   const maxBytes = options.maxBodyBytes ?? MAX_BODY_BYTES
   const limiter = limiterOf(options.createRateLimit)
-  const allowedOrigins = toOriginSet(options.allowedOrigins)
 
   /** Takes one create-or-roll from the caller's budget, or refuses with 429 and `Retry-After`. */
   async function charge(caller: ApiKeysCaller): Promise<void> {
@@ -127,14 +143,17 @@ export function createApiKeysHandler(options: ApiKeysHandlerOptions): FetchHandl
     }
   }
 
-  /** The key, if the caller may manage it; 404 whether it is missing or someone else's. */
-  async function keyOfCaller(caller: ApiKeysCaller, apiKeyId: string): Promise<APIKeyResource> {
+  /** The key, if the caller may manage it (by kind and id); 404 whether it is missing or someone else's. */
+  async function keyOfCaller(caller: ApiKeysCaller, apiKeyId: string): Promise<APIKeyResource & SubjectRef> {
     const key = await service.get({ apiKeyId }).catch((error: unknown) => {
       if (isApiKeysError(error) && error.code === 'not_found') return null
       throw error
     })
-    if (key === null || !canManageSubject(caller, key.subject)) throw notFound()
-    return key
+    // A key with no kind (stored before kinds, not yet attributed) belongs to nobody here.
+    if (key === null || key.subjectKind === undefined) throw notFound()
+    const owner: SubjectRef = { subject: key.subject, subjectKind: key.subjectKind }
+    if (!canManageSubject(caller, owner)) throw notFound()
+    return { ...key, ...owner }
   }
 
   async function serve(route: Route, request: Request, url: URL, caller: ApiKeysCaller): Promise<Response> {
@@ -145,7 +164,7 @@ export function createApiKeysHandler(options: ApiKeysHandlerOptions): FetchHandl
           throw badParam('status', 'invalid', 'The status must be active, expired or revoked.')
         }
         const page = await service.list({
-          subject: subjectFor(caller, params.subject),
+          ...subjectFor(caller, params.subject, params.subjectKind),
           query: params.query ?? '',
           status: params.status,
           page: parseCount(params.page, 'page'),
@@ -155,7 +174,7 @@ export function createApiKeysHandler(options: ApiKeysHandlerOptions): FetchHandl
       }
       case 'create': {
         const body = await readJsonObject(request, { allowed: CREATE_FIELDS, maxBytes })
-        const subject = subjectFor(caller, body.subject)
+        const owner = subjectFor(caller, body.subject, body.subjectKind)
         const fields = {
           name: body.name,
           description: body.description,
@@ -165,7 +184,7 @@ export function createApiKeysHandler(options: ApiKeysHandlerOptions): FetchHandl
         }
         checkCreateFields(fields)
         await charge(caller)
-        const key = await service.create({ subject, createdBy: caller.userId, ...fields })
+        const key = await service.create({ ...owner, createdBy: caller.userId, ...fields })
         return jsonResponse(key, 201, { location: `${basePath}/api-keys/${key.id}` })
       }
       case 'get': {
@@ -173,29 +192,29 @@ export function createApiKeysHandler(options: ApiKeysHandlerOptions): FetchHandl
       }
       case 'update': {
         const body = await readJsonObject(request, { allowed: ['name', 'description'], maxBytes })
-        const { subject } = await keyOfCaller(caller, route.apiKeyId)
-        return jsonResponse(await service.update({ apiKeyId: route.apiKeyId, subject, ...body }))
+        const owner = ownerOf(await keyOfCaller(caller, route.apiKeyId))
+        return jsonResponse(await service.update({ apiKeyId: route.apiKeyId, ...owner, ...body }))
       }
       case 'revoke': {
         const body = await readJsonObject(request, { allowed: ['revocationReason'], optional: true, maxBytes })
-        const { subject } = await keyOfCaller(caller, route.apiKeyId)
+        const owner = ownerOf(await keyOfCaller(caller, route.apiKeyId))
         return jsonResponse(
-          await service.revoke({ apiKeyId: route.apiKeyId, subject, revocationReason: body.revocationReason }),
+          await service.revoke({ apiKeyId: route.apiKeyId, ...owner, revocationReason: body.revocationReason }),
         )
       }
       case 'roll': {
         const body = await readJsonObject(request, { allowed: ['gracePeriodSeconds'], maxBytes })
-        const { subject } = await keyOfCaller(caller, route.apiKeyId)
+        const owner = ownerOf(await keyOfCaller(caller, route.apiKeyId))
         validateGracePeriod(body.gracePeriodSeconds)
         await charge(caller)
         return jsonResponse(
-          await service.roll({ apiKeyId: route.apiKeyId, subject, gracePeriodSeconds: body.gracePeriodSeconds }),
+          await service.roll({ apiKeyId: route.apiKeyId, ...owner, gracePeriodSeconds: body.gracePeriodSeconds }),
         )
       }
     }
   }
 
-  const handler: FetchHandler = async (request) => {
+  return async (request) => {
     try {
       const url = new URL(request.url)
       const matched = matchRoute(request.method.toUpperCase(), url.pathname, basePath)
@@ -206,14 +225,13 @@ export function createApiKeysHandler(options: ApiKeysHandlerOptions): FetchHandl
           { allow: matched.allow },
         )
       }
-      refuseForgedRequest(request, url, allowedOrigins)
-      const caller = await authenticate(request)
-      if (caller === null) return problemResponse({ status: 401, code: 'forbidden', detail: 'Sign in to manage API keys.' })
+      const resolved = await authenticate(request)
+      if (resolved === null) return problemResponse({ status: 401, code: 'forbidden', detail: 'Sign in to manage API keys.' })
+      const caller = checkCaller(resolved)
       if (matched.match === 'unknown_key') throw notFound()
       return await serve(matched.route, request, url, caller)
     } catch (error) {
       return problemFromError(error, onError)
     }
   }
-  return rememberErrorListener(handler, onError)
 }
