@@ -83,6 +83,8 @@ export {
 // React bindings
 /** The Provider that scopes every hook and component to a fetcher, a user and a cache. */
 export { APIKeysProvider, type APIKeysProviderProps } from './react/provider'
+/** The Provider on the kit's HTTP API from plain props, which a Next.js server component can render. */
+export { APIKeysRestProvider, type APIKeysRestProviderProps, type TextOverrides } from './react/rest-provider'
 /** The kit's query keys, for apps that share their QueryClient and want to refresh or read the cache. */
 export { apiKeysQueryKeys } from './react/query-keys'
 /** The kit's changes as mutations: their `mutationKey`, what they cache (never a secret) and the Provider's callbacks. */
