@@ -21,8 +21,9 @@
  * `{ id, permissions: string[] }`); anything else is a 500 told to `onError`, never a grant.
  *
  * Statuses: 400 invalid input (bad JSON, wrong types, unknown fields or query
- * parameters), 401 no caller, 404, 405, 409 name taken or key not rollable, 413 body over 16 KiB,
- * 415 body not JSON, 429 create-and-roll rate limit (with `Retry-After`), 500 only for faults of the server.
+ * parameters), 401 no caller, 403 a state-changing request from an origin not allowed (CSRF),
+ * 404, 405, 409 name taken or key not rollable, 413 body over 16 KiB, 415 body not JSON (a
+ * POST or PATCH needs `Content-Type: application/json` even without a body), 429 create-and-roll rate limit (with `Retry-After`), 500 only for faults of the server.
  */
 import { isApiKeysError } from '../../core/errors'
 import type { APIKeyResource } from '../../core/types'
@@ -35,6 +36,8 @@ import { checkCreateFields } from '../service/create-input'
 import { createRateLimiter, type RateLimiter, type RateLimitOptions } from '../service/rate-limiter'
 import { readJsonObject, MAX_BODY_BYTES } from './body'
 import { canManageSubject, checkCaller, type ApiKeysCaller, type Authenticate } from './caller'
+import { refuseForgedRequest, toOriginSet } from './csrf'
+import { rememberErrorListener } from './error-listeners'
 import { HttpProblem, jsonResponse, problemFromError, problemResponse } from './problem'
 import { matchRoute, normalizeBasePath, type Route } from './routes'
 
@@ -55,6 +58,12 @@ export interface ApiKeysHandlerOptions {
   maxBodyBytes?: number
   /** Told about unexpected errors (answered 500 without detail), for your logs. */
   onError?: (error: unknown) => void
+  /**
+   * Origins besides the request URL's own (`https://app.example.com`) whose pages may create,
+   * change, revoke and roll keys with the user's cookies. Any other origin's request is refused
+   * with 403, and every such request needs `Content-Type: application/json` (415): see "CSRF".
+   */
+  allowedOrigins?: readonly string[]
 }
 
 /** A Fetch API request handler. */
@@ -132,6 +141,7 @@ export function createApiKeysHandler(options: ApiKeysHandlerOptions): FetchHandl
   const basePath = normalizeBasePath(options.basePath ?? '')
   const maxBytes = options.maxBodyBytes ?? MAX_BODY_BYTES
   const limiter = limiterOf(options.createRateLimit)
+  const allowedOrigins = toOriginSet(options.allowedOrigins)
 
   /** Takes one create-or-roll from the caller's budget, or refuses with 429 and `Retry-After`. */
   async function charge(caller: ApiKeysCaller): Promise<void> {
@@ -214,7 +224,7 @@ export function createApiKeysHandler(options: ApiKeysHandlerOptions): FetchHandl
     }
   }
 
-  return async (request) => {
+  const handler: FetchHandler = async (request) => {
     try {
       const url = new URL(request.url)
       const matched = matchRoute(request.method.toUpperCase(), url.pathname, basePath)
@@ -225,6 +235,7 @@ export function createApiKeysHandler(options: ApiKeysHandlerOptions): FetchHandl
           { allow: matched.allow },
         )
       }
+      refuseForgedRequest(request, url, allowedOrigins)
       const resolved = await authenticate(request)
       if (resolved === null) return problemResponse({ status: 401, code: 'forbidden', detail: 'Sign in to manage API keys.' })
       const caller = checkCaller(resolved)
@@ -234,4 +245,5 @@ export function createApiKeysHandler(options: ApiKeysHandlerOptions): FetchHandl
       return problemFromError(error, onError)
     }
   }
+  return rememberErrorListener(handler, onError)
 }
