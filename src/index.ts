@@ -67,6 +67,7 @@ export type {
   UpdateKeyParams,
   RollKeyParams,
   RollKeyResult,
+  FetcherSupports,
 } from './core/fetcher'
 
 // Fetchers

@@ -71,3 +71,12 @@ export interface ApiKeysFetcher {
   /** Optional: issues a replacement and lets the old key expire after a grace period. */
   roll?(params: RollKeyParams): Promise<RollKeyResult>
 }
+
+/**
+ * What a fetcher may carry beside its methods to say what its backend cannot store (left out: it can).
+ * `supports: { scopes: false }` hides the scopes picker. Kept apart from {@link ApiKeysFetcher}, so
+ * that `Required<ApiKeysFetcher>` stays the full set of calls.
+ */
+export interface FetcherSupports {
+  readonly supports?: { readonly scopes?: boolean }
+}

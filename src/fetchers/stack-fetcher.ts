@@ -2,6 +2,7 @@ import { ApiKeysError } from '../core/errors'
 import type {
   ApiKeysFetcher,
   CreateKeyParams,
+  FetcherSupports,
   ListKeysParams,
   RevokeKeyParams,
   SubjectParams,
@@ -13,6 +14,7 @@ import type { APIKeyResource, CreatedAPIKey, SubjectKind } from '../core/types'
 import { unexpectedAnswer } from './http/errors'
 import { JsonReader, isJsonObject } from './http/json'
 import { globalFetch, queryString, sendJson, trimBase, type FetchFunction, type JsonRequest } from './http/request'
+import { refuseUnstorable } from './http/unsupported'
 
 /** Options of {@link createStackFetcher}. */
 export interface StackFetcherOptions {
@@ -30,14 +32,17 @@ export interface StackFetcherOptions {
 
 const COLLECTION: Record<SubjectKind, string> = { user: '/api/v1/user-api-keys', team: '/api/v1/team-api-keys' }
 
-/** A Stack key (`created_at_millis`, `expires_at_millis`, `manually_revoked_at_millis`, `value`) as the kit's resource. */
+/**
+ * A Stack key (`created_at_millis`, `expires_at_millis`, `manually_revoked_at_millis`, `value`) as the
+ * kit's resource. The read schema leaves an unset time out; like Stack's SDK, a time of 0 is unset too.
+ */
 function toResource(value: unknown, asked: SubjectParams, now: number): APIKeyResource {
   const json = new JsonReader(value, 'api key')
   const type = json.has('type') ? json.string('type') : asked.subjectKind
   const subject = json.optionalString(type === 'team' ? 'team_id' : 'user_id') ?? asked.subject
   const createdAt = json.millisDate('created_at_millis')
-  const expiration = json.optionalMillisDate('expires_at_millis')
-  const revokedAt = json.optionalMillisDate('manually_revoked_at_millis')
+  const expiration = json.unsetOrMillisDate('expires_at_millis')
+  const revokedAt = json.unsetOrMillisDate('manually_revoked_at_millis')
   const secretValue = json.raw('value')
   const lastFour = isJsonObject(secretValue) ? new JsonReader(secretValue, 'api key value').string('last_four') : ''
   return {
@@ -77,19 +82,26 @@ function itemsOf(value: unknown): unknown[] {
 
 
 /**
- * A fetcher for Stack Auth's documented client REST API, so an app on Stack Auth gets the kit's
- * components. User keys live at `/api/v1/user-api-keys?user_id=me` (always the signed-in user's,
- * whatever `subject` says), team keys at `/api/v1/team-api-keys?team_id=<subject>`; the fetcher
- * chooses by `subjectKind`. Every request carries `x-stack-project-id`,
+ * A fetcher for Stack Auth's client REST API, called as Stack's own SDK (`@stackframe/js`) calls it,
+ * so an app on Stack Auth gets the kit's components. User keys live at
+ * `/api/v1/user-api-keys?user_id=me` (always the signed-in user's, whatever `subject` says), team keys
+ * at `/api/v1/team-api-keys?team_id=<subject>`; the fetcher chooses by `subjectKind`, and every
+ * request names the owner: `user_id`/`team_id` in the create body, `?user_id=me`/`?team_id=` on the
+ * list, on a key's `PATCH` and on its `GET`. Every request carries `x-stack-project-id`,
  * `x-stack-publishable-client-key`, `x-stack-access-type: client` and `x-stack-access-token`.
  *
  * What Stack's API does not have, the fetcher makes up for or leaves out:
  * - no search, status filter or paging on the server: `list` fetches the subject's keys, then
  *   searches names (case-insensitive), filters by status and pages on the client;
  * - a key's `description` is its label: it is the kit's `name`, and the kit's `description` is null;
- * - no revocation reason (revoke sends `PATCH { revoked: true }` and drops the reason), no scopes,
- *   claims, last use or creator (empty or null), and no roll;
+ * - no revocation reason (revoke sends `PATCH { revoked: true }` and drops the reason), no last use
+ *   or creator (null), and no roll;
+ * - no scopes or claims: `supports.scopes` is false, so the create dialog offers none, and a create
+ *   that asks for scopes or claims is refused (`invalid_input`) before any request;
  * - `value` is the secret on the create answer only, `{ last_four }` afterwards.
+ *
+ * A key that never expires is created with `expires_at_millis: null`, as Stack's create schema
+ * requires.
  *
  * ```ts
  * const fetcher = createStackFetcher({
@@ -100,7 +112,7 @@ function itemsOf(value: unknown): unknown[] {
  * })
  * ```
  */
-export function createStackFetcher(options: StackFetcherOptions): Omit<Required<ApiKeysFetcher>, 'roll'> {
+export function createStackFetcher(options: StackFetcherOptions): Omit<Required<ApiKeysFetcher>, 'roll'> & Required<FetcherSupports> {
   const base = trimBase(options.baseUrl)
   const fetchFn = options.fetch ?? globalFetch
 
@@ -116,11 +128,15 @@ export function createStackFetcher(options: StackFetcherOptions): Omit<Required<
     return sendJson(fetchFn, { method, url: `${base}${path}`, headers, body, signal })
   }
 
-  const keyPath = (kind: SubjectKind, apiKeyId: string): string => `${COLLECTION[kind]}/${encodeURIComponent(apiKeyId)}`
+  // Stack's SDK names the owner on every request; the backend requires `team_id` on each team-key route.
   const owner = (kind: SubjectKind, subject: string): Record<string, string> =>
     kind === 'user' ? { user_id: 'me' } : { team_id: subject }
+  const keyPath = (params: SubjectParams & { apiKeyId: string }): string =>
+    `${COLLECTION[params.subjectKind]}/${encodeURIComponent(params.apiKeyId)}${queryString(owner(params.subjectKind, params.subject))}`
 
   return {
+    supports: { scopes: false },
+
     async list(params: ListKeysParams) {
       const path = COLLECTION[params.subjectKind] + queryString(owner(params.subjectKind, params.subject))
       const answer = await send('GET', path, params.signal)
@@ -135,22 +151,25 @@ export function createStackFetcher(options: StackFetcherOptions): Omit<Required<
     },
 
     async create(params: CreateKeyParams) {
+      refuseUnstorable(params, 'Stack Auth')
+      const seconds = params.secondsUntilExpiration
       const body = {
         ...owner(params.subjectKind, params.subject),
         description: params.name,
-        ...(params.secondsUntilExpiration === null ? {} : { expires_at_millis: Date.now() + params.secondsUntilExpiration * 1000 }),
+        // Stack's create schema requires the field: null is a key that never expires.
+        expires_at_millis: seconds === null ? null : Date.now() + seconds * 1000,
         is_public: false,
       }
       return toCreated(await send('POST', COLLECTION[params.subjectKind], params.signal, body), params, Date.now())
     },
 
     async revoke(params: RevokeKeyParams) {
-      const answer = await send('PATCH', keyPath(params.subjectKind, params.apiKeyId), params.signal, { revoked: true })
+      const answer = await send('PATCH', keyPath(params), params.signal, { revoked: true })
       return toResource(answer, params, Date.now())
     },
 
     async update(params: UpdateKeyParams) {
-      const path = keyPath(params.subjectKind, params.apiKeyId)
+      const path = keyPath(params)
       // Only the name maps to a Stack field (its description); with nothing to change, read the key.
       const answer =
         params.name === undefined

@@ -2,16 +2,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createClerkFetcher, type ApiKeysError, type CreateKeyParams, type ListKeysParams } from '../../src/index'
 import { fakeFetch, type Exchange } from './fixtures/fake-fetch'
-import created from './fixtures/clerk/api-key.created.json'
-import revokedKey from './fixtures/clerk/api-key.revoked.json'
-import page from './fixtures/clerk/api-keys.page.json'
 import duplicate from './fixtures/clerk/error.duplicate.json'
 import formParam from './fixtures/clerk/error.form-param.json'
+import { ORG_ID as ORG, USER_ID as USER, created, page, revoked as revokedKey } from './fixtures/clerk/keys'
 import { rejection } from '../helpers/rejection'
 
-const BASE = 'https://clerk.example.com/v1'
-const USER = 'user_2NNEqL2nrIRdJ194ndJqAHwEfxC'
-const ORG = 'org_2bEr5NNLb6Y7aeK3cHCmWNbmBhB'
+/** The Frontend API origin: Clerk's own client calls `/api_keys` at its root, with no `/v1`. */
+const BASE = 'https://clerk.example.com'
 const NOW = Date.parse('2026-01-01T00:00:00.000Z')
 const AUTH = { authorization: 'Bearer session-jwt' }
 
@@ -50,7 +47,7 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
-describe("createClerkFetcher against a contract fixture of Clerk's API key endpoints", () => {
+describe("createClerkFetcher against Clerk's Frontend API key endpoints (fixtures typed as Clerk's ApiKeyJSON)", () => {
   it('lists a page with GET /api_keys?subject&query&limit&offset and a bearer token, as the kit resources', async () => {
     const { fetcher, fake } = setup([
       { method: 'GET', url: `${BASE}/api_keys?subject=${USER}&query=prod&limit=10&offset=10`, headers: AUTH, answer: { json: page } },
@@ -117,36 +114,55 @@ describe("createClerkFetcher against a contract fixture of Clerk's API key endpo
     })
   })
 
-  it('sends scopes, claims and a never-expiring key as null seconds', async () => {
-    const { expiration: _dropped, ...answer } = created
+  it('sends a never-expiring key as null seconds, and only the five fields the Frontend API takes', async () => {
     const { fetcher, fake } = setup([
       {
         method: 'POST',
         url: `${BASE}/api_keys`,
-        body: {
-          type: 'api_key',
-          name: 'Reports',
-          subject: USER,
-          description: null,
-          seconds_until_expiration: null,
-          scopes: ['reports:read'],
-          claims: { tier: 1 },
-        },
-        answer: { json: { ...answer, seconds_until_expiration: null } },
+        body: { type: 'api_key', name: 'Reports', subject: USER, description: null, seconds_until_expiration: null },
+        answer: { json: { ...created, subject: USER, expiration: null } },
       },
     ])
-    const key = await fetcher.create(
-      createFor({ subject: USER, subjectKind: 'user', name: 'Reports', description: null, secondsUntilExpiration: null, scopes: ['reports:read'], claims: { tier: 1 } }),
-    )
+    const key = await fetcher.create(createFor({ subject: USER, subjectKind: 'user', name: 'Reports', description: null, secondsUntilExpiration: null }))
     fake.assertDone()
     expect(key.expiration).toBeNull()
   })
 
-  it('fills in the expiration from seconds_until_expiration when the answer has no expiration', async () => {
+  it('says it stores no scopes, and refuses a create with scopes or claims before any request', async () => {
+    const { fetcher, fake } = setup([])
+    expect(fetcher.supports).toEqual({ scopes: false })
+    const scoped = await rejection(fetcher.create(createFor({ scopes: ['reports:read'] })))
+    expect(scoped).toMatchObject({ code: 'invalid_input', issues: [{ field: 'scopes', reason: 'invalid' }] })
+    const claimed = await rejection(fetcher.create(createFor({ claims: { tier: 1 } })))
+    expect(claimed).toMatchObject({ code: 'invalid_input', issues: [{ field: 'claims', reason: 'invalid' }] })
+    expect(fake.calls).toEqual([])
+  })
+
+  it('fills in the expiration from seconds_until_expiration when an answer has no expiration', async () => {
     const { expiration: _dropped, ...answer } = created
-    const { fetcher } = setup([{ method: 'POST', url: `${BASE}/api_keys`, body: expect.anything(), answer: { json: answer } }])
+    const { fetcher } = setup([{ method: 'POST', url: `${BASE}/api_keys`, body: expect.anything(), answer: { json: { ...answer, seconds_until_expiration: 2592000 } } }])
     const key = await fetcher.create(createFor())
-    expect(key.expiration).toEqual(new Date(created.created_at + created.seconds_until_expiration * 1000))
+    expect(key.expiration).toEqual(new Date(created.created_at + 2592000 * 1000))
+  })
+
+  it("reads an expiration or last use of 0 as unset, as Clerk's SDK does", async () => {
+    const [first] = page.data
+    const { fetcher } = setup([{ method: 'GET', url: `${BASE}/api_keys?subject=${USER}&limit=10&offset=0`, answer: { json: { data: [{ ...first, expiration: 0, last_used_at: 0 }], total_count: 1 } } }])
+    const [key] = (await fetcher.list(listOf())).data
+    expect(key).toMatchObject({ expiration: null, lastUsedAt: null })
+  })
+
+  it('adds __clerk_db_jwt to every request for a development instance, as Clerk’s client does', async () => {
+    const fake = fakeFetch([
+      { method: 'GET', url: `${BASE}/api_keys?subject=${USER}&limit=10&offset=0&__clerk_db_jwt=dvb_abc`, headers: AUTH, answer: { json: page } },
+      { method: 'POST', url: `${BASE}/api_keys?__clerk_db_jwt=dvb_abc`, headers: AUTH, body: expect.anything(), answer: { json: created } },
+      { method: 'POST', url: `${BASE}/api_keys/${revokedKey.id}/revoke?__clerk_db_jwt=dvb_abc`, headers: AUTH, body: expect.anything(), answer: { json: revokedKey } },
+    ])
+    const fetcher = createClerkFetcher({ baseUrl: BASE, getToken: () => 'session-jwt', getDevBrowserJwt: async () => 'dvb_abc', fetch: fake.fetch })
+    await fetcher.list(listOf())
+    await fetcher.create(createFor())
+    await fetcher.revoke({ subject: USER, subjectKind: 'user', signal, apiKeyId: revokedKey.id, revocationReason: null })
+    fake.assertDone()
   })
 
   it('revokes with POST /api_keys/{id}/revoke and revocation_reason', async () => {
@@ -212,6 +228,10 @@ describe("createClerkFetcher against a contract fixture of Clerk's API key endpo
     controller.abort()
     expect(await pending.then(() => null, (reason: unknown) => reason)).toMatchObject({ name: 'AbortError' })
     expect(seen[0]).toBe(controller.signal)
+  })
+
+  it('refuses a base URL ending in /v1: the API key endpoints are at the root of the Frontend API', () => {
+    expect(() => createClerkFetcher({ baseUrl: `${BASE}/v1/`, getToken: () => 'jwt' })).toThrow(/without \/v1.*https:\/\/clerk\.example\.com$/)
   })
 
   it('turns a fetch that cannot reach Clerk into a network error', async () => {

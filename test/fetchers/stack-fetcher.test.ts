@@ -4,17 +4,21 @@ import { createStackFetcher, type CreateKeyParams, type ListKeysParams, type Sub
 import { fakeFetch, type Exchange } from './fixtures/fake-fetch'
 import notFound from './fixtures/stack/error.not-found.json'
 import schemaError from './fixtures/stack/error.schema.json'
-import teamCreated from './fixtures/stack/team-api-key.created.json'
-import teamList from './fixtures/stack/team-api-keys.list.json'
-import userCreated from './fixtures/stack/user-api-key.created.json'
-import renamed from './fixtures/stack/user-api-key.renamed.json'
-import revokedKey from './fixtures/stack/user-api-key.revoked.json'
-import userList from './fixtures/stack/user-api-keys.list.json'
+import {
+  TEAM_ID as TEAM,
+  USER_ID as USER,
+  teamCreated,
+  teamList,
+  teamRenamed,
+  teamRevoked,
+  userCreated,
+  userList,
+  userRenamed,
+  userRevoked as revokedKey,
+} from './fixtures/stack/keys'
 import { rejection } from '../helpers/rejection'
 
 const BASE = 'https://api.stack.example'
-const USER = '3f1b0c2e-5d6a-4c8e-9b1a-2d7e6f8a9b0c'
-const TEAM = 'a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d'
 const NOW = Date.parse('2026-01-01T00:00:00.000Z')
 const STACK_HEADERS = {
   'x-stack-project-id': 'proj_123',
@@ -63,7 +67,7 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
-describe("createStackFetcher against a contract fixture of Stack's documented REST API", () => {
+describe("createStackFetcher against Stack's REST API (fixtures typed and validated by Stack's own schemas)", () => {
   it("lists the user's keys from /api/v1/user-api-keys?user_id=me with the x-stack-* headers, as the kit's resources", async () => {
     const { fetcher, fake } = setup([listUserKeys])
     const page = await fetcher.list(listOf(USER, 'user'))
@@ -147,13 +151,13 @@ describe("createStackFetcher against a contract fixture of Stack's documented RE
     })
   })
 
-  it('creates a team key with team_id, and sends no expires_at_millis for a key that never expires', async () => {
+  it('creates a team key with team_id, and sends expires_at_millis: null for a key that never expires, as Stack requires', async () => {
     const { fetcher, fake } = setup([
       {
         method: 'POST',
         url: `${BASE}/api/v1/team-api-keys`,
         headers: STACK_HEADERS,
-        body: { team_id: TEAM, description: 'Warehouse sync', is_public: false },
+        body: { team_id: TEAM, description: 'Warehouse sync', expires_at_millis: null, is_public: false },
         answer: { json: teamCreated },
       },
     ])
@@ -162,31 +166,70 @@ describe("createStackFetcher against a contract fixture of Stack's documented RE
     expect(created).toMatchObject({ type: 'team', subject: TEAM, expiration: null, secret: teamCreated.value })
   })
 
-  it('revokes with PATCH { revoked: true } and drops the revocation reason Stack has no field for', async () => {
+  it('revokes a user key with PATCH ?user_id=me { revoked: true } and drops the revocation reason Stack has no field for', async () => {
     const id = revokedKey.id
     const { fetcher, fake } = setup([
-      { method: 'PATCH', url: `${BASE}/api/v1/user-api-keys/${id}`, headers: STACK_HEADERS, body: { revoked: true }, answer: { json: revokedKey } },
+      { method: 'PATCH', url: `${BASE}/api/v1/user-api-keys/${id}?user_id=me`, headers: STACK_HEADERS, body: { revoked: true }, answer: { json: revokedKey } },
     ])
     const revoked = await fetcher.revoke({ ...as(USER, 'user'), apiKeyId: id, revocationReason: 'Leaked' })
     fake.assertDone()
     expect(revoked).toMatchObject({ id, revoked: true, revokedAt: new Date(1767225600000), revocationReason: null })
   })
 
-  it('renames with PATCH { description }, and has no roll', async () => {
-    const id = renamed.id
+  it('revokes a team key with PATCH ?team_id=<team>, which Stack requires on every team-key route', async () => {
+    const id = teamRevoked.id
+    const { fetcher, fake } = setup([
+      { method: 'PATCH', url: `${BASE}/api/v1/team-api-keys/${id}?team_id=${TEAM}`, headers: STACK_HEADERS, body: { revoked: true }, answer: { json: teamRevoked } },
+    ])
+    const revoked = await fetcher.revoke({ ...as(TEAM, 'team'), apiKeyId: id, revocationReason: null })
+    fake.assertDone()
+    expect(revoked).toMatchObject({ id, type: 'team', subject: TEAM, revoked: true, revokedAt: new Date(1767225600000) })
+  })
+
+  it('renames a team key with PATCH ?team_id=<team> { description }, and has no roll', async () => {
+    const id = teamRenamed.id
     const { fetcher, fake } = setup([
       {
         method: 'PATCH',
-        url: `${BASE}/api/v1/team-api-keys/${id}`,
+        url: `${BASE}/api/v1/team-api-keys/${id}?team_id=${TEAM}`,
         headers: STACK_HEADERS,
-        body: { description: 'Production (eu-west)' },
-        answer: { json: { ...renamed, type: 'team', team_id: TEAM, user_id: undefined } },
+        body: { description: 'Team integration (eu-west)' },
+        answer: { json: teamRenamed },
       },
     ])
-    const key = await fetcher.update({ ...as(TEAM, 'team'), apiKeyId: id, name: 'Production (eu-west)' })
+    const key = await fetcher.update({ ...as(TEAM, 'team'), apiKeyId: id, name: 'Team integration (eu-west)' })
     fake.assertDone()
-    expect(key).toMatchObject({ name: 'Production (eu-west)', subject: TEAM })
+    expect(key).toMatchObject({ name: 'Team integration (eu-west)', subject: TEAM })
     expect('roll' in fetcher).toBe(false)
+  })
+
+  it('renames a user key with PATCH ?user_id=me, and reads a key with GET ?team_id= / ?user_id=me when there is no new name', async () => {
+    const { fetcher, fake } = setup([
+      { method: 'PATCH', url: `${BASE}/api/v1/user-api-keys/${userRenamed.id}?user_id=me`, body: { description: 'Production (eu-west)' }, answer: { json: userRenamed } },
+      { method: 'GET', url: `${BASE}/api/v1/team-api-keys/${teamRenamed.id}?team_id=${TEAM}`, answer: { json: teamRenamed } },
+      { method: 'GET', url: `${BASE}/api/v1/user-api-keys/${userRenamed.id}?user_id=me`, answer: { json: userRenamed } },
+    ])
+    expect(await fetcher.update({ ...as(USER, 'user'), apiKeyId: userRenamed.id, name: 'Production (eu-west)' })).toMatchObject({ name: 'Production (eu-west)' })
+    expect(await fetcher.update({ ...as(TEAM, 'team'), apiKeyId: teamRenamed.id, description: 'no Stack field' })).toMatchObject({ subject: TEAM })
+    expect(await fetcher.update({ ...as(USER, 'user'), apiKeyId: userRenamed.id })).toMatchObject({ subject: USER })
+    fake.assertDone()
+  })
+
+  it('says it stores no scopes, and refuses a create with scopes or claims before any request', async () => {
+    const { fetcher, fake } = setup([])
+    expect(fetcher.supports).toEqual({ scopes: false })
+    const scoped = await rejection(fetcher.create(createFor(USER, 'user', { scopes: ['reports:read'] })))
+    expect(scoped).toMatchObject({ code: 'invalid_input', issues: [{ field: 'scopes', reason: 'invalid' }] })
+    const claimed = await rejection(fetcher.create(createFor(USER, 'user', { claims: { tier: 1 } })))
+    expect(claimed).toMatchObject({ code: 'invalid_input', issues: [{ field: 'claims', reason: 'invalid' }] })
+    expect(fake.calls).toEqual([])
+  })
+
+  it("reads a time of 0 as unset, as Stack's SDK does", async () => {
+    const [first] = userList.items
+    const { fetcher } = setup([{ ...listUserKeys, answer: { json: { items: [{ ...first, expires_at_millis: 0, manually_revoked_at_millis: 0 }], is_paginated: false } } }])
+    const [key] = (await fetcher.list(listOf(USER, 'user'))).data
+    expect(key).toMatchObject({ expiration: null, expired: false, revoked: false, revokedAt: null })
   })
 
   it("maps Stack's errors by status, never showing their body", async () => {

@@ -91,6 +91,11 @@ export class JsonReader {
     return this.has(field) ? this.millisDate(field) : null
   }
 
+  /** A time in milliseconds, or null when missing, null or 0: Stack's and Clerk's SDKs read 0 as unset. */
+  unsetOrMillisDate(field: string): Date | null {
+    return this.has(field) && this.number(field) !== 0 ? this.millisDate(field) : null
+  }
+
   /** The elements of an array field. */
   array(field: string): unknown[] {
     const value = this.#value[field]
