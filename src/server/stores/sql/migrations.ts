@@ -95,12 +95,13 @@ export const MIGRATION_DEFINITIONS: readonly MigrationDefinition[] = [
   },
   {
     // 0003: the table of `createPostgresRateLimiter`, one token bucket per (budget, caller), so a
-    // limit holds across every instance on one database. Rows are disposable: a missing row is a
-    // full bucket. Independent of 0002 (it touches no other table).
+    // limit holds across every instance on one database. Rows are disposable (a missing row is a
+    // full bucket), so the table is UNLOGGED: no WAL per take; a crash or failover empties it,
+    // which only gives every caller a full budget again. Independent of 0002 (no other table).
     version: 3,
     name: 'rate_limits',
     statements: (names) => [
-      `CREATE TABLE ${rateLimitsTable(names)} (
+      `CREATE UNLOGGED TABLE ${rateLimitsTable(names)} (
         budget text NOT NULL,
         caller text NOT NULL,
         tokens double precision NOT NULL,
