@@ -1,5 +1,5 @@
 import { ApiKeysError, asApiKeysError } from '../core/errors'
-import type { ApiKeysFetcher, RollKeyResult } from '../core/fetcher'
+import type { ApiKeysFetcher, FetcherSupports, RollKeyResult } from '../core/fetcher'
 import type { APIKeyResource, APIKeysPage, APIKeyStatusFilter, CreatedAPIKey } from '../core/types'
 import { validateCreateInput, validateGracePeriod, validateRevocationReason, validateUpdateInput } from '../core/validation'
 import { refreshLists, revokeOptimistically } from './cache-updates'
@@ -69,19 +69,36 @@ const neverAborted = (): AbortSignal => new AbortController().signal
 const variablesOf = ({ signal: _signal, ...params }: { signal?: AbortSignal }, target: ResolvedSubject): object => ({ ...params, subject: target.subject })
 const listsOf = (context: ApiKeysContextValue, target: ResolvedSubject) => subjectKey(context.userId, target.subject)
 
-/** Which optional methods the fetcher has. */
-export const supportsOf = (fetcher: ApiKeysFetcher): { update: boolean; roll: boolean } => ({ update: typeof fetcher.update === 'function', roll: typeof fetcher.roll === 'function' })
+/** What the fetcher's backend supports: its optional methods, and scopes unless it says it has none. */
+export interface FetcherSupport {
+  update: boolean
+  roll: boolean
+  scopes: boolean
+}
+
+/** Which optional methods the fetcher has, and whether its backend stores scopes. */
+export const supportsOf = (fetcher: ApiKeysFetcher & FetcherSupports): FetcherSupport => ({
+  update: typeof fetcher.update === 'function',
+  roll: typeof fetcher.roll === 'function',
+  scopes: fetcher.supports?.scopes !== false,
+})
+
+/** A page of `getAll`: the kit's `totalCount`, and Clerk's spelling `total_count` for code moved from Clerk. */
+export interface GetAllAPIKeysPage extends APIKeysPage {
+  total_count: number
+}
 
 /** One page of keys, through the cache (a fresh cached page is answered without a request). */
-export function getAllKeys(context: ApiKeysContextValue, params: GetAPIKeysParams = {}): Promise<APIKeysPage> {
+export async function getAllKeys(context: ApiKeysContextValue, params: GetAPIKeysParams = {}): Promise<GetAllAPIKeysPage> {
   const target = requireSubject(context, params.subject)
   const filter = { query: params.query ?? '', status: params.status, pageSize: params.pageSize ?? 10 }
   const page = params.initialPage ?? 1
-  return context.queryClient.fetchQuery({
+  const found = await context.queryClient.fetchQuery({
     queryKey: pageKey(context.userId, target.subject, filter, page),
     queryFn: ({ signal }) => fetchPage(context.fetcher, target, filter, page, signal),
     staleTime: LIST_STALE_TIME_MS,
   })
+  return { ...found, total_count: found.totalCount }
 }
 
 /** Creates a key; the result's `secret` is the only copy, and the kit keeps none. */

@@ -1,16 +1,16 @@
 'use client'
 import { useCallback, useMemo } from 'react'
 import type { RollKeyResult } from '../core/fetcher'
-import type { APIKeyResource, APIKeysPage, CreatedAPIKey } from '../core/types'
+import type { APIKeyResource, CreatedAPIKey } from '../core/types'
 import { useApiKeysContext, type ApiKeysContextValue } from './context'
-import { createKey, getAllKeys, revokeKey, rollKey, supportsOf, updateKey, type CreateAPIKeyParams, type GetAPIKeysParams, type RevokeAPIKeyParams, type RollAPIKeyParams, type UpdateAPIKeyParams } from './key-actions'
+import { createKey, getAllKeys, revokeKey, rollKey, supportsOf, updateKey, type CreateAPIKeyParams, type FetcherSupport, type GetAllAPIKeysPage, type GetAPIKeysParams, type RevokeAPIKeyParams, type RollAPIKeyParams, type UpdateAPIKeyParams } from './key-actions'
 
 export type { GetAPIKeysParams, CreateAPIKeyParams, RevokeAPIKeyParams, UpdateAPIKeyParams, RollAPIKeyParams } from './key-actions'
 
 /** What {@link useAPIKeysClient} returns. */
 export interface APIKeysClient {
-  /** One page of keys, through the cache (a fresh cached page is answered without a request). */
-  getAll(params?: GetAPIKeysParams): Promise<APIKeysPage>
+  /** One page of keys, through the cache (a fresh cached page is answered without a request); the total as `totalCount` and as Clerk's `total_count`. */
+  getAll(params?: GetAPIKeysParams): Promise<GetAllAPIKeysPage>
   /** Creates a key; the result's `secret` is the only copy, and the kit keeps none. */
   create(params: CreateAPIKeyParams): Promise<CreatedAPIKey>
   /** Revokes a key at once in every cached list, and puts it back if the backend refuses. */
@@ -19,8 +19,8 @@ export interface APIKeysClient {
   update(params: UpdateAPIKeyParams): Promise<APIKeyResource>
   /** Issues a replacement whose old secret expires after a grace period (when the fetcher supports it). */
   roll(params: RollAPIKeyParams): Promise<RollKeyResult>
-  /** Which optional fetcher methods exist. */
-  supports: { update: boolean; roll: boolean }
+  /** Which optional fetcher methods exist, and whether the backend stores scopes. */
+  supports: FetcherSupport
 }
 
 /** The imperative API in Clerk's shape (`getAll`, `create`, `revoke`) plus `update` and `roll`. */
@@ -50,7 +50,7 @@ export function useBoundAction<Params, Result>(action: (context: ApiKeysContextV
   return useCallback((params: Params) => action(context, params), [action, context])
 }
 
-/** Which optional methods (`update`, `roll`) the Provider's backend offers. */
+/** Which optional methods (`update`, `roll`) the Provider's backend offers, and whether it stores scopes. */
 export function useSupports(): APIKeysClient['supports'] {
   return supportsOf(useApiKeysContext().fetcher)
 }

@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
-import { APIKeysManager, isWellFormedApiKey, type APIKeyResource } from '../../src/index'
+import { APIKeysManager, APIKeysProvider, isWellFormedApiKey, type APIKeyResource, type ApiKeysFetcher, type CreateKeyParams, type FetcherSupports } from '../../src/index'
 import { DAY, USER, cacheText, seedKeys, setupKit } from '../helpers/kit'
 import { descriptionOf, fieldValues, findOpenedDialog, rowNamed, statusOf, storageText } from './helpers'
 
@@ -210,5 +210,31 @@ describe('APIKeysManager: creating a key', () => {
     const [key] = await listAll(memory)
     expect(key?.name).toBe('Scoped')
     expect([...(key?.scopes ?? [])].sort()).toEqual(['keys:read', 'keys:write'])
+  })
+
+  it('offers no scopes when the Provider’s backend stores none (supports.scopes false), even with availableScopes', async () => {
+    const { memory, wrapper } = setupKit()
+    const sent: CreateKeyParams[] = []
+    const noScopes: ApiKeysFetcher & FetcherSupports = {
+      list: memory.list,
+      revoke: memory.revoke,
+      create: (params) => {
+        sent.push(params)
+        return memory.create(params)
+      },
+      supports: { scopes: false },
+    }
+    const user = userEvent.setup({ delay: null })
+    render(<APIKeysManager availableScopes={['keys:read', 'keys:write']} />, {
+      wrapper: ({ children }) => wrapper({ children: <APIKeysProvider fetcher={noScopes} userId={USER}>{children}</APIKeysProvider> }),
+    })
+    await screen.findByText('No API keys yet')
+    const dialog = await openCreateDialog(user)
+    expect(within(dialog).queryByRole('group', { name: /Scopes/ })).toBeNull()
+    expect(within(dialog).queryAllByRole('checkbox')).toHaveLength(0)
+    await user.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'Unscoped')
+    await user.click(within(dialog).getByRole('button', { name: 'Create key' }))
+    await findOpenedDialog('alertdialog', 'Save your key “Unscoped”')
+    expect(sent.map((params) => params.scopes)).toEqual([[]])
   })
 })

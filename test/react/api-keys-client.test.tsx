@@ -1,6 +1,6 @@
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { APIKeysProvider, ApiKeysError, createMemoryFetcher, isWellFormedApiKey, useAPIKeys, useAPIKeysClient } from '../../src/index'
+import { APIKeysProvider, ApiKeysError, createMemoryFetcher, isWellFormedApiKey, useAPIKeys, useAPIKeysClient, type ApiKeysFetcher, type FetcherSupports } from '../../src/index'
 import { ORG, USER, cacheText, recordingFetcher, seedKeys, setupKit, testQueryClient } from '../helpers/kit'
 
 function useListAndClient(subject?: string) {
@@ -116,11 +116,20 @@ describe('useAPIKeysClient', () => {
     expect(memory.calls.list).toBe(1)
   })
 
+  it("getAll answers Clerk's total_count beside totalCount, also from the cache, so code moved from Clerk reads the total", async () => {
+    const { wrapper } = setupKit({ seed: seedKeys(USER, 3) })
+    const { result } = renderHook(() => useAPIKeysClient(), { wrapper })
+    const fetched = await result.current.getAll({ pageSize: 2 })
+    expect(fetched).toMatchObject({ total_count: 3, totalCount: 3 })
+    const cached = await result.current.getAll({ pageSize: 2 })
+    expect(cached).toMatchObject({ total_count: 3, totalCount: 3 })
+  })
+
   it('rolls a key and updates it, when the backend supports both', async () => {
     const { wrapper } = setupKit({ seed: [{ name: 'Old', subject: USER }] })
     const { result } = renderHook(() => useListAndClient(), { wrapper })
     await waitFor(() => expect(result.current.list.count).toBe(1))
-    expect(result.current.client.supports).toEqual({ update: true, roll: true })
+    expect(result.current.client.supports).toEqual({ update: true, roll: true, scopes: true })
     const id = result.current.list.data[0]?.id ?? ''
     await act(() => result.current.client.update({ apiKeyId: id, name: 'Renamed' }))
     const rolled = await act(() => result.current.client.roll({ apiKeyId: id, gracePeriodSeconds: 60 }))
@@ -138,7 +147,20 @@ describe('useAPIKeysClient', () => {
         </APIKeysProvider>
       ),
     })
-    expect(result.current.supports).toEqual({ update: false, roll: false })
+    expect(result.current.supports).toEqual({ update: false, roll: false, scopes: true })
     await expect(result.current.roll({ apiKeyId: 'x', gracePeriodSeconds: 0 })).rejects.toMatchObject({ code: 'forbidden' })
+  })
+
+  it('says the backend stores no scopes when its fetcher declares supports.scopes false', () => {
+    const memory = createMemoryFetcher()
+    const noScopes: ApiKeysFetcher & FetcherSupports = { list: memory.list, create: memory.create, revoke: memory.revoke, supports: { scopes: false } }
+    const { result } = renderHook(() => useAPIKeysClient(), {
+      wrapper: ({ children }) => (
+        <APIKeysProvider fetcher={noScopes} userId={USER} queryClient={testQueryClient()}>
+          {children}
+        </APIKeysProvider>
+      ),
+    })
+    expect(result.current.supports).toEqual({ update: false, roll: false, scopes: false })
   })
 })

@@ -4,7 +4,7 @@ import { toApiKeysError, type ApiKeysError, type ValidatedField } from '../../co
 import type { CreatedAPIKey } from '../../core/types'
 import { MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, secondsUntil, validateCreateInput } from '../../core/validation'
 import { createKey } from '../../react/key-actions'
-import { useBoundAction } from '../../react/use-api-keys-client'
+import { useBoundAction, useSupports } from '../../react/use-api-keys-client'
 import { useMessages } from '../../react/use-localization'
 import { DialogShell } from '../shared/DialogShell'
 import { describeError } from '../shared/error-message'
@@ -26,7 +26,7 @@ export interface CreateApiKeyDialogProps {
   showDescription?: boolean
   /** The expiration choices (default Never, 1, 7, 30, 60, 90, 180 days, 1 year, custom). */
   expirationOptions?: readonly ExpirationOption[]
-  /** Scopes the user may grant, shown as checkboxes; none shown when left out. */
+  /** Scopes the user may grant, shown as checkboxes; none shown when left out, or when the Provider's backend stores no scopes. */
   availableScopes?: readonly string[]
   /** Where focus goes when the dialog closes, if the element that opened it is gone. */
   returnFocusTo?: () => HTMLElement | null | undefined
@@ -48,7 +48,10 @@ interface Draft {
  * explained next to its field; a refused request is explained in the dialog; nothing typed is lost.
  */
 export function CreateApiKeyDialog(props: CreateApiKeyDialogProps) {
-  const { showDescription = true, expirationOptions = DEFAULT_EXPIRATION_OPTIONS, availableScopes } = props
+  const { showDescription = true, expirationOptions = DEFAULT_EXPIRATION_OPTIONS } = props
+  // A backend that stores no scopes gets no picker (and so never a scope it would refuse).
+  const offerScopes = useSupports().scopes
+  const availableScopes = offerScopes ? props.availableScopes : undefined
   const messages = useMessages()
   const create = useBoundAction(createKey)
   const nameId = useId()
@@ -86,7 +89,7 @@ export function CreateApiKeyDialog(props: CreateApiKeyDialogProps) {
     event.preventDefault()
     if (pending) return
     const expiry = chosenSeconds()
-    const input = { name, description: showDescription ? description : null, secondsUntilExpiration: expiry.seconds, scopes }
+    const input = { name, description: showDescription ? description : null, secondsUntilExpiration: expiry.seconds, scopes: offerScopes ? scopes : [] }
     let found: FieldErrors = {}
     try {
       validateCreateInput(input)
