@@ -16,6 +16,8 @@ export default defineConfig({
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/smoke/**', 'test/e2e/**'],
           setupFiles: ['test/setup.ts'],
+          // Says once, at the end, when the PostgreSQL tests were skipped and how to run them.
+          globalSetup: ['test/server/pg-skip-notice.ts'],
           globals: true,
           restoreMocks: true,
         },

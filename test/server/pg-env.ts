@@ -8,6 +8,13 @@ import { randomBase62 } from '../../src/core/base62'
 export const PG_URL = process.env.RAK_TEST_PG_URL ?? ''
 export const PG_REQUIRED = process.env.CI === 'true'
 
+/** What a test run says once when it skips the PostgreSQL tests: why, and the command that runs them. */
+export const PG_SKIPPED_NOTICE = [
+  'PostgreSQL tests skipped: RAK_TEST_PG_URL is not set.',
+  'Run them with `npm run test:pg`: it starts a throwaway PostgreSQL on loopback (.ci/start-postgres.sh,',
+  "needs Debian's postgresql package), runs test/server against it, and stops it.",
+].join('\n')
+
 /**
  * Pools whose connections work in fresh schemas of their own, so test files and runs never share
  * tables; `dropAll` removes exactly the schemas it made.
