@@ -1,3 +1,6 @@
+import { StoreError } from '../errors'
+import { storeErrorFrom } from './driver-errors'
+
 /** Runs one parameterized statement and returns its rows. */
 export interface SqlExecutor {
   query<Row>(text: string, params?: readonly unknown[]): Promise<Row[]>
@@ -17,10 +20,25 @@ export const UNIQUE_VIOLATION = '23505'
 
 /** The SQLSTATE and constraint of a database error, when it has them. */
 export function databaseErrorOf(error: unknown): { code?: string; constraint?: string } {
+  if (error instanceof StoreError) {
+    return { ...(error.sqlState === undefined ? {} : { code: error.sqlState }), ...(error.constraint === undefined ? {} : { constraint: error.constraint }) }
+  }
   if (typeof error !== 'object' || error === null) return {}
   const { code, constraint } = error as { code?: unknown; constraint?: unknown }
   return {
     ...(typeof code === 'string' ? { code } : {}),
     ...(typeof constraint === 'string' ? { constraint } : {}),
+  }
+}
+
+/**
+ * Runs one call into the driver and rethrows its failure as a `StoreError` that is safe to log
+ * (`unavailable` when the database cannot be reached). Every adapter wraps each driver call in it.
+ */
+export async function driverCall<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run()
+  } catch (error) {
+    throw storeErrorFrom(error)
   }
 }
