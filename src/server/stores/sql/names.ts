@@ -57,5 +57,13 @@ export function sqlNamesFor(location: SqlLocation = {}): SqlNames {
   }
 }
 
+/** Just the location fields of a store's options (so other options never reach the SQL layer). */
+export function sqlLocationOf(options: SqlLocation): SqlLocation {
+  return {
+    ...(options.schema === undefined ? {} : { schema: options.schema }),
+    ...(options.tablePrefix === undefined ? {} : { tablePrefix: options.tablePrefix }),
+  }
+}
+
 /** The names of a store opened without a schema or prefix: `api_keys` and `rak_schema_migrations`. */
 export const DEFAULT_SQL_NAMES: SqlNames = sqlNamesFor()
