@@ -1,5 +1,8 @@
+import type { StoreError } from './errors'
+import { loadPeer, peerImports } from './optional-peers'
+import { storeErrorFrom } from './sql/driver-errors'
 import { createSqlStore } from './sql/sql-store'
-import type { SqlClient, SqlExecutor } from './sql/sql-client'
+import { driverCall, type SqlClient, type SqlExecutor } from './sql/sql-client'
 import type { ApiKeyStore } from './types'
 
 /** The part of a `pg` query result the store reads. */
@@ -7,18 +10,31 @@ export interface PgResultLike {
   rows: unknown[]
 }
 
-/** The part of a checked-out `pg` client the store uses. */
-export interface PgPoolClientLike {
+/** Subscribing to a `pg` emitter's `'error'` events (a pool's or a client's). */
+export interface PgErrorEvents {
+  on(event: 'error', listener: (error: Error) => void): unknown
+  off(event: 'error', listener: (error: Error) => void): unknown
+}
+
+/** The part of a checked-out `pg` client the store uses; its `'error'` events are heard while it is checked out. */
+export interface PgPoolClientLike extends Partial<PgErrorEvents> {
   query(text: string, params?: unknown[]): Promise<PgResultLike>
   release(error?: Error | boolean): void
 }
 
-/** The part of a `pg.Pool` the store uses (a `pg.Pool` fits as is). */
-export interface PgPoolLike {
+/** The part of a `pg.Pool` the store uses (a `pg.Pool` fits as is); its `'error'` events are heard while the store is open. */
+export interface PgPoolLike extends Partial<PgErrorEvents> {
   query(text: string, params?: unknown[]): Promise<PgResultLike>
   connect(): Promise<PgPoolClientLike>
   end(): Promise<void>
 }
+
+/**
+ * Told when an idle pooled connection fails (a database restart or failover), with a
+ * {@link StoreError} that is safe to log. Requests that meet the outage fail with
+ * `StoreError('unavailable')` (the handler answers 503 with `Retry-After` and calls its `onError`).
+ */
+export type PgConnectionErrorListener = (error: StoreError) => void
 
 /** Options of {@link createPostgresStore}: a pool of your own, or a connection string. */
 export type PostgresStoreOptions =
@@ -26,6 +42,8 @@ export type PostgresStoreOptions =
       /** Your `pg.Pool`; the store does not end it on close. */
       pool: PgPoolLike
       migrate?: boolean
+      /** Hears idle connections that fail (default: a `console.warn` line). */
+      onError?: PgConnectionErrorListener
     }
   | {
       /** A `postgres://` URL; the store makes a `pg.Pool` and ends it on close. */
@@ -33,18 +51,20 @@ export type PostgresStoreOptions =
       /** Most connections in the pool (default 10). */
       max?: number
       migrate?: boolean
+      /** Hears idle connections that fail (default: a `console.warn` line). */
+      onError?: PgConnectionErrorListener
     }
 
 function executor(target: { query(text: string, params?: unknown[]): Promise<PgResultLike> }): SqlExecutor {
   return {
-    async query<Row>(text: string, params: readonly unknown[] = []) {
-      return (await target.query(text, [...params])).rows as Row[]
+    query<Row>(text: string, params: readonly unknown[] = []) {
+      return driverCall(async () => (await target.query(text, [...params])).rows as Row[])
     },
   }
 }
 
 async function makePool(connectionString: string, max: number): Promise<PgPoolLike> {
-  const pg = (await import('pg')) as unknown as { default?: { Pool: PgPoolConstructor }; Pool?: PgPoolConstructor }
+  const pg = (await loadPeer(peerImports.pg, 'pg', 'createPostgresStore')) as { default?: { Pool: PgPoolConstructor }; Pool?: PgPoolConstructor }
   const Pool = pg.default?.Pool ?? pg.Pool
   if (Pool === undefined) throw new Error('The "pg" package did not export Pool.')
   return new Pool({ connectionString, max })
@@ -61,11 +81,20 @@ type PgPoolConstructor = new (config: { connectionString: string; max: number })
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<ApiKeyStore> {
   const owned = 'connectionString' in options
   const pool = owned ? await makePool(options.connectionString, options.max ?? 10) : options.pool
+  // Without a listener, a pooled connection dropped by a restart throws from an 'error' event and ends the process.
+  const report = options.onError ?? ((error: StoreError) => console.warn(`react-api-keys: ${error.message}`))
+  const onPoolError = (error: Error): void => report(storeErrorFrom(error))
+  pool.on?.('error', onPoolError)
   const client: SqlClient = {
     ...executor(pool),
     async transaction(work) {
-      const connection = await pool.connect()
+      const connection = await driverCall(() => pool.connect())
       let broken = false
+      // A checked-out connection that breaks between statements emits 'error' too; its next statement then fails.
+      const onConnectionError = (): void => {
+        broken = true
+      }
+      connection.on?.('error', onConnectionError)
       try {
         await connection.query('BEGIN')
         const result = await work(executor(connection))
@@ -77,11 +106,13 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         })
         throw error
       } finally {
+        connection.off?.('error', onConnectionError)
         connection.release(broken)
       }
     },
     close: async () => {
       if (owned) await pool.end()
+      else pool.off?.('error', onPoolError)
     },
   }
   try {
