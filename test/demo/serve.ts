@@ -6,7 +6,8 @@
  *   PORT           port to listen on (default 5180)
  *   DEMO_DATA_DIR  where the embedded store keeps its database (default test/demo/.data)
  *
- * Prints `ready http://127.0.0.1:<port>` once it serves. SIGINT or SIGTERM closes the store and exits.
+ * While it starts it says what it is doing (`demo: … (12 s)`), then prints
+ * `ready http://127.0.0.1:<port>` once it serves. SIGINT or SIGTERM closes the store and exits.
  */
 import { createReadStream } from 'node:fs'
 import { mkdtemp, rm, stat } from 'node:fs/promises'
@@ -15,15 +16,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { extname, join, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build } from 'vite'
-import {
-  createApiKeysHandler,
-  createApiKeyService,
-  createEmbeddedStore,
-  requireApiKey,
-  toNodeHandler,
-  type ApiKeysCaller,
-} from '../../src/server/index'
+import type { ApiKeysCaller } from '../../src/server/index'
 import { DEMO_TEAM, DEMO_USER_ID } from './demo-user'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
@@ -49,12 +42,35 @@ const PAGE_HEADERS = {
 
 const write = (line: string): void => void process.stdout.write(`${line}\n`)
 
+// Start-up takes up to a minute or two on a slow machine: say what it is doing, and that it still is.
+const started = performance.now()
+const progress = (what: string): void => write(`demo: ${what} (${((performance.now() - started) / 1000).toFixed(0)} s)`)
+const STILL_WORKING_EVERY_MS = 10_000
+
+/** Runs one start-up step: says when it begins and, while it lasts, every 10 s that it still runs. */
+async function step<T>(what: string, run: () => Promise<T>): Promise<T> {
+  progress(what)
+  const stillWorking = setInterval(() => progress(`still ${what}`), STILL_WORKING_EVERY_MS)
+  try {
+    return await run()
+  } finally {
+    clearInterval(stillWorking)
+  }
+}
+
+// Vite and the server companion load after the first line, so the demo speaks at once.
+const [{ build }, { createApiKeysHandler, createApiKeyService, createEmbeddedStore, requireApiKey, toNodeHandler }] = await step(
+  'loading Vite and the server companion',
+  () => Promise.all([import('vite'), import('../../src/server/index')]),
+)
+
 // 1. Build the app into a fresh temporary directory.
 const outDir = await mkdtemp(join(tmpdir(), 'rak-demo-'))
-await build({ configFile: join(here, 'vite.config.ts'), build: { outDir } })
+await step('building the app with Vite', () => build({ configFile: join(here, 'vite.config.ts'), build: { outDir } }))
 
 // 2. The server companion: the embedded store, the service, the kit's handler under /api.
-const store = await createEmbeddedStore({ dataDir })
+// Its first start creates the PostgreSQL database inside PGlite, the longest step.
+const store = await step(`opening the embedded store in ${dataDir}`, () => createEmbeddedStore({ dataDir }))
 const service = createApiKeyService({ store })
 const caller: ApiKeysCaller = { userId: DEMO_USER_ID, teams: [DEMO_TEAM] }
 const apiKeys = createApiKeysHandler({
