@@ -62,7 +62,8 @@ beforeEach(() => {
 })
 afterEach(() => {
   vi.useRealTimers()
-  vi.unstubAllGlobals()
+  // The recording fetch stays stubbed (each test stubs its own): a loaded Clerk keeps polling its
+  // session in the background, and must never reach the network. The stub ends with this file's jsdom.
 })
 
 describe.each<{ kind: SubjectKind; subject: string }>([
