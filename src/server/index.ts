@@ -15,10 +15,14 @@ export type { Clock } from './service/clock'
 export type { SecretHasher } from './service/secret-hash'
 /** Picks the fastest SHA-256 of the runtime (node:crypto where present, else Web Crypto). */
 export { createSecretHasher } from './service/secret-hash'
-/** An in-process token bucket per caller (the handler's create limit). */
+/** An in-process token bucket per caller (the handler's default create-and-roll limit; one process). */
 export { createRateLimiter } from './service/rate-limiter'
-/** Options and answers of the rate limiter. */
+/** A rate limiter (in process or shared), its options and its answers. */
 export type { RateLimiter, RateLimitOptions, RateLimitDecision } from './service/rate-limiter'
+/** A create-and-roll limit that holds across every instance on one PostgreSQL (one UPSERT per take). */
+export { createPostgresRateLimiter } from './stores/postgres-rate-limiter'
+/** Options of the shared PostgreSQL rate limiter. */
+export type { PostgresRateLimiterOptions } from './stores/postgres-rate-limiter'
 /** Limits of list requests (page size, search length, subject length). */
 export { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_SUBJECT_LENGTH } from './service/list-params'
 /** Largest claims object accepted, as JSON characters. */

@@ -33,7 +33,7 @@ interface Bucket {
  * A token bucket per caller, in process memory: right for one server (the memory and embedded
  * stores). Several servers each count on their own; with PostgreSQL use `createPostgresRateLimiter`.
  */
-export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter & { take(caller: string): RateLimitDecision } {
+export function createRateLimiter(options: RateLimitOptions = {}): { take(caller: string): RateLimitDecision } {
   const limit = options.limit ?? 10
   const windowMs = (options.windowSeconds ?? 60) * 1000
   const maxTracked = options.maxTrackedCallers ?? 10_000
