@@ -34,7 +34,10 @@ const refuse = (code: VerifyFailureCode): VerifyResult => ({ valid: false, code 
  * Makes `verify`. The order is fixed: shape and checksum (offline, so junk never reaches the store),
  * then a lookup by SHA-256 (the secret is never compared to anything stored; the hash found is
  * compared in constant time), then revoked, expired, scopes. A valid use writes `lastUsedAt` at most
- * once per interval per key: throttled in process, and guarded again in the store's UPDATE.
+ * once per interval per key, across every instance on one database: no write while the stored
+ * `lastUsedAt` is within the interval (another instance wrote it), at most one attempt per interval
+ * in each process otherwise, and the store's UPDATE is guarded again, so of racing instances one
+ * writes.
  */
 export function createVerify(deps: VerifyDeps): (secret: unknown, options?: VerifyOptions) => Promise<VerifyResult> {
   const { store, prefix, now, hashSecret, throttle } = deps
@@ -49,7 +52,10 @@ export function createVerify(deps: VerifyDeps): (secret: unknown, options?: Veri
     if (isExpiredAt(key, at)) return refuse('expired')
     const required = options.scopes ?? []
     if (required.length > 0 && !required.every((scope) => key.scopes.includes(scope))) return refuse('insufficient_scope')
-    if (throttle.claim(key.id, at)) {
+    // The row just read says when any instance last wrote: if that is within the interval, another
+    // instance (or this one) already did, so no statement is sent at all.
+    const writtenRecently = key.lastUsedAt !== null && at - key.lastUsedAt.getTime() < throttle.intervalMs
+    if (!writtenRecently && throttle.claim(key.id, at)) {
       try {
         const wrote = await store.touchLastUsed({ id: key.id, now: new Date(at), staleAt: new Date(at - throttle.intervalMs) })
         if (wrote) key.lastUsedAt = new Date(at)
