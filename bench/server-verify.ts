@@ -5,7 +5,13 @@
  * - over HTTP: an endpoint guarded by `requireApiKey`, served by `toNodeHandler` on 127.0.0.1,
  *   a bounded number of requests at a fixed concurrency (loopback only).
  *
- * Run: `node --import tsx bench/server-verify.ts`. `runServerVerifyBench()` returns the figures.
+ * - on PostgreSQL (when `RAK_BENCH_PG_URL` or `RAK_TEST_PG_URL` is set): the shared rate limiter's
+ *   cost per create beside the in-process one, and verify with `RAK_BENCH_PG_KEYS` keys in the
+ *   table (default 100,000; `RAK_BENCH_PG_KEYS=1000000` for the one-million-key figure). See
+ *   bench/server-postgres.ts.
+ *
+ * Run: `npm run bench:server` (e.g. `RAK_BENCH_PG_URL=postgres://... RAK_BENCH_PG_KEYS=1000000
+ * npm run bench:server`). `runServerVerifyBench()` returns the figures.
  */
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -15,13 +21,10 @@ import { toNodeHandler } from '../src/server/http/node-adapter'
 import { requireApiKey } from '../src/server/http/require-api-key'
 import { createApiKeyService, type ApiKeyService } from '../src/server/service/api-key-service'
 import { createMemoryStore } from '../src/server/stores/memory-store'
+import { runPostgresBench, postgresBenchSettings } from './server-postgres'
+import { percentile, timeSequential, type BenchFigure } from './server-timing'
 
-/** One reported figure. */
-export interface BenchFigure {
-  name: string
-  value: number
-  unit: string
-}
+export type { BenchFigure } from './server-timing'
 
 const KEYS = 1_000
 const IN_PROCESS_VALID = 200_000
@@ -30,37 +33,10 @@ const IN_PROCESS_WEB_CRYPTO = 20_000
 const HTTP_REQUESTS = 5_000
 const HTTP_CONCURRENCY = 16
 
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return 0
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
-}
-
 async function issueKeys(service: ApiKeyService, count: number): Promise<string[]> {
   const secrets: string[] = []
   for (let i = 0; i < count; i++) secrets.push((await service.create({ subject: `user_${i % 50}`, name: `bench ${i}`, scopes: ['read'] })).secret)
   return secrets
-}
-
-async function timeSequential(
-  label: string,
-  count: number,
-  run: (i: number) => Promise<boolean>,
-): Promise<BenchFigure[]> {
-  const latencies = new Float64Array(count)
-  for (let i = 0; i < Math.min(2_000, count); i++) await run(i) // warm-up
-  const start = performance.now()
-  for (let i = 0; i < count; i++) {
-    const t = performance.now()
-    if (!(await run(i))) throw new Error(`${label}: unexpected result at ${i}`)
-    latencies[i] = performance.now() - t
-  }
-  const seconds = (performance.now() - start) / 1000
-  latencies.sort()
-  return [
-    { name: `${label} throughput`, value: Math.round(count / seconds), unit: 'ops/s' },
-    { name: `${label} p50`, value: percentile(latencies, 50) * 1000, unit: 'µs' },
-    { name: `${label} p99`, value: percentile(latencies, 99) * 1000, unit: 'µs' },
-  ]
 }
 
 async function inProcess(): Promise<BenchFigure[]> {
@@ -127,14 +103,18 @@ async function overHttp(): Promise<BenchFigure[]> {
   }
 }
 
-/** Runs the in-process and loopback HTTP verify benchmarks and returns their figures. */
+/**
+ * Runs the in-process and loopback HTTP verify benchmarks and, when a PostgreSQL is named
+ * (`RAK_BENCH_PG_URL` or `RAK_TEST_PG_URL`), the PostgreSQL ones; returns their figures.
+ */
 export async function runServerVerifyBench(): Promise<BenchFigure[]> {
-  return [...(await inProcess()), ...(await overHttp())]
+  const postgres = postgresBenchSettings()
+  return [...(await inProcess()), ...(await overHttp()), ...(postgres === null ? [] : await runPostgresBench(postgres))]
 }
 
 function format(figure: BenchFigure): string {
-  const value = figure.unit === 'ops/s' || figure.unit === 'req/s' ? figure.value.toLocaleString('en-US') : figure.value.toFixed(figure.unit === 'ms' ? 2 : 1)
-  return `${figure.name.padEnd(62)} ${value.padStart(12)} ${figure.unit}`
+  const value = figure.unit === 'ops/s' || figure.unit === 'req/s' ? figure.value.toLocaleString('en-US') : figure.value.toFixed(figure.unit === 'µs' ? 1 : 2)
+  return `${figure.name.padEnd(72)} ${value.padStart(12)} ${figure.unit}`
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

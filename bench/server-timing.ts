@@ -1,0 +1,96 @@
+/** Timing helpers shared by the server benchmarks: figures, percentiles, sequential and concurrent runs. */
+
+/** One reported figure. */
+export interface BenchFigure {
+  name: string
+  value: number
+  unit: string
+}
+
+export function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return 0
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
+}
+
+/** Throughput, p50 and p99 (µs) of `count` calls made one at a time, after a warm-up. */
+export async function timeSequential(
+  label: string,
+  count: number,
+  run: (i: number) => Promise<boolean>,
+  warmUp = Math.min(2_000, count),
+): Promise<BenchFigure[]> {
+  const latencies = new Float64Array(count)
+  for (let i = 0; i < warmUp; i++) await run(i)
+  const start = performance.now()
+  for (let i = 0; i < count; i++) {
+    const t = performance.now()
+    if (!(await run(i))) throw new Error(`${label}: unexpected result at ${i}`)
+    latencies[i] = performance.now() - t
+  }
+  const seconds = (performance.now() - start) / 1000
+  latencies.sort()
+  return [
+    { name: `${label} throughput`, value: Math.round(count / seconds), unit: 'ops/s' },
+    { name: `${label} p50`, value: percentile(latencies, 50) * 1000, unit: 'µs' },
+    { name: `${label} p99`, value: percentile(latencies, 99) * 1000, unit: 'µs' },
+  ]
+}
+
+/** Throughput, p50 and p99 (µs) of `count` calls made by `concurrency` workers at once. */
+export async function timeConcurrent(
+  label: string,
+  count: number,
+  concurrency: number,
+  run: (i: number) => Promise<boolean>,
+): Promise<BenchFigure[]> {
+  const latencies = new Float64Array(count)
+  let next = 0
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < count; i = next++) {
+      const t = performance.now()
+      if (!(await run(i))) throw new Error(`${label}: unexpected result at ${i}`)
+      latencies[i] = performance.now() - t
+    }
+  }
+  const start = performance.now()
+  await Promise.all(Array.from({ length: concurrency }, worker))
+  const seconds = (performance.now() - start) / 1000
+  latencies.sort()
+  return [
+    { name: `${label} throughput`, value: Math.round(count / seconds), unit: 'ops/s' },
+    { name: `${label} p50`, value: percentile(latencies, 50) * 1000, unit: 'µs' },
+    { name: `${label} p99`, value: percentile(latencies, 99) * 1000, unit: 'µs' },
+  ]
+}
+
+/**
+ * Times several variants of one operation taken in turns (a, b, c, a, b, c...), so a machine that
+ * slows down or speeds up during the run weighs on each variant alike. Per variant: throughput,
+ * p50 and p99 (µs) of `count` calls, after `warmUp` rounds.
+ */
+export async function timeInTurns(
+  variants: readonly { label: string; run: (i: number) => Promise<boolean> }[],
+  count: number,
+  warmUp: number,
+): Promise<BenchFigure[]> {
+  for (let i = 0; i < warmUp; i++) for (const variant of variants) await variant.run(i)
+  const latencies = variants.map(() => new Float64Array(count))
+  const totals = variants.map(() => 0)
+  for (let i = 0; i < count; i++) {
+    for (const [v, variant] of variants.entries()) {
+      const t = performance.now()
+      if (!(await variant.run(i))) throw new Error(`${variant.label}: unexpected result at ${i}`)
+      const took = performance.now() - t
+      ;(latencies[v] as Float64Array)[i] = took
+      totals[v] = (totals[v] ?? 0) + took
+    }
+  }
+  return variants.flatMap((variant, v) => {
+    const sorted = (latencies[v] as Float64Array).sort()
+    return [
+      { name: `${variant.label} throughput`, value: Math.round(count / ((totals[v] ?? 0) / 1000)), unit: 'ops/s' },
+      { name: `${variant.label} p50`, value: percentile(sorted, 50) * 1000, unit: 'µs' },
+      { name: `${variant.label} p99`, value: percentile(sorted, 99) * 1000, unit: 'µs' },
+    ]
+  })
+}
