@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { checkDeclarationMaps, checkDeclaredImports, checkFileList } from './package-contents.mjs'
+import { checkDeclarationMaps, checkDeclaredImports, checkFileList, checkManifestAndReadme } from './package-contents.mjs'
 import { installInto, packedFiles, packKit } from './packed-kit.mjs'
 import { checkServerComponentsEntry } from './server-components-entry.mjs'
 import { checkNodeNextTypes } from './types-nodenext.mjs'
@@ -87,6 +87,7 @@ try {
     checkFileList(files, packageDir)
     checkDeclarationMaps(files, packageDir)
     checkDeclaredImports(files, packageDir)
+    checkManifestAndReadme(packageDir)
     return `${files.length} files`
   })
   await check('ESM import, server render, server entry', () => {

@@ -76,3 +76,18 @@ export function checkDeclaredImports(files, packageDir) {
     }
   }
 }
+
+/** Fails unless package.json says where the project lives and README starts with how an app installs the kit. */
+export function checkManifestAndReadme(packageDir) {
+  const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'))
+  const missing = ['license', 'repository', 'homepage', 'bugs', 'keywords'].filter((field) => !manifest[field])
+  if (missing.length > 0) throw new Error(`package.json lacks ${missing.join(', ')}`)
+  if (manifest.scripts?.prepack === undefined) throw new Error('package.json has no prepack script: npm pack on a fresh clone would ship no dist')
+  const readme = readFileSync(join(packageDir, 'README.md'), 'utf8')
+  const install = readme.indexOf('npm install react-api-keys @tanstack/react-query')
+  const repository = readme.indexOf('npm install && npm run storybook')
+  if (install === -1 || (repository !== -1 && repository < install)) throw new Error("README does not open with how an app installs the kit, before the repository's own commands")
+  for (const step of ["import 'react-api-keys/styles.css'", '<APIKeysProvider']) {
+    if (readme.indexOf(step) === -1 || (repository !== -1 && readme.indexOf(step) > repository)) throw new Error(`README's install section lacks ${step}`)
+  }
+}
