@@ -40,8 +40,8 @@ export type { EmbeddedStoreOptions } from './stores/embedded-store'
 export { createPostgresStore } from './stores/postgres-store'
 /** Options of the PostgreSQL store and the part of `pg` it uses. */
 export type { PostgresStoreOptions, PgPoolLike, PgPoolClientLike, PgResultLike } from './stores/postgres-store'
-/** Told of idle PostgreSQL connections that fail, and the `'error'` events the store listens to. */
-export type { PgConnectionErrorListener, PgErrorEvents } from './stores/postgres-store'
+/** Told of idle PostgreSQL connections that fail, and the pool and client events the store listens to. */
+export type { PgConnectionErrorListener, PgErrorEvents, PgPoolEvents } from './stores/postgres-store'
 /** A database error of a SQL store, safe to log (no parameters, no failing row): `unavailable` or `failed`. */
 export { StoreError, isStoreUnavailable } from './stores/errors'
 /** Why a SQL store failed: the database could not be reached, or it refused a statement. */

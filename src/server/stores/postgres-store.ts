@@ -22,8 +22,16 @@ export interface PgPoolClientLike extends Partial<PgErrorEvents> {
   release(error?: Error | boolean): void
 }
 
-/** The part of a `pg.Pool` the store uses (a `pg.Pool` fits as is); its `'error'` events are heard while the store is open. */
-export interface PgPoolLike extends Partial<PgErrorEvents> {
+/** The events of a `pg.Pool` the store listens to: failures of idle connections, and each new connection. */
+export interface PgPoolEvents {
+  on(event: 'error', listener: (error: Error) => void): unknown
+  on(event: 'connect', listener: (client: PgPoolClientLike) => void): unknown
+  off(event: 'error', listener: (error: Error) => void): unknown
+  off(event: 'connect', listener: (client: PgPoolClientLike) => void): unknown
+}
+
+/** The part of a `pg.Pool` the store uses (a `pg.Pool` fits as is); its events are heard while the store is open. */
+export interface PgPoolLike extends Partial<PgPoolEvents> {
   query(text: string, params?: unknown[]): Promise<PgResultLike>
   connect(): Promise<PgPoolClientLike>
   end(): Promise<void>
@@ -84,7 +92,15 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   // Without a listener, a pooled connection dropped by a restart throws from an 'error' event and ends the process.
   const report = options.onError ?? ((error: StoreError) => console.warn(`react-api-keys: ${error.message}`))
   const onPoolError = (error: Error): void => report(storeErrorFrom(error))
+  // pg emits a connection's failure as an 'error' event, and may do so in the instant a connection
+  // passes from the pool to the store. So each new connection is heard for its whole life; what
+  // broke reaches the caller through the connection's next statement (or onPoolError while idle).
+  const onConnectionFailure = (): void => undefined
+  const onNewConnection = (connection: PgPoolClientLike): void => {
+    connection.on?.('error', onConnectionFailure)
+  }
   pool.on?.('error', onPoolError)
+  pool.on?.('connect', onNewConnection)
   const client: SqlClient = {
     ...executor(pool),
     async transaction(work) {
@@ -95,13 +111,14 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         broken = true
       }
       connection.on?.('error', onConnectionError)
+      const tx = executor(connection)
       try {
-        await connection.query('BEGIN')
-        const result = await work(executor(connection))
-        await connection.query('COMMIT')
+        await tx.query('BEGIN')
+        const result = await work(tx)
+        await tx.query('COMMIT')
         return result
       } catch (error) {
-        await connection.query('ROLLBACK').catch(() => {
+        await tx.query('ROLLBACK').catch(() => {
           broken = true
         })
         throw error
@@ -111,8 +128,9 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       }
     },
     close: async () => {
-      if (owned) await pool.end()
-      else pool.off?.('error', onPoolError)
+      if (owned) return pool.end()
+      pool.off?.('error', onPoolError)
+      pool.off?.('connect', onNewConnection)
     },
   }
   try {
