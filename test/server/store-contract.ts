@@ -2,6 +2,12 @@ import { randomBase62 } from '../../src/core/base62'
 import { ApiKeysError } from '../../src/core/errors'
 import { newApiKeyId } from '../../src/server/service/ids'
 import { nameKeyOf } from '../../src/server/service/name-key'
+import { generateApiKey } from '../../src/core/key-format'
+import { createApiKeysHandler } from '../../src/server/http/handler'
+import { createApiKeyService, type ApiKeyService } from '../../src/server/service/api-key-service'
+import { createSecretHasher } from '../../src/server/service/secret-hash'
+import { MIGRATIONS } from '../../src/server/stores/sql/migrations'
+import type { SqlLocation } from '../../src/server/stores/sql/names'
 import type { ApiKeyStore, NewApiKeyRecord, SubjectRef } from '../../src/server/stores/types'
 
 /**
@@ -272,5 +278,142 @@ export function describeStoreContract(name: string, open: () => Promise<ApiKeySt
       expect((await store.get(key.id))?.lastUsedAt).toEqual(at(61))
       expect(await store.touchLastUsed({ id: newApiKeyId(), now: at(61), staleAt: at(1) })).toBe(false)
     })
+  })
+}
+
+/** A database the SQL-only suites reach beside the stores: the app's own statements, and stores on it. */
+export interface SqlTestDatabase {
+  /** Runs statements outside any store (call it while no store of this database is open); the last one's rows. */
+  sql(text: string): Promise<Record<string, unknown>[]>
+  /** Opens a store on this database under the given names. */
+  open(location: SqlLocation): Promise<ApiKeyStore>
+  /** A schema name no other test uses (dropped by the database's own clean-up). */
+  freshSchema(): string
+}
+
+/**
+ * What only the SQL stores have, run on PGlite and PostgreSQL alike: a schema or table prefix that
+ * keeps a store's tables apart from the app's and from other stores', and migration 2 on rows that
+ * were stored before subjects had a kind. Stores are opened one at a time (an embedded data
+ * directory has one opener).
+ */
+export function describeSqlStoreSuites(name: string, database: () => Promise<SqlTestDatabase>, options: { skip?: boolean } = {}): void {
+  describe.skipIf(options.skip ?? false)(`SQL store: ${name}`, () => {
+    async function withService<T>(db: SqlTestDatabase, location: SqlLocation, work: (service: ApiKeyService) => Promise<T>): Promise<T> {
+      const store = await db.open(location)
+      try {
+        return await work(createApiKeyService({ store }))
+      } finally {
+        await store.close()
+      }
+    }
+
+    it('keeps stores with different prefixes or a schema apart, and leaves the app’s own api_keys table alone', async () => {
+      const db = await database()
+      const schema = db.freshSchema()
+      await db.sql(`CREATE TABLE api_keys (id serial PRIMARY KEY, label text NOT NULL);
+        INSERT INTO api_keys (label) VALUES ('the app''s own row')`)
+      // Without a prefix the store would need that very table: it refuses and changes nothing.
+      await expect(db.open({})).rejects.toThrow()
+
+      const owner = { subject: 'user_1', subjectKind: 'user' } as const
+      const a = await withService(db, { tablePrefix: 'tenant_a_' }, (service) => service.create({ ...owner, name: 'Prod' }))
+      const b = await withService(db, { tablePrefix: 'tenant_b_' }, async (service) => {
+        expect((await service.list(owner)).totalCount).toBe(0)
+        expect(await service.verify(a.secret)).toEqual({ valid: false, code: 'not_found' })
+        return service.create({ ...owner, name: 'Prod' })
+      })
+      await withService(db, { schema }, async (service) => {
+        expect((await service.list(owner)).totalCount).toBe(0)
+        await service.create({ ...owner, name: 'Prod' })
+      })
+      await withService(db, { tablePrefix: 'tenant_a_' }, async (service) => {
+        expect((await service.list(owner)).data.map((key) => key.id)).toEqual([a.id])
+        expect(await service.verify(b.secret)).toEqual({ valid: false, code: 'not_found' })
+        expect(await service.verify(a.secret)).toMatchObject({ valid: true })
+      })
+
+      const versionsOf = (table: string): string => `(SELECT json_agg(version ORDER BY version) FROM ${table})`
+      const [after] = await db.sql(`SELECT
+          (SELECT json_agg(json_build_object('id', id, 'label', label)) FROM api_keys) AS app_rows,
+          ${versionsOf('tenant_a_rak_schema_migrations')} AS a, ${versionsOf('tenant_b_rak_schema_migrations')} AS b,
+          ${versionsOf(`${schema}.rak_schema_migrations`)} AS s,
+          (SELECT count(*)::int FROM ${schema}.api_keys) AS keys_in_schema,
+          to_regclass('rak_schema_migrations')::text AS default_migrations_table`)
+      const versions = MIGRATIONS.map((migration) => migration.version)
+      expect(after).toEqual({
+        app_rows: [{ id: 1, label: "the app's own row" }],
+        a: versions,
+        b: versions,
+        s: versions,
+        keys_in_schema: 1,
+        // The kit's default migrations table was never made: nothing of the kit outside its names.
+        default_migrations_table: null,
+      })
+    }, 120_000)
+
+    it('refuses a prefix or schema that is not a plain lower-case identifier', async () => {
+      const db = await database()
+      for (const location of [{ tablePrefix: 'x"; DROP TABLE api_keys; --' }, { tablePrefix: 'Upper_' }, { schema: 'a.b' }, { tablePrefix: '1st_' }]) {
+        await expect(db.open(location)).rejects.toThrow(TypeError)
+      }
+    }, 60_000)
+
+    it('migration 2: a key made by its own subject becomes that user’s; every other old key belongs to nobody yet, and still verifies', async () => {
+      const db = await database()
+      const hash = createSecretHasher()
+      const [v1] = MIGRATIONS
+      if (!v1) throw new Error('No migration 1.')
+      const legacy = { own: generateApiKey('sk_'), team: generateApiKey('sk_'), unknown: generateApiKey('sk_') }
+      const rows: [keyof typeof legacy, string, string | null][] = [
+        ['own', 'bob', 'bob'], // made by bob for bob
+        ['team', 'bob_team', 'alice'], // made by alice for a team (or for bob_team by an admin: no telling)
+        ['unknown', 'carol', null], // made through the service without createdBy
+      ]
+      const inserts: string[] = []
+      for (const [kind, subject, createdBy] of rows) {
+        const by = createdBy === null ? 'NULL' : `'${createdBy}'`
+        inserts.push(`INSERT INTO api_keys (id, subject, name, name_key, secret_hash, prefix, last_four, created_at, created_by, updated_at)
+          VALUES ('ak_legacy_${kind}', '${subject}', '${kind}', '${kind}', '${await hash(legacy[kind])}', 'sk_', '${legacy[kind].slice(-4)}', now(), ${by}, now())`)
+      }
+      // A database as version 1 of the kit left it.
+      await db.sql(`${v1.statements.join(';\n')};
+        CREATE TABLE rak_schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());
+        INSERT INTO rak_schema_migrations (version, name) VALUES (1, 'create_api_keys');
+        ${inserts.join(';\n')}`)
+
+      await withService(db, {}, async (service) => {
+        expect((await service.list({ subject: 'bob', subjectKind: 'user' })).data.map((key) => key.id)).toEqual(['ak_legacy_own'])
+        for (const subject of ['bob', 'bob_team', 'carol']) {
+          expect((await service.list({ subject, subjectKind: 'team' })).totalCount).toBe(0)
+        }
+        expect((await service.list({ subject: 'bob_team', subjectKind: 'user' })).totalCount).toBe(0)
+        expect((await service.list({ subject: 'carol', subjectKind: 'user' })).totalCount).toBe(0)
+        const verified = await service.verify(legacy.own)
+        expect(verified).toMatchObject({ valid: true, key: { subject: 'bob', subjectKind: 'user' } })
+        for (const secret of [legacy.team, legacy.unknown]) {
+          const result = await service.verify(secret)
+          expect(result.valid).toBe(true)
+          expect(result.valid && 'subjectKind' in result.key).toBe(false)
+        }
+        // Nobody manages an unattributed key through the handler, not even the team's manager.
+        const handler = createApiKeysHandler({
+          service,
+          authenticate: () => ({ userId: 'alice', teams: [{ id: 'bob_team', permissions: ['$manage_api_keys'] }] }),
+        })
+        expect((await handler(new Request('http://localhost/api-keys/ak_legacy_team'))).status).toBe(404)
+        await service.create({ subject: 'bob_team', subjectKind: 'team', name: 'made after the upgrade' })
+      })
+      // What migration 2 decided, read before the app attributes the team's key with the one statement
+      // the migration's comment gives (a data-modifying WITH sees the rows as they were).
+      const [migrated] = await db.sql(`WITH attributed AS (
+          UPDATE api_keys SET subject_kind = 'team' WHERE subject_kind IS NULL AND subject = ANY(ARRAY['bob_team']) RETURNING id
+        )
+        SELECT json_object_agg(id, subject_kind ORDER BY id) AS kinds FROM api_keys WHERE id LIKE 'ak_legacy_%'`)
+      expect(migrated).toEqual({ kinds: { ak_legacy_own: 'user', ak_legacy_team: null, ak_legacy_unknown: null } })
+      await withService(db, {}, async (service) => {
+        expect((await service.list({ subject: 'bob_team', subjectKind: 'team' })).totalCount).toBe(2)
+      })
+    }, 120_000)
   })
 }

@@ -1,11 +1,12 @@
 import { loadPeer, peerImports } from './optional-peers'
+import { sqlLocationOf, type SqlLocation } from './sql/names'
 import { createSqlStore } from './sql/sql-store'
 import { storeErrorFrom } from './sql/driver-errors'
 import { driverCall, type SqlClient } from './sql/sql-client'
 import type { ApiKeyStore } from './types'
 
-/** Options of {@link createEmbeddedStore}. */
-export interface EmbeddedStoreOptions {
+/** Options of {@link createEmbeddedStore}: where, and under which table names (`schema`, `tablePrefix`). */
+export interface EmbeddedStoreOptions extends SqlLocation {
   /**
    * The directory PGlite keeps the database in (created, with missing parents, if missing). Left
    * out, the database lives in memory and is gone when the process ends. One process may open a
@@ -28,6 +29,7 @@ export interface EmbeddedStoreOptions {
  * Needs the optional peer dependency `@electric-sql/pglite`.
  */
 export async function createEmbeddedStore(options: EmbeddedStoreOptions = {}): Promise<ApiKeyStore> {
+  const location = sqlLocationOf(options)
   const { PGlite } = await loadPeer(peerImports.pglite, '@electric-sql/pglite', 'createEmbeddedStore')
   const directory = fileSystemDirectory(options.dataDir)
   const lock = directory === null ? null : await (await import('./data-dir-lock')).lockDataDir(directory)
@@ -71,7 +73,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions = {}): P
     },
   }
   try {
-    return await createSqlStore(client, { migrate: options.migrate ?? true })
+    return await createSqlStore(client, { migrate: options.migrate ?? true, ...location })
   } catch (error) {
     await client.close().catch(() => undefined)
     throw error

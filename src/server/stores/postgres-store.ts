@@ -1,6 +1,7 @@
 import type { StoreError } from './errors'
 import { loadPeer, peerImports } from './optional-peers'
 import { storeErrorFrom } from './sql/driver-errors'
+import { sqlLocationOf, type SqlLocation } from './sql/names'
 import { createSqlStore } from './sql/sql-store'
 import { driverCall, type SqlClient, type SqlExecutor } from './sql/sql-client'
 import type { ApiKeyStore } from './types'
@@ -44,24 +45,29 @@ export interface PgPoolLike extends Partial<PgPoolEvents> {
  */
 export type PgConnectionErrorListener = (error: StoreError) => void
 
-/** Options of {@link createPostgresStore}: a pool of your own, or a connection string. */
-export type PostgresStoreOptions =
-  | {
-      /** Your `pg.Pool`; the store does not end it on close. */
-      pool: PgPoolLike
-      migrate?: boolean
-      /** Hears idle connections that fail (default: a `console.warn` line). */
-      onError?: PgConnectionErrorListener
-    }
-  | {
-      /** A `postgres://` URL; the store makes a `pg.Pool` and ends it on close. */
-      connectionString: string
-      /** Most connections in the pool (default 10). */
-      max?: number
-      migrate?: boolean
-      /** Hears idle connections that fail (default: a `console.warn` line). */
-      onError?: PgConnectionErrorListener
-    }
+/**
+ * Options of {@link createPostgresStore}: a pool of your own, or a connection string; and where the
+ * tables live (`schema`, `tablePrefix`; default `api_keys` on the `search_path`).
+ */
+export type PostgresStoreOptions = SqlLocation &
+  (
+    | {
+        /** Your `pg.Pool`; the store does not end it on close. */
+        pool: PgPoolLike
+        migrate?: boolean
+        /** Hears idle connections that fail (default: a `console.warn` line). */
+        onError?: PgConnectionErrorListener
+      }
+    | {
+        /** A `postgres://` URL; the store makes a `pg.Pool` and ends it on close. */
+        connectionString: string
+        /** Most connections in the pool (default 10). */
+        max?: number
+        migrate?: boolean
+        /** Hears idle connections that fail (default: a `console.warn` line). */
+        onError?: PgConnectionErrorListener
+      }
+  )
 
 function executor(target: { query(text: string, params?: unknown[]): Promise<PgResultLike> }): SqlExecutor {
   return {
@@ -87,6 +93,7 @@ type PgPoolConstructor = new (config: { connectionString: string; max: number })
  * dependency `pg`.
  */
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<ApiKeyStore> {
+  const location = sqlLocationOf(options)
   const owned = 'connectionString' in options
   const pool = owned ? await makePool(options.connectionString, options.max ?? 10) : options.pool
   // Without a listener, a pooled connection dropped by a restart throws from an 'error' event and ends the process.
@@ -134,7 +141,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     },
   }
   try {
-    return await createSqlStore(client, { migrate: options.migrate ?? true })
+    return await createSqlStore(client, { migrate: options.migrate ?? true, ...location })
   } catch (error) {
     await client.close().catch(() => undefined)
     throw error

@@ -57,8 +57,12 @@ export function sqlNamesFor(location: SqlLocation = {}): SqlNames {
   }
 }
 
-/** Just the location fields of a store's options (so other options never reach the SQL layer). */
+/**
+ * Just the location fields of a store's options (so other options never reach the SQL layer),
+ * checked at once: a bad schema or prefix throws a `TypeError` before any database is opened.
+ */
 export function sqlLocationOf(options: SqlLocation): SqlLocation {
+  sqlNamesFor(options)
   return {
     ...(options.schema === undefined ? {} : { schema: options.schema }),
     ...(options.tablePrefix === undefined ? {} : { tablePrefix: options.tablePrefix }),
