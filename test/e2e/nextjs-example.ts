@@ -28,7 +28,7 @@ const NEXT_BIN = createRequire(join(EXAMPLE, 'package.json')).resolve('next/dist
 const KEY_NAME = 'Next.js deploy key'
 /** How long one UI condition may take before the run fails (2 slow, shared cores). */
 const WAIT_MS = 60_000
-/** How long `next start` may take to say it is ready. */
+/** How long `next start` may take to say it is ready, and the store to open. */
 const START_MS = 90_000
 
 const say = (line: string): void => void process.stdout.write(`nextjs: ${line}\n`)
@@ -200,6 +200,10 @@ async function buildAndDrive(dataDir: string): Promise<void> {
   phase = Date.now()
   const server = await startNext(await freePort(), dataDir)
   try {
+    // Opens the embedded store (a first start creates the database) and shows the API wants a session.
+    const signedOut = await fetch(`${server.origin}/api/api-keys`, { signal: AbortSignal.timeout(START_MS) })
+    assert.equal(signedOut.status, 401, 'the route handler answers 401 without a session')
+    say(`next start; the route handler answers 401 without a session (${seconds(phase)})`)
     await driveInChromium(server.origin)
   } catch (error) {
     process.stderr.write(`next start output:\n${server.output()}\n`)
