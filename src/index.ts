@@ -127,7 +127,7 @@ export { useTeam, useCurrentUserId, type TeamAccess } from './react/use-team'
 
 // Components (built only on the hooks above)
 /** The complete API keys screen: search, status filter, table, paging and every dialog. */
-export { APIKeysManager, type APIKeysManagerProps } from './components/APIKeysManager'
+export { APIKeysManager, type APIKeysManagerProps, type ManagerStatusFilter } from './components/APIKeysManager'
 /** Account settings with an accessible tab list and an API Keys tab. */
 export { AccountSettings, type AccountSettingsProps, type SettingsTab } from './components/AccountSettings'
 /** A team's API keys, shown only to members who hold `$manage_api_keys`. */

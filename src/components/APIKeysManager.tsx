@@ -20,24 +20,42 @@ import { StatusFilter } from './manager/StatusFilter'
 import type { ClassNames, ManagerPart } from './shared/class-names'
 import { useDebouncedValue } from './shared/use-debounced-value'
 
+/** The manager's status filter: one status, or `'all'`. */
+export type ManagerStatusFilter = APIKeyStatusFilter | 'all'
+
 /** Props of {@link APIKeysManager}. */
 export interface APIKeysManagerProps {
-  /** Whose keys: defaults to the active organization, then the signed-in user. */
+  /** Whose keys: an explicit user or team id. Default: the Provider's `organizationId`, else its `userId`. */
   subject?: string
-  /** Keys a page (default 10). */
+  /** How many keys a page shows (default 10). */
   pageSize?: number
-  /** Show and ask for descriptions (default true). */
+  /** Show each key's description in the table, and ask for one in the create dialog (default true). */
   showDescription?: boolean
-  /** The create dialog's expiration choices. */
+  /** The create dialog's expiration choices (`{ label, seconds }`, `seconds: null` for never). Default: `DEFAULT_EXPIRATION_OPTIONS`. */
   expirationOptions?: readonly ExpirationOption[]
-  /** Scopes a new key may be given, as checkboxes in the create dialog. */
+  /** Scopes a new key may be given, offered as checkboxes in the create dialog. Default: none offered. */
   availableScopes?: readonly string[]
+  /** The search text, when the app keeps it (in the URL, say). Leave out to let the manager keep it. */
+  query?: string
+  /** Called on every change of the search text (the request waits until typing pauses). */
+  onQueryChange?: (query: string) => void
+  /** The status filter, when the app keeps it. Leave out to let the manager keep it (starting at `'all'`). */
+  status?: ManagerStatusFilter
+  /** Called when the user picks another status. */
+  onStatusChange?: (status: ManagerStatusFilter) => void
+  /** The page shown (from 1), when the app keeps it. Leave out to let the manager keep it. */
+  page?: number
+  /** Called with each new page: after Previous or Next, and when a new search or status goes back to page 1. */
+  onPageChange?: (page: number) => void
   /** Called after a key is created, with the key but never its secret. */
   onCreate?: (key: APIKeyResource) => void
-  /** Called after a key is revoked. */
+  /** Called after a key is revoked, with the key as it now is. */
   onRevoke?: (key: APIKeyResource) => void
+  /** Called after a key is rolled, with the replacement (never its secret) and the old key as it now is. */
+  onRoll?: (replacement: APIKeyResource, previous: APIKeyResource) => void
   /** Called with every error an action or the list meets (each is also shown to the user). */
   onError?: (error: ApiKeysError) => void
+  /** An extra class on the manager's root element, beside `rak-root rak-manager`. */
   className?: string
   /** Extra classes for parts of the manager, beside their stable `rak-` classes. */
   classNames?: ClassNames<ManagerPart>
@@ -53,10 +71,25 @@ export function APIKeysManager(props: APIKeysManagerProps) {
   const { subject, pageSize = 10, showDescription = true, classNames = {} } = props
   const messages = useMessages()
   const supports = useSupports()
-  const [search, setSearch] = useState('')
-  const [status, setStatus] = useState<APIKeyStatusFilter | undefined>(undefined)
-  const query = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS)
-  const list = usePagedAPIKeys({ subject, query, status, pageSize, keepPreviousData: true })
+  // Search and status are the app's when it passes them, else the manager's own.
+  const [ownSearch, setOwnSearch] = useState('')
+  const [ownStatus, setOwnStatus] = useState<ManagerStatusFilter>('all')
+  const search = props.query ?? ownSearch
+  const chosenStatus = props.status ?? ownStatus
+  const status = chosenStatus === 'all' ? undefined : chosenStatus
+  // What the user typed last: typing waits for a pause, a search the app sets (a link, Back) applies at once.
+  const [typed, setTyped] = useState<string | null>(null)
+  function setSearch(next: string): void {
+    setTyped(next)
+    setOwnSearch(next)
+    props.onQueryChange?.(next)
+  }
+  function setStatus(next: APIKeyStatusFilter | undefined): void {
+    setOwnStatus(next ?? 'all')
+    props.onStatusChange?.(next ?? 'all')
+  }
+  const query = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS, search !== typed)
+  const list = usePagedAPIKeys({ subject, query, status, pageSize, keepPreviousData: true, page: props.page, onPageChange: props.onPageChange })
 
   const [creating, setCreating] = useState(false)
   // The create dialog mounts when first opened and then stays, so its draft survives closing.
@@ -187,9 +220,11 @@ export function APIKeysManager(props: APIKeysManagerProps) {
           onClose={() => setRolling(null)}
           onError={props.onError}
           returnFocusTo={backToRow}
-          onRolled={({ replacement }) => {
+          onRolled={({ replacement, previous }) => {
             setRolling(null)
             reveal(replacement)
+            const { secret: _secret, ...key } = replacement
+            props.onRoll?.(key, previous)
           }}
         />
       )}

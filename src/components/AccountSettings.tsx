@@ -7,23 +7,31 @@ import { APIKeysManager, type APIKeysManagerProps } from './APIKeysManager'
 
 /** A tab of the app's own in `<AccountSettings>`. */
 export interface SettingsTab {
+  /** A stable id, used in element ids and by `tab`, `defaultTab` and `onTabChange`. */
   id: string
+  /** The tab's name. */
   label: string
+  /** What the tab's panel shows. */
   content: ReactNode
 }
 
 /** Props of {@link AccountSettings}. */
 export interface AccountSettingsProps {
-  /** Lay it out as a whole page, with a heading (default false: a section of a page). */
+  /** Lay it out as a whole page, with a level-1 heading (default false: a section of a page, with a level-2 heading). */
   fullPage?: boolean
   /** The app's own tabs, shown before the API Keys tab. */
   tabs?: SettingsTab[]
   /** Hide the API Keys tab (for apps that turn user keys off). */
   hideApiKeysTab?: boolean
-  /** The tab shown first (default: the first tab). */
+  /** The id of the tab shown, when the app keeps it (in the URL, say); the API Keys tab's id is `'api-keys'`. Leave out to let the component keep it. */
+  tab?: string
+  /** The id of the tab shown first while the component keeps the tab (default: the first tab). */
   defaultTab?: string
-  /** Passed to the manager in the API Keys tab. */
+  /** Called with the id of the tab the user picks (by click or arrow keys). */
+  onTabChange?: (tab: string) => void
+  /** Props for the manager in the API Keys tab (its subject is always the signed-in user). */
   apiKeys?: Omit<APIKeysManagerProps, 'subject'>
+  /** An extra class on the root element, beside `rak-root rak-settings`. */
   className?: string
 }
 
@@ -41,8 +49,14 @@ export function AccountSettings(props: AccountSettingsProps) {
   if (!props.hideApiKeysTab && userId) {
     tabs.push({ id: API_KEYS_TAB, label: messages.apiKeysTab, content: <APIKeysManager {...props.apiKeys} subject={userId} /> })
   }
-  const [chosen, setChosen] = useState(props.defaultTab)
+  const [ownChoice, setOwnChoice] = useState(props.defaultTab)
+  const chosen = props.tab ?? ownChoice
   const selected = tabs.find((tab) => tab.id === chosen) ?? tabs[0]
+  function setChosen(id: string): void {
+    if (id === selected?.id) return
+    setOwnChoice(id)
+    props.onTabChange?.(id)
+  }
   const tabRefs = useRef(new Map<string, HTMLButtonElement>())
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {

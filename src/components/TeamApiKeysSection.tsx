@@ -7,6 +7,7 @@ import { APIKeysManager, type APIKeysManagerProps } from './APIKeysManager'
 
 /** Props of {@link TeamApiKeysSection}. */
 export interface TeamApiKeysSectionProps extends Omit<APIKeysManagerProps, 'subject'> {
+  /** The team whose keys it manages: one of the Provider's `teams`, where the user needs `$manage_api_keys`. */
   teamId: string
 }
 

@@ -1,6 +1,6 @@
 'use client'
 import { isServer, keepPreviousData as keepPrevious, useQuery } from '@tanstack/react-query'
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ApiKeysError } from '../core/errors'
 import type { APIKeyResource, APIKeysPage } from '../core/types'
 import { useListSetup, type ListParams } from './list-setup'
@@ -10,17 +10,44 @@ import { pageKey } from './query-keys'
 import type { UseAPIKeysResult } from './use-api-keys'
 
 const NO_KEYS: APIKeyResource[] = []
+/** A page number as the list uses it: a whole number from 1 (anything else, such as NaN from a URL, is 1). */
+const toPage = (value: number): number => Math.max(1, Math.floor(value) || 1)
+
+/** What the paged list takes: a list's parameters, and optionally a page the caller controls. */
+export interface PagedListParams extends ListParams {
+  keepPreviousData?: boolean
+  /** The page to show, when the caller keeps it (in the URL, say); leave out to let the list keep it. */
+  page?: number
+  /** Called with each new page: after a move (Previous, Next), and when a new filter or fewer pages move the list. */
+  onPageChange?: (page: number) => void
+}
 
 /**
  * One page at a time: `useAPIKeys` without infinite mode (what the manager uses, so an app that only
  * pages does not ship infinite loading). A new search or filter goes back to the first page.
  */
-export function usePagedAPIKeys(params: ListParams & { keepPreviousData?: boolean }): UseAPIKeysResult {
+export function usePagedAPIKeys(params: PagedListParams): UseAPIKeysResult {
   const { fetcher, queryClient, userId, target, filter, initialPage, enabled, revalidate } = useListSetup(params)
+  const { page: pageProp, onPageChange } = params
+  const controlled = pageProp !== undefined
 
   // The page belongs to the filter it was chosen under: a new search or filter starts over.
-  const [chosen, setChosen] = useState({ page: initialPage, filter })
+  const [chosen, setChosen] = useState({ page: pageProp === undefined ? initialPage : toPage(pageProp), filter })
+  // A page from the caller counts for the filter of the render that brought it.
+  const [callerPage, setCallerPage] = useState(pageProp)
+  if (controlled && pageProp !== callerPage) {
+    setCallerPage(pageProp)
+    setChosen({ page: toPage(pageProp), filter })
+  }
   const page = chosen.filter === filter ? chosen.page : initialPage
+
+  // Every move is reported once, including those the list makes by itself (a new filter, fewer pages).
+  const reported = useRef(page)
+  useEffect(() => {
+    const known = controlled ? pageProp : reported.current
+    reported.current = page
+    if (page !== known) onPageChange?.(page)
+  }, [controlled, page, pageProp, onPageChange])
 
   const options = {
     queryKey: pageKey(userId, target.subject, filter, page),
@@ -46,9 +73,12 @@ export function usePagedAPIKeys(params: ListParams & { keepPreviousData?: boolea
 
   const fetchPageOf = useCallback(
     (next: number | ((current: number) => number)) => {
-      setChosen({ page: Math.max(1, Math.floor(typeof next === 'function' ? next(page) : next)), filter })
+      const wanted = toPage(typeof next === 'function' ? next(page) : next)
+      // A controlling caller decides: the page changes when it passes the new one back.
+      if (controlled) onPageChange?.(wanted)
+      else setChosen({ page: wanted, filter })
     },
-    [page, filter],
+    [page, filter, controlled, onPageChange],
   )
 
   return {
