@@ -34,8 +34,8 @@ export interface APIKeysRestProviderProps {
 /**
  * `<APIKeysProvider>` on the kit's own HTTP API, built from plain data: a Next.js server component
  * can render it (a fetcher is a set of functions, which cannot cross from server to client). It makes
- * its `createRestFetcher` in the browser and keeps it while `baseUrl`, `credentials` and `headers`
- * stay the same.
+ * its `createRestFetcher` itself, on the client side of the boundary, and keeps it while `baseUrl`,
+ * `credentials` and `headers` stay the same.
  */
 export function APIKeysRestProvider(props: APIKeysRestProviderProps): ReactNode {
   const { baseUrl, credentials, headers, children, ...scope } = props

@@ -1,5 +1,5 @@
 // A server component: it reads the session on the server and renders the kit's client components
-// with plain props only. APIKeysRestProvider makes the fetcher in the browser.
+// with plain props only. APIKeysRestProvider makes the fetcher on the client side.
 import { APIKeysManager, APIKeysRestProvider } from 'react-api-keys'
 import { currentUser } from '../lib/session'
 import { SignInForm } from './sign-in-form'
