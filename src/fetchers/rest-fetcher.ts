@@ -7,7 +7,8 @@ import type {
   RollKeyResult,
   UpdateKeyParams,
 } from '../core/fetcher'
-import type { APIKeyResource, APIKeysPage, CreatedAPIKey } from '../core/types'
+import type { APIKeyResource, APIKeysPage, CreatedAPIKey, SubjectKind } from '../core/types'
+import { unexpectedAnswer } from './http/errors'
 import { JsonReader } from './http/json'
 import { globalFetch, queryString, sendJson, trimBase, type FetchFunction, type JsonRequest } from './http/request'
 
@@ -28,6 +29,14 @@ export interface RestFetcherOptions {
   credentials?: RequestCredentials
 }
 
+/** The key's `subjectKind`, when the server says it: `user` or `team`, nothing else. */
+function subjectKindOf(json: JsonReader): { subjectKind?: SubjectKind } {
+  if (!json.has('subjectKind')) return {}
+  const kind = json.string('subjectKind')
+  if (kind !== 'user' && kind !== 'team') throw unexpectedAnswer("key.subjectKind is not 'user' or 'team'")
+  return { subjectKind: kind }
+}
+
 /** A key of the kit's HTTP API (dates as ISO strings) as the kit's resource. */
 function toResource(value: unknown): APIKeyResource {
   const json = new JsonReader(value, 'key')
@@ -36,6 +45,7 @@ function toResource(value: unknown): APIKeyResource {
     type: json.string('type'),
     name: json.string('name'),
     subject: json.string('subject'),
+    ...subjectKindOf(json),
     description: json.optionalString('description'),
     claims: json.optionalObject('claims'),
     scopes: json.strings('scopes'),
@@ -69,7 +79,8 @@ function toRollResult(value: unknown): RollKeyResult {
 
 /**
  * A fetcher for the kit's own HTTP API (`createApiKeysHandler` from `react-api-keys/server`), with
- * every method: list, create, revoke, update and roll. Errors keep the server's code, status, issues
+ * every method: list, create, revoke, update and roll. Lists and creates name the subject with its
+ * kind (`subjectKind`), so a team whose id equals a user's is never taken for that user. Errors keep the server's code, status, issues
  * and `Retry-After`; a request that gets no answer rejects with a `network` error; an abort rejects
  * with the `AbortError`. Nothing is retried, so a create is sent exactly once.
  *
@@ -102,6 +113,7 @@ export function createRestFetcher(options: RestFetcherOptions): Required<ApiKeys
     async list(params: ListKeysParams) {
       const query = queryString({
         subject: params.subject,
+        subjectKind: params.subjectKind,
         query: params.query === '' ? undefined : params.query,
         status: params.status,
         page: params.page,
@@ -113,6 +125,7 @@ export function createRestFetcher(options: RestFetcherOptions): Required<ApiKeys
     async create(params: CreateKeyParams) {
       const body = {
         subject: params.subject,
+        subjectKind: params.subjectKind,
         name: params.name,
         description: params.description,
         secondsUntilExpiration: params.secondsUntilExpiration,

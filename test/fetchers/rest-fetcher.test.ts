@@ -123,7 +123,19 @@ describe('createRestFetcher against the real server companion over loopback', ()
     expect(created).toMatchObject({ subject: 'team_of_user_team', createdBy: 'user_team' })
     const page = await fetcher.list({ ...listOf('x'), ...team })
     expect(page.data.map((key) => key.id)).toEqual([created.id])
-    expect(server.requests.at(-1)).toBe('GET /api/api-keys?subject=team_of_user_team&page=1&pageSize=10')
+    expect(server.requests.at(-1)).toBe('GET /api/api-keys?subject=team_of_user_team&subjectKind=team&page=1&pageSize=10')
+  })
+
+  it('keeps a team whose id is the user’s own apart from the user’s keys', async () => {
+    // user_same also manages a team whose id is user_same: the kind alone tells the two owners apart.
+    const fetcher = fetcherAs('user_same', { 'x-test-manages': 'user_same' })
+    const team = { subject: 'user_same', subjectKind: 'team' as const }
+    const mine = await fetcher.create(createFor('user_same', 'Prod'))
+    const teams = await fetcher.create({ ...createFor('x', 'Prod'), ...team })
+    expect(mine).toMatchObject({ subject: 'user_same', subjectKind: 'user' })
+    expect(teams).toMatchObject({ subject: 'user_same', subjectKind: 'team' })
+    expect((await fetcher.list(listOf('user_same'))).data.map((key) => key.id)).toEqual([mine.id])
+    expect((await fetcher.list({ ...listOf('x'), ...team })).data.map((key) => key.id)).toEqual([teams.id])
   })
 
   it('maps a duplicate name to conflict (409), with the server message', async () => {
