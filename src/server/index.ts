@@ -7,6 +7,8 @@
 export { createApiKeyService } from './service/api-key-service'
 /** Options, inputs and the shape of the service. */
 export type { ApiKeyService, ApiKeyServiceOptions, CreateApiKeyInput, ListApiKeysInput, KeyRef } from './service/api-key-service'
+/** Whose keys a service call is about: a subject id and its kind (`user` by default, `team` for a team's). */
+export type { SubjectInput } from './service/api-key-service'
 /** What `verify` answers and accepts. */
 export type { VerifyResult, VerifyFailureCode, VerifyOptions } from './service/verify'
 /** A clock in milliseconds since the epoch, injectable for tests. */
@@ -30,6 +32,8 @@ export { MAX_CLAIMS_JSON_LENGTH } from './service/claims'
 
 /** The persistence contract every store implements. */
 export type { ApiKeyStore, StoredApiKey, NewApiKeyRecord, ListKeysQuery, RollKeyCommand } from './stores/types'
+/** The owner of keys in a store: a subject id and its kind; a user and a team with one id are two owners. */
+export type { SubjectRef } from './stores/types'
 /** Keys in process memory, for tests and demos. */
 export { createMemoryStore } from './stores/memory-store'
 /** The durable store without a server: PGlite persisted to a directory (needs `@electric-sql/pglite`). */
@@ -50,6 +54,8 @@ export type { StoreErrorCode } from './stores/errors'
 export { MIGRATIONS } from './stores/sql/migrations'
 /** One versioned schema migration. */
 export type { Migration } from './stores/sql/migrations'
+/** Where a SQL store keeps its tables: a `schema` and/or a `tablePrefix` (default `api_keys`, no schema). */
+export type { SqlLocation } from './stores/sql/names'
 
 /** Creates the Fetch API handler of the kit's HTTP API (list, create, get, update, revoke, roll). */
 export { createApiKeysHandler } from './http/handler'
@@ -57,8 +63,12 @@ export { createApiKeysHandler } from './http/handler'
 export type { ApiKeysHandlerOptions, FetchHandler } from './http/handler'
 /** Who calls the handler, and how your app tells. */
 export type { ApiKeysCaller, Authenticate } from './http/caller'
-/** Whether a caller may manage a subject's keys (their own, or a team's with `$manage_api_keys`). */
+/** Whether a caller may manage an owner's keys, by kind and id (their own, or a team's with `$manage_api_keys`). */
 export { canManageSubject } from './http/caller'
+/** The owner `canManageSubject` is asked about. */
+export type { SubjectTarget } from './http/caller'
+/** What the handler tells `onError` when `authenticate` returns something that is not a caller (answered 500). */
+export { InvalidCallerError } from './http/caller'
 /** Guards your own endpoints with an API key: the key's subject and scopes, or a 401/403 problem Response. */
 export { requireApiKey, readPresentedKey } from './http/require-api-key'
 /** Options and result of `requireApiKey`. */

@@ -9,7 +9,7 @@ import { testClock } from './helpers'
 async function setup() {
   const clock = testClock()
   const service = createApiKeyService({ store: createMemoryStore(), now: clock.now })
-  const good = await service.create({ subject: 'team_1', name: 'good', scopes: ['reports:read'], claims: { plan: 'pro' } })
+  const good = await service.create({ subject: 'team_1', subjectKind: 'team', name: 'good', scopes: ['reports:read'], claims: { plan: 'pro' } })
   const revoked = await service.create({ subject: 'team_1', name: 'revoked' })
   await service.revoke({ subject: 'team_1', apiKeyId: revoked.id })
   const expiring = await service.create({ subject: 'team_1', name: 'expiring', secondsUntilExpiration: 1 })
@@ -22,7 +22,7 @@ const request = (headers: Record<string, string>): Request => new Request('http:
 describe('requireApiKey', () => {
   it('returns the key’s subject and scopes from Authorization: Bearer or x-api-key', async () => {
     const { service, good } = await setup()
-    const expected = { id: good.id, name: 'good', subject: 'team_1', scopes: ['reports:read'], claims: { plan: 'pro' } }
+    const expected = { id: good.id, name: 'good', subject: 'team_1', subjectKind: 'team', scopes: ['reports:read'], claims: { plan: 'pro' } }
     expect(await requireApiKey(request({ authorization: `Bearer ${good.secret}` }), { service, scopes: ['reports:read'] })).toEqual(expected)
     expect(await requireApiKey(request({ authorization: `bearer  ${good.secret} ` }), { service })).toEqual(expected)
     expect(await requireApiKey(request({ 'x-api-key': good.secret }), { service })).toEqual(expected)

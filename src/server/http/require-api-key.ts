@@ -1,3 +1,4 @@
+import type { SubjectKind } from '../../core/types'
 import type { ApiKeyService } from '../service/api-key-service'
 import type { VerifyFailureCode } from '../service/verify'
 import { problemResponse } from './problem'
@@ -16,6 +17,12 @@ export interface VerifiedApiKey {
   name: string
   /** The user or team the key belongs to. */
   subject: string
+  /**
+   * Whether `subject` is a user or a team: check it before you treat `subject` as either, since a
+   * team and a user may share an id. Absent only for a key stored before kinds existed that the app
+   * has not attributed yet (see migration 2).
+   */
+  subjectKind?: SubjectKind
   scopes: string[]
   claims: Record<string, unknown> | null
 }
@@ -68,8 +75,8 @@ export async function requireApiKey(request: Request, options: RequireApiKeyOpti
       ? ({ valid: false, code: 'malformed' } as const)
       : await options.service.verify(presented, options.scopes === undefined ? {} : { scopes: options.scopes })
   if (result.valid) {
-    const { id, name, subject, scopes, claims } = result.key
-    return { id, name, subject, scopes, claims }
+    const { id, name, subject, subjectKind, scopes, claims } = result.key
+    return { id, name, subject, ...(subjectKind === undefined ? {} : { subjectKind }), scopes, claims }
   }
   if (result.code === 'insufficient_scope') {
     const scope = quoted((options.scopes ?? []).join(' '))
