@@ -7,6 +7,7 @@ import { kit } from './support/with-kit'
 const meta = {
   title: 'Components/AccountSettings',
   component: AccountSettings,
+  tags: ['autodocs'],
   args: {
     tabs: [
       { id: 'profile', label: 'Profile', content: <p>Your name, email and avatar.</p> },

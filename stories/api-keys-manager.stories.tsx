@@ -3,11 +3,13 @@ import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { APIKeysManager } from '../src/index'
 import { demoKeys, manyKeys } from './support/demo-keys'
 import { findRow, page } from './support/play'
+import { UrlKeptManager } from './support/url-kept-manager'
 import { kit } from './support/with-kit'
 
 const meta = {
   title: 'Components/APIKeysManager',
   component: APIKeysManager,
+  tags: ['autodocs'],
   args: { availableScopes: ['keys:read', 'orders:read', 'orders:write', 'deploy'] },
 } satisfies Meta<typeof APIKeysManager>
 
@@ -214,5 +216,37 @@ export const Dark: Story = {
     const button = await within(canvasElement).findByRole('button', { name: 'Create API key' })
     await waitFor(() => expect(getComputedStyle(canvasElement.querySelector('.rak-root') as Element).colorScheme).toBe('dark'))
     await expect(getComputedStyle(button).backgroundColor).toBe('rgb(139, 140, 248)')
+  },
+}
+
+/**
+ * Search, status and page kept by the app in its URL (`query`/`onQueryChange`, `status`/`onStatusChange`,
+ * `page`/`onPageChange`): a filtered list can be linked to, and survives a reload.
+ */
+export const KeptInTheUrl: Story = {
+  parameters: kit({ seed: [...manyKeys(30), ...demoKeys()] }),
+  render: (args) => <UrlKeptManager {...args} initialSearch="page=2" />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const address = canvas.getByRole('status', { name: 'Address' })
+    await expect(address).toHaveTextContent('/settings/api-keys?page=2')
+    await expect(await canvas.findByText('Showing 11–20 of 35')).toBeVisible()
+
+    // Typing goes into the URL; the new search starts from page 1, and the URL says so.
+    await userEvent.type(canvas.getByRole('searchbox', { name: 'Search keys' }), 'production')
+    await expect(await canvas.findByText('Showing 1–1 of 1')).toBeVisible()
+    await waitFor(() => expect(address).toHaveTextContent(/^\/settings\/api-keys\?q=production$/))
+
+    // A link sets the list from the URL alone.
+    await userEvent.click(canvas.getByRole('link', { name: 'Revoked keys' }))
+    await expect(address).toHaveTextContent('/settings/api-keys?status=revoked')
+    await expect(canvas.getByRole('searchbox', { name: 'Search keys' })).toHaveValue('')
+    await expect(canvas.getByRole('combobox', { name: 'Status' })).toHaveValue('revoked')
+    await expect(await canvas.findByRole('rowheader', { name: /Contractor access/ })).toBeVisible()
+    await waitFor(() => expect(canvas.getAllByRole('rowheader')).toHaveLength(1))
+
+    await userEvent.click(canvas.getByRole('link', { name: 'Page 3' }))
+    await expect(await canvas.findByText('Showing 21–30 of 35')).toBeVisible()
+    await expect(canvas.getByRole('combobox', { name: 'Status' })).toHaveValue('all')
   },
 }

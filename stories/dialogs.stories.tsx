@@ -1,13 +1,23 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useState } from 'react'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
-import { CreateApiKeyDialog, RevokeApiKeyDialog, SecretRevealDialog, generateApiKey, type APIKeyResource, type RevealedKey } from '../src/index'
+import { CreateApiKeyDialog, RevokeApiKeyDialog, RollApiKeyDialog, SecretRevealDialog, generateApiKey, type APIKeyResource, type RevealedKey } from '../src/index'
 import { expectNoDialog, findDialog } from './support/play'
 
-const meta = { title: 'Components/Dialogs' } satisfies Meta
+/** The dialogs the manager uses, each usable alone in a custom flow. */
+const meta = {
+  title: 'Components/Dialogs',
+  component: SecretRevealDialog,
+  subcomponents: { CreateApiKeyDialog, RevokeApiKeyDialog, RollApiKeyDialog },
+  tags: ['autodocs'],
+  parameters: {
+    // A modal dialog inline would cover the docs page: each story gets a frame of its own there.
+    docs: { story: { inline: false, iframeHeight: 560 } },
+  },
+} satisfies Meta
 
 export default meta
-type Story = StoryObj<typeof meta>
+type Story = StoryObj
 
 const SECRET = generateApiKey('sk_live_')
 

@@ -7,6 +7,7 @@ import { kit } from './support/with-kit'
 const meta = {
   title: 'Components/TeamApiKeysSection',
   component: TeamApiKeysSection,
+  tags: ['autodocs'],
   args: { teamId: DEMO_TEAM },
 } satisfies Meta<typeof TeamApiKeysSection>
 

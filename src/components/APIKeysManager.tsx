@@ -27,11 +27,20 @@ export type ManagerStatusFilter = APIKeyStatusFilter | 'all'
 export interface APIKeysManagerProps {
   /** Whose keys: an explicit user or team id. Default: the Provider's `organizationId`, else its `userId`. */
   subject?: string
-  /** How many keys a page shows (default 10). */
+  /**
+   * How many keys a page shows.
+   * @default 10
+   */
   pageSize?: number
-  /** Show each key's description in the table, and ask for one in the create dialog (default true). */
+  /**
+   * Show each key's description in the table, and ask for one in the create dialog.
+   * @default true
+   */
   showDescription?: boolean
-  /** The create dialog's expiration choices (`{ label, seconds }`, `seconds: null` for never). Default: `DEFAULT_EXPIRATION_OPTIONS`. */
+  /**
+   * The create dialog's expiration choices: numbers of days, `'never'` and `'custom'` (a date field).
+   * @default DEFAULT_EXPIRATION_OPTIONS
+   */
   expirationOptions?: readonly ExpirationOption[]
   /** Scopes a new key may be given, offered as checkboxes in the create dialog. Default: none offered. */
   availableScopes?: readonly string[]

@@ -17,7 +17,10 @@ export interface SettingsTab {
 
 /** Props of {@link AccountSettings}. */
 export interface AccountSettingsProps {
-  /** Lay it out as a whole page, with a level-1 heading (default false: a section of a page, with a level-2 heading). */
+  /**
+   * Lay it out as a whole page, with a level-1 heading (else a section of a page, with a level-2 heading).
+   * @default false
+   */
   fullPage?: boolean
   /** The app's own tabs, shown before the API Keys tab. */
   tabs?: SettingsTab[]

@@ -14,11 +14,15 @@ import { useKeyAction } from './use-key-action'
 export interface RevokeApiKeyDialogProps {
   /** The key to revoke, or null when closed. */
   apiKey: APIKeyResource | null
+  /** Called when the dialog should close: Cancel, Escape, or after the revoke. Set `apiKey` to null then. */
   onClose: () => void
   /** Whose key (defaults to the Provider's subject). */
   subject?: string
+  /** Called with the key as it now is, after the backend revoked it. */
   onRevoked?: (key: APIKeyResource) => void
+  /** Called when the backend refuses (the dialog shows why and stays open). */
   onError?: (error: ApiKeysError) => void
+  /** Where focus goes when the dialog closes (default: where it was before). */
   returnFocusTo?: () => HTMLElement | null | undefined
 }
 

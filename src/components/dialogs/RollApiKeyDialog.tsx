@@ -14,11 +14,15 @@ import { useKeyAction } from './use-key-action'
 export interface RollApiKeyDialogProps {
   /** The key to roll, or null when closed. */
   apiKey: APIKeyResource | null
+  /** Called when the dialog should close (Cancel, Escape). Set `apiKey` to null then. */
   onClose: () => void
+  /** Whose key (defaults to the Provider's subject). */
   subject?: string
-  /** Called with the replacement (and its one-time secret) and the old key as it now is. */
+  /** Called with the replacement (and its one-time secret: show it with `SecretRevealDialog`) and the old key as it now is. */
   onRolled: (result: RollKeyResult) => void
+  /** Called when the backend refuses (the dialog shows why and stays open). */
   onError?: (error: ApiKeysError) => void
+  /** Where focus goes when the dialog closes (default: where it was before). */
   returnFocusTo?: () => HTMLElement | null | undefined
 }
 

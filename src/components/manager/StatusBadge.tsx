@@ -6,9 +6,11 @@ import { useMessages } from '../../react/use-localization'
 
 /** Props of {@link StatusBadge}. */
 export interface StatusBadgeProps {
+  /** The key's status: `active`, `expiring-soon`, `expired` or `revoked` (`getKeyStatus(key)` works it out). */
   status: APIKeyStatus
   /** Shown on hover and focus for a revoked key. */
   revocationReason?: string | null
+  /** An extra class beside `rak-badge rak-badge--<status>`. */
   className?: string
 }
 
