@@ -135,6 +135,25 @@ describe('createApiKeyService: list, get, update, revoke', () => {
     expect(await service.update({ apiKeyId: key.id, subject: 'u', name: 'renamed' })).toMatchObject({ name: 'renamed', description: 'd' })
     expect(await service.update({ apiKeyId: key.id, subject: 'u', description: null })).toMatchObject({ name: 'renamed', description: null })
   })
+
+  it('takes the subject kind as part of the owner: a team and a user with one id never share a key', async () => {
+    const { service } = setup()
+    const users = await service.create({ subject: 'bob', name: 'Prod' })
+    const teams = await service.create({ subject: 'bob', subjectKind: 'team', name: 'Prod' })
+    expect(users).toMatchObject({ subject: 'bob', subjectKind: 'user' })
+    expect(teams).toMatchObject({ subject: 'bob', subjectKind: 'team' })
+    expect((await service.list({ subject: 'bob', subjectKind: 'team' })).data.map((key) => key.id)).toEqual([teams.id])
+    expect((await service.list({ subject: 'bob' })).data.map((key) => key.id)).toEqual([users.id])
+    const asTeam = { apiKeyId: users.id, subject: 'bob', subjectKind: 'team' } as const
+    expect(await rejectionOf(service.get(asTeam))).toMatchObject({ code: 'not_found' })
+    expect(await rejectionOf(service.revoke(asTeam))).toMatchObject({ code: 'not_found' })
+    expect(await rejectionOf(service.update({ ...asTeam, name: 'mine' }))).toMatchObject({ code: 'not_found' })
+    expect(await rejectionOf(service.roll({ ...asTeam, gracePeriodSeconds: 0 }))).toMatchObject({ code: 'not_found' })
+    expect(await service.verify(users.secret)).toMatchObject({ valid: true, key: { subjectKind: 'user', revoked: false } })
+    const bad = { subject: 'bob', subjectKind: 'org' } as unknown as { subject: string }
+    expect(await rejectionOf(service.create({ ...bad, name: 'x' }))).toMatchObject({ code: 'invalid_input' })
+    expect(await rejectionOf(service.list(bad))).toMatchObject({ code: 'invalid_input' })
+  })
 })
 
 describe('createApiKeyService: roll', () => {
