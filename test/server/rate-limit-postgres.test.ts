@@ -85,6 +85,18 @@ describe.skipIf(PG_URL === '')('createPostgresRateLimiter', { timeout: TEST_TIME
     expect((await creates.take('user_a')).allowed).toBe(true)
   })
 
+  it('counts in the table of a store opened with a schema and a table prefix', async () => {
+    const pool = await schemas.pool()
+    const schema = `${(await pool.query<{ schema: string }>('SELECT current_schema() AS schema')).rows[0]?.schema ?? ''}_app`
+    await (await createPostgresStore({ pool, schema, tablePrefix: 'acme_' })).close()
+    const limiter = createPostgresRateLimiter({ pool, limit: 2, schema, tablePrefix: 'acme_' })
+    expect([(await limiter.take('u')).allowed, (await limiter.take('u')).allowed, (await limiter.take('u')).allowed]).toEqual([true, true, false])
+    const { rows } = await pool.query<{ tokens: number }>(`SELECT tokens FROM ${schema}.acme_rak_rate_limits WHERE caller = 'u'`)
+    expect(rows).toHaveLength(1)
+    expect(rows[0]?.tokens).toBeLessThan(1)
+    await pool.query(`DROP SCHEMA ${schema} CASCADE`)
+  })
+
   it('fails a take loudly when its table is missing, and the handler answers 500 and tells onError', async () => {
     const pool = await schemas.pool() // not migrated
     const limiter: RateLimiter = createPostgresRateLimiter({ pool })
