@@ -4,7 +4,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist', 'storybook-static', 'coverage', 'bench/results', 'node_modules', '**/.next', '**/next-env.d.ts', '!.storybook'] },
+  { ignores: ['dist', 'storybook-static', 'coverage', 'bench/results', 'node_modules', '**/.next', '**/next-env.d.ts', 'test/smoke/.tmp-*', '!.storybook'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

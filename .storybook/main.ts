@@ -1,19 +1,9 @@
 import type { StorybookConfig } from '@storybook/react-vite'
-import { createRequire } from 'node:module'
-
-/** The docs pages need `@storybook/addon-docs` (a dev dependency); without it Storybook still runs, with no docs pages. */
-function installed(name: string): boolean {
-  try {
-    createRequire(import.meta.url).resolve(`${name}/package.json`)
-    return true
-  } catch {
-    return false
-  }
-}
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.@(ts|tsx)'],
-  addons: [...(installed('@storybook/addon-docs') ? ['@storybook/addon-docs'] : []), '@storybook/addon-vitest', '@storybook/addon-a11y'],
+  // addon-docs gives every component a docs page with its props table (`tags: ['autodocs']`).
+  addons: ['@storybook/addon-docs', '@storybook/addon-vitest', '@storybook/addon-a11y'],
   framework: { name: '@storybook/react-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   typescript: {
