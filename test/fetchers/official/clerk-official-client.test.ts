@@ -48,6 +48,11 @@ async function signedIn(instance: 'production' | 'development'): Promise<World> 
   return { clerk, recorder, token }
 }
 
+/** Web Locks that grant every request at once: the tests run one Clerk at a time. */
+const immediateLocks = {
+  request: async (_name: string, _options: unknown, run: () => unknown) => run(),
+} as unknown as LockManager
+
 function onlyRequest(requests: RecordedRequest[]): RecordedRequest | undefined {
   expect(requests.map((request) => `${request.method} ${request.path}`)).toHaveLength(1)
   return requests[0]
@@ -58,12 +63,18 @@ function kitFor(world: World, baseUrl: string, devBrowserJwt?: string) {
 }
 
 beforeEach(() => {
-  vi.useFakeTimers({ now: NOW, toFake: ['Date'] })
+  // A loaded Clerk keeps refreshing its session token in the background: on timers, under a lock.
+  // Fake timers hold that work until the test ends, when they are dropped with the clock, so no
+  // Clerk of one test runs on into the next or past this file's jsdom. The lock is the browser's
+  // Web Locks API, which jsdom lacks (clerk-js would otherwise spin on a localStorage lock).
+  vi.useFakeTimers({ now: NOW, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] })
+  Object.defineProperty(navigator, 'locks', { value: immediateLocks, configurable: true })
+  vi.stubGlobal('isSecureContext', true)
 })
 afterEach(() => {
   vi.useRealTimers()
-  // The recording fetch stays stubbed (each test stubs its own): a loaded Clerk keeps polling its
-  // session in the background, and must never reach the network. The stub ends with this file's jsdom.
+  Reflect.deleteProperty(navigator, 'locks')
+  // The recording fetch stays stubbed (each test stubs its own), so nothing can reach the network.
 })
 
 describe.each<{ kind: SubjectKind; subject: string }>([
