@@ -33,7 +33,7 @@ import { checkSubject, isStatusFilter } from '../service/list-params'
 import { isSubjectKind } from '../service/subject-ref'
 import type { SubjectRef } from '../stores/types'
 import { checkCreateFields } from '../service/create-input'
-import { createRateLimiter, type RateLimiter, type RateLimitOptions } from '../service/rate-limiter'
+import type { RateLimiter, RateLimitOptions } from '../service/rate-limiter'
 import { readJsonObject, MAX_BODY_BYTES } from './body'
 import { canManageSubject, checkCaller, type ApiKeysCaller, type Authenticate } from './caller'
 import { refuseForgedRequest, toOriginSet } from './csrf'
@@ -50,8 +50,8 @@ export interface ApiKeysHandlerOptions {
   basePath?: string
   /**
    * One budget per caller for creates and rolls (both mint a usable key), charged only for a valid
-   * request: options of the in-process limiter (default 10 per 60 s), a limiter every instance
-   * shares such as `createPostgresRateLimiter(...)`, or false for none.
+   * request: its options (default 10 per 60 s), held by every instance together on a PostgreSQL store
+   * and per process on the others; a limiter of your own; or false for none.
    */
   createRateLimit?: RateLimitOptions | RateLimiter | false
   /** Largest body read, in bytes (default 16 KiB). */
@@ -101,11 +101,14 @@ function parseCount(value: string | undefined, field: string): number | undefine
   return Number(value)
 }
 
-/** The create-and-roll limiter the option asks for, or null for none. */
-function limiterOf(option: RateLimitOptions | RateLimiter | false | undefined): RateLimiter | null {
+/**
+ * The create-and-roll limiter the option asks for, or null for none. Options (or none) get the
+ * service's own limiter: shared by every instance on PostgreSQL, in process memory otherwise.
+ */
+function limiterOf(option: RateLimitOptions | RateLimiter | false | undefined, service: ApiKeyService): RateLimiter | null {
   if (option === false) return null
   if (option !== undefined && 'take' in option) return option
-  return createRateLimiter(option ?? {})
+  return service.rateLimiter(option ?? {})
 }
 
 /**
@@ -140,7 +143,7 @@ export function createApiKeysHandler(options: ApiKeysHandlerOptions): FetchHandl
   const { service, authenticate, onError } = options
   const basePath = normalizeBasePath(options.basePath ?? '')
   const maxBytes = options.maxBodyBytes ?? MAX_BODY_BYTES
-  const limiter = limiterOf(options.createRateLimit)
+  const limiter = limiterOf(options.createRateLimit, service)
   const allowedOrigins = toOriginSet(options.allowedOrigins)
 
   /** Takes one create-or-roll from the caller's budget, or refuses with 429 and `Retry-After`. */

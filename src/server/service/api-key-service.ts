@@ -18,6 +18,7 @@ import { toResource } from './resource'
 import { checkSubjectRef } from './subject-ref'
 import { assertSafeFields } from './text-safety'
 import { createSecretHasher, type SecretHasher } from './secret-hash'
+import { createRateLimiter, type RateLimiter, type RateLimitOptions } from './rate-limiter'
 import { createVerify, type VerifyOptions, type VerifyResult } from './verify'
 
 /** Options of {@link createApiKeyService}. */
@@ -86,6 +87,11 @@ export interface ApiKeyService {
   roll(input: KeyRef & { gracePeriodSeconds: unknown }): Promise<RollKeyResult>
   /** Checks a secret: `{ valid: true, key }` or `{ valid: false, code }`. */
   verify(secret: unknown, options?: VerifyOptions): Promise<VerifyResult>
+  /**
+   * A per-caller rate limiter that holds wherever this service runs: shared by every instance on a
+   * PostgreSQL store, in process memory for the memory and embedded stores (one process owns those).
+   */
+  rateLimiter(options?: RateLimitOptions): RateLimiter
 }
 
 const notFound = (): ApiKeysError => new ApiKeysError('not_found', 'That API key does not exist.')
@@ -230,5 +236,7 @@ export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyServic
     },
 
     verify: createVerify({ store, prefix, now, hashSecret, throttle }),
+
+    rateLimiter: (options = {}) => store.createSharedRateLimiter?.(options) ?? createRateLimiter(options),
   }
 }

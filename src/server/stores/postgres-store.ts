@@ -1,4 +1,6 @@
+import type { RateLimiter, RateLimitOptions } from '../service/rate-limiter'
 import type { StoreError } from './errors'
+import { createPostgresRateLimiter } from './postgres-rate-limiter'
 import { loadPeer, peerImports } from './optional-peers'
 import { storeErrorFrom } from './sql/driver-errors'
 import { sqlLocationOf, type SqlLocation } from './sql/names'
@@ -141,7 +143,11 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     },
   }
   try {
-    return await createSqlStore(client, { migrate: options.migrate ?? true, ...location })
+    const store = await createSqlStore(client, { migrate: options.migrate ?? true, ...location })
+    // Its instances share one budget per caller through the database (the table migration 3 made).
+    const createSharedRateLimiter = ({ limit, windowSeconds, now }: RateLimitOptions): RateLimiter =>
+      createPostgresRateLimiter({ pool, ...location, limit, windowSeconds, now })
+    return { ...store, createSharedRateLimiter }
   } catch (error) {
     await client.close().catch(() => undefined)
     throw error

@@ -1,3 +1,4 @@
+import type { RateLimiter, RateLimitOptions } from '../service/rate-limiter'
 import type { APIKeyResource, APIKeyStatusFilter, SubjectKind } from '../../core/types'
 
 /**
@@ -99,6 +100,11 @@ export interface ApiKeyStore {
   roll(command: RollKeyCommand): Promise<{ previous: StoredApiKey; replacement: StoredApiKey } | null>
   /** Sets `lastUsedAt` to `now` if it is null or at/before `staleAt`; whether it wrote. */
   touchLastUsed(command: { id: string; now: Date; staleAt: Date }): Promise<boolean>
+  /**
+   * A rate limiter every process on this store's database shares (PostgreSQL). Absent where one
+   * process owns the store (memory, embedded), whose in-process limiter already sees every request.
+   */
+  createSharedRateLimiter?(options: RateLimitOptions): RateLimiter
   /** Releases connections or files. */
   close(): Promise<void>
 }
