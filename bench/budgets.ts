@@ -4,8 +4,13 @@ export const BYTE_BUDGETS = {
   managerAllDepsJs: 36 * 1024,
   /** The stylesheet. */
   css: 4 * 1024,
-  /** The kit's own code inside the manager bundle. */
-  managerOwnJs: 12 * 1024,
+  /**
+   * The kit's own code inside the manager bundle. Raised from 12 KiB when changes became TanStack
+   * mutations an app can observe, the manager took controlled props and names got their visibility
+   * and direction rules (13,414 B). Issue 16 loads the dialogs on demand, which the first paint never
+   * needs; that is where the bytes come back, not from terser code.
+   */
+  managerOwnJs: 13.5 * 1024,
   /** Provider + `useAPIKeys` alone, react-query external. */
   hooksJs: 4 * 1024,
 } as const
