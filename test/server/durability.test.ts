@@ -1,52 +1,18 @@
 // @vitest-environment node
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { startChildServer, stopChild, type ChildServer } from './child-servers'
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/embedded-server.ts', import.meta.url))
 const BURST = 200
 const KILL_AFTER = 60
 
-interface Child {
-  process: ChildProcess
-  base: string
-}
-
-/** Starts the fixture server on the directory and resolves once it prints its loopback port. */
-function startServer(dataDir: string): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] })
-  return new Promise((resolve, reject) => {
-    let out = ''
-    let err = ''
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL')
-      reject(new Error(`The server did not start in time.\n${err}`))
-    }, 40_000)
-    child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()))
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      const match = /PORT (\d+)/.exec(out)
-      if (match) {
-        clearTimeout(timer)
-        resolve({ process: child, base: `http://127.0.0.1:${match[1]}` })
-      }
-    })
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`The server exited with ${code} before it started.\n${err}`))
-    })
-  })
-}
-
-function killHard(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve()
-    child.once('exit', () => resolve())
-    child.kill('SIGKILL')
-  })
-}
+/** Starts the fixture server on the directory; it listens on loopback. */
+const startServer = (dataDir: string): Promise<ChildServer> => startChildServer(FIXTURE, [dataDir])
+const killHard = (child: ChildProcess): Promise<void> => stopChild(child, 'SIGKILL')
 
 describe('embedded store durability', () => {
   let dataDir: string

@@ -1,14 +1,15 @@
 // @vitest-environment node
-import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import type pg from 'pg'
 import { createApiKeyService } from '../../src/server/service/api-key-service'
 import { createMemoryStore } from '../../src/server/stores/memory-store'
+import { startChildServer, stopChild, type ChildServer } from './child-servers'
 import { recordingStore, testClock } from './helpers'
 import { isolatedSchemas, PG_REQUIRED, PG_URL } from './pg-env'
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/postgres-server.ts', import.meta.url))
 const LIMIT = 10 // the fixture's create limit a minute
+/** Starting two instances (tsx, migrations) on two shared, slow cores. */
 const START_TIMEOUT_MS = 60_000
 /** Two child processes and a database on two shared, slow cores: a test may take more than the default 5 s. */
 const TEST_TIMEOUT_MS = 60_000
@@ -19,46 +20,10 @@ if (PG_URL === '' && PG_REQUIRED) {
   })
 }
 
-interface Instance {
-  process: ChildProcess
-  base: string
-}
+/** Starts one app instance on the schema; it listens on loopback. */
+const startInstance = (schema: string): Promise<ChildServer> => startChildServer(FIXTURE, [PG_URL, schema])
 
-/** Starts one app instance on the schema and resolves once it prints its loopback port. */
-function startInstance(schema: string): Promise<Instance> {
-  const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE, PG_URL, schema], { stdio: ['ignore', 'pipe', 'pipe'] })
-  return new Promise((resolve, reject) => {
-    let out = ''
-    let err = ''
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL')
-      reject(new Error(`The instance did not start in time.\n${err}`))
-    }, START_TIMEOUT_MS)
-    child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()))
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      const match = /PORT (\d+)/.exec(out)
-      if (match) {
-        clearTimeout(timer)
-        resolve({ process: child, base: `http://127.0.0.1:${match[1]}` })
-      }
-    })
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`The instance exited with ${code} before it started.\n${err}`))
-    })
-  })
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve()
-    child.once('exit', () => resolve())
-    child.kill('SIGTERM')
-  })
-}
-
-function create(instance: Instance, user: string, name: string): Promise<Response> {
+function create(instance: ChildServer, user: string, name: string): Promise<Response> {
   return fetch(`${instance.base}/api-keys`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-user': user },
@@ -92,7 +57,7 @@ describe.skipIf(PG_URL === '')('two app instances on one PostgreSQL', { timeout:
   const schemas = isolatedSchemas()
   let pool: pg.Pool
   let schema: string
-  let instances: Instance[] = []
+  let instances: ChildServer[] = []
 
   beforeAll(async () => {
     pool = await schemas.pool()
@@ -101,12 +66,12 @@ describe.skipIf(PG_URL === '')('two app instances on one PostgreSQL', { timeout:
   }, START_TIMEOUT_MS * 2)
 
   afterAll(async () => {
-    await Promise.all(instances.map((instance) => stop(instance.process)))
+    await Promise.all(instances.map((instance) => stopChild(instance.process)))
     await schemas.dropAll()
   })
 
   it('lets one caller create exactly the limit, however the burst is split between them', async () => {
-    const [a, b] = instances as [Instance, Instance]
+    const [a, b] = instances as [ChildServer, ChildServer]
     const burst = await Promise.all(Array.from({ length: 2 * LIMIT }, (_, i) => create(i % 2 === 0 ? a : b, 'user_burst', `burst ${i}`)))
     const statuses = burst.map((response) => response.status)
     expect(statuses.filter((status) => status === 201)).toHaveLength(LIMIT)
@@ -131,7 +96,7 @@ describe.skipIf(PG_URL === '')('two app instances on one PostgreSQL', { timeout:
   })
 
   it('writes lastUsedAt once per interval for a key used on both instances', async () => {
-    const [a, b] = instances as [Instance, Instance]
+    const [a, b] = instances as [ChildServer, ChildServer]
     const created = (await (await create(a, 'user_verify', 'hot key')).json()) as { id: string; secret: string }
     // Count UPDATE statements on the keys table, including those that change no row.
     await pool.query(`CREATE TABLE ${schema}.update_statements (n integer NOT NULL)`)

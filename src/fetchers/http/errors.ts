@@ -8,7 +8,6 @@ import {
   type ValidationReason,
 } from '../../core/errors'
 
-
 const TRUSTED_CODES = new Set<string>(['invalid_input', 'not_found', 'forbidden', 'conflict', 'rate_limited'] satisfies ApiKeysErrorCode[])
 const FIELDS = new Set<string>(['name', 'description', 'secondsUntilExpiration', 'scopes', 'claims', 'revocationReason', 'gracePeriodSeconds'] satisfies ValidatedField[])
 const REASONS = new Set<string>([
