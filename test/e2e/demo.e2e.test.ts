@@ -58,6 +58,16 @@ describe('the demo app in real Chromium', () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true })
   }, 60_000)
 
+  it('says what it is doing while it starts, before it is ready', () => {
+    const output = server?.output() ?? ''
+    const ready = output.indexOf('ready http://')
+    for (const step of ['demo: loading', 'demo: building the app with Vite', 'demo: opening the embedded store']) {
+      const at = output.indexOf(step)
+      expect(at, `"${step}" is printed before "ready"`).toBeGreaterThanOrEqual(0)
+      expect(at).toBeLessThan(ready)
+    }
+  })
+
   it('creates a key in the UI and copies its secret from the reveal dialog', async () => {
     // The toolbar's button (an empty list offers a second one).
     await account().getByRole('button', { name: 'Create API key' }).first().click()
