@@ -7,7 +7,7 @@
  *
  * - on PostgreSQL (when `RAK_BENCH_PG_URL` or `RAK_TEST_PG_URL` is set): the shared rate limiter's
  *   cost per create beside the in-process one, and verify with `RAK_BENCH_PG_KEYS` keys in the
- *   table (default 100,000; `RAK_BENCH_PG_KEYS=1000000` for the one-million-key figure). See
+ *   table (default 10,000; `RAK_BENCH_PG_KEYS=1000000` for the one-million-key figure). See
  *   bench/server-postgres.ts.
  *
  * Run: `npm run bench:server` (e.g. `RAK_BENCH_PG_URL=postgres://... RAK_BENCH_PG_KEYS=1000000
