@@ -83,6 +83,7 @@ describe('one process per embedded data directory', () => {
 
     const refused = await rejectionOf(createEmbeddedStore({ dataDir }))
     expect(String(refused)).toContain(`is already open in process ${holder.child.pid}`)
+    expect(String(refused)).toContain(`its lock is stale: delete ${join(dataDir, LOCK_FILE_NAME)}`)
 
     // SIGKILL: no close, the lock file stays behind with a dead pid.
     await killHard(holder.child)

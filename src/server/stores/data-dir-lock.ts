@@ -118,11 +118,14 @@ async function removeStale(path: string, seen: string, token: string): Promise<v
   await unlink(aside).catch(() => undefined)
 }
 
-function inUseError(dir: string, owner: Owner): Error {
-  const who = owner.pid === process.pid ? `this process (pid ${owner.pid})` : `process ${owner.pid}`
+function inUseError(dir: string, lockFile: string, owner: Owner): Error {
+  const ours = owner.pid === process.pid
+  const who = ours ? `this process (pid ${owner.pid})` : `process ${owner.pid}`
+  // A pid the system gave to an unrelated process after the owner died looks alive: say what to do then.
+  const stale = ours ? '' : ` If process ${owner.pid} is not a server of yours, its lock is stale: delete ${lockFile}.`
   return new Error(
     `The embedded store's data directory ${dir} is already open in ${who}. One process may open a data ` +
-      'directory at a time: close the other store first, or use createPostgresStore to share keys between processes.',
+      `directory at a time: close the other store first, or use createPostgresStore to share keys between processes.${stale}`,
   )
 }
 
@@ -149,7 +152,7 @@ export async function lockDataDir(dir: string): Promise<DataDirLock> {
     const seen = await readText(path)
     if (seen === null) continue
     const owner = parseOwner(seen)
-    if (owner !== null && isAlive(owner)) throw inUseError(absolute, owner)
+    if (owner !== null && isAlive(owner)) throw inUseError(absolute, path, owner)
     await removeStale(path, seen, token)
   }
   throw new Error(`Could not take the lock file ${path}: other processes keep replacing it. Is the directory shared by several processes?`)
