@@ -1,8 +1,14 @@
-import { isJsonContentType } from './body'
 import { HttpProblem } from './problem'
 
 /** Methods that change nothing: only the others are checked. */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/** Whether a Content-Type is JSON: `application/json` or `application/*+json`, with any parameters. */
+function isJsonContentType(value: string | null): boolean {
+  if (value === null) return false
+  const type = (value.split(';')[0] ?? '').trim().toLowerCase()
+  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'))
+}
 
 function parseOrNull(text: string): URL | null {
   try {
