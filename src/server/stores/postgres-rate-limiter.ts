@@ -3,7 +3,6 @@ import type { RateLimitDecision, RateLimitOptions } from '../service/rate-limite
 import type { PgPoolLike } from './postgres-store'
 import { sqlNamesFor, type SqlLocation } from './sql/names'
 import { driverCall } from './sql/sql-client'
-import { rateLimitsTable } from './sql/rate-limits-table'
 
 /** Options of {@link createPostgresRateLimiter}. */
 export interface PostgresRateLimiterOptions extends Pick<RateLimitOptions, 'limit' | 'windowSeconds' | 'now'>, SqlLocation {
@@ -37,7 +36,7 @@ export function createPostgresRateLimiter(options: PostgresRateLimiterOptions): 
   const budget = options.budget ?? 'create'
   if (!(limit >= 1) || !(windowSeconds > 0)) throw new RangeError('A rate limit needs limit >= 1 and windowSeconds > 0.')
   const perSecond = limit / windowSeconds
-  const table = rateLimitsTable(sqlNamesFor(options))
+  const table = sqlNamesFor(options).rateLimits
   // The refill since the row was last written, capped at the limit. In SET, `b.*` are the old values.
   const refilled = `LEAST($3::float8, b.tokens + $4::float8 * GREATEST(0, EXTRACT(EPOCH FROM (EXCLUDED.refreshed_at - b.refreshed_at)))::float8)`
   const take = `INSERT INTO ${table} AS b (budget, caller, tokens, refreshed_at, allowed)

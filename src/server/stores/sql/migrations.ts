@@ -1,5 +1,4 @@
 import { DEFAULT_SQL_NAMES, type SqlNames } from './names'
-import { rateLimitsTable } from './rate-limits-table'
 
 /** One schema change: applied once, in `version` order, and recorded in `rak_schema_migrations`. */
 export interface Migration {
@@ -101,7 +100,7 @@ export const MIGRATION_DEFINITIONS: readonly MigrationDefinition[] = [
     version: 3,
     name: 'rate_limits',
     statements: (names) => [
-      `CREATE UNLOGGED TABLE ${rateLimitsTable(names)} (
+      `CREATE UNLOGGED TABLE ${names.rateLimits} (
         budget text NOT NULL,
         caller text NOT NULL,
         tokens double precision NOT NULL,

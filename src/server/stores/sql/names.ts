@@ -18,6 +18,8 @@ export interface SqlNames {
   readonly keys: string
   /** The table that records applied migrations, as statements name it. */
   readonly migrations: string
+  /** The shared rate limiter's table (migration 3), as statements name it. */
+  readonly rateLimits: string
   /** The schema, when one is set. */
   readonly schema: string | null
   /** An index or constraint name with the prefix, unqualified (as `CREATE INDEX` and error reports want it). */
@@ -51,6 +53,7 @@ export function sqlNamesFor(location: SqlLocation = {}): SqlNames {
   return {
     keys: qualify(`${prefix}api_keys`),
     migrations: qualify(`${prefix}rak_schema_migrations`),
+    rateLimits: qualify(`${prefix}rak_rate_limits`),
     schema,
     index: (name) => `${prefix}${name}`,
     qualifiedIndex: (name) => qualify(`${prefix}${name}`),
