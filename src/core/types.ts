@@ -1,6 +1,11 @@
 /** Whose keys these are: a user's own, or a team's (a Clerk organization is a team here). */
 export type SubjectKind = 'user' | 'team'
 
+/** Whether `value` is a subject kind, `'user'` or `'team'`: what every reader of a kind checks. */
+export function isSubjectKind(value: unknown): value is SubjectKind {
+  return value === 'user' || value === 'team'
+}
+
 /**
  * One API key as the kit sees it: Clerk's `APIKeyResource` fields, plus `prefix` and `lastFour`
  * for display. `secret` is present only on the result of a create or roll, never on a listed key.

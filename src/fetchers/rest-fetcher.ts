@@ -7,7 +7,7 @@ import type {
   RollKeyResult,
   UpdateKeyParams,
 } from '../core/fetcher'
-import type { APIKeyResource, APIKeysPage, CreatedAPIKey, SubjectKind } from '../core/types'
+import { isSubjectKind, type APIKeyResource, type APIKeysPage, type CreatedAPIKey, type SubjectKind } from '../core/types'
 import { unexpectedAnswer } from './http/errors'
 import { JsonReader } from './http/json'
 import { globalFetch, queryString, sendJson, trimBase, type FetchFunction, type JsonRequest } from './http/request'
@@ -33,7 +33,7 @@ export interface RestFetcherOptions {
 function subjectKindOf(json: JsonReader): { subjectKind?: SubjectKind } {
   if (!json.has('subjectKind')) return {}
   const kind = json.string('subjectKind')
-  if (kind !== 'user' && kind !== 'team') throw unexpectedAnswer("key.subjectKind is not 'user' or 'team'")
+  if (!isSubjectKind(kind)) throw unexpectedAnswer("key.subjectKind is not 'user' or 'team'")
   return { subjectKind: kind }
 }
 

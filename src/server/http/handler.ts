@@ -26,11 +26,10 @@
  * POST or PATCH needs `Content-Type: application/json` even without a body), 429 create-and-roll rate limit (with `Retry-After`), 500 only for faults of the server.
  */
 import { isApiKeysError } from '../../core/errors'
-import type { APIKeyResource } from '../../core/types'
+import { isSubjectKind, type APIKeyResource } from '../../core/types'
 import { validateGracePeriod } from '../../core/validation'
 import type { ApiKeyService } from '../service/api-key-service'
 import { checkSubject, isStatusFilter } from '../service/list-params'
-import { isSubjectKind } from '../service/subject-ref'
 import type { SubjectRef } from '../stores/types'
 import { checkCreateFields } from '../service/create-input'
 import type { RateLimiter, RateLimitOptions } from '../service/rate-limiter'

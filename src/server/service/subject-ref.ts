@@ -1,14 +1,7 @@
 import { ApiKeysError } from '../../core/errors'
-import type { SubjectKind } from '../../core/types'
+import { isSubjectKind } from '../../core/types'
 import type { SubjectRef } from '../stores/types'
 import { checkSubject } from './list-params'
-
-const KINDS: readonly SubjectKind[] = ['user', 'team']
-
-/** Whether `value` is a subject kind: `'user'` or `'team'`. */
-export function isSubjectKind(value: unknown): value is SubjectKind {
-  return typeof value === 'string' && (KINDS as readonly string[]).includes(value)
-}
 
 /**
  * Checks an owner: a subject id and its kind. A kind left out means `'user'`; a team's keys must

@@ -1,4 +1,4 @@
-import type { SubjectKind } from '../../../core/types'
+import { isSubjectKind, type SubjectKind } from '../../../core/types'
 import type { StoredApiKey } from '../types'
 
 /** The columns every query that returns a key selects, in `ApiKeyRow` shape. */
@@ -34,7 +34,7 @@ export function keyFromRow(row: ApiKeyRow): StoredApiKey {
   return {
     id: row.id,
     subject: row.subject,
-    subjectKind: row.subject_kind === 'user' || row.subject_kind === 'team' ? row.subject_kind : null,
+    subjectKind: isSubjectKind(row.subject_kind) ? row.subject_kind : null,
     name: row.name,
     description: row.description,
     claims: row.claims,
