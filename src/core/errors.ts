@@ -81,8 +81,8 @@ export function summarizeCause(value: unknown): ErrorCauseSummary {
   return IDENTIFIER.test(code) ? { name, code } : { name }
 }
 
-/** Text as it may be kept in an error: secrets and anything shaped like a digest of one removed. */
-function redactForErrors(text: string): string {
+/** Text as it may be kept in an error or a log: secrets and anything shaped like a digest of one removed. */
+export function redactForErrors(text: string): string {
   return redactSecrets(text).replace(LOOKS_LIKE_DIGEST, '[redacted]')
 }
 

@@ -1,4 +1,4 @@
-import { redactSecrets } from '../../../core/key-format'
+import { redactForErrors } from '../../../core/errors'
 import { StoreError } from '../errors'
 
 /**
@@ -15,7 +15,6 @@ const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '
 const UNAVAILABLE_MESSAGE = /connection terminated|connection ended unexpectedly|not queryable|timeout exceeded when trying to connect/i
 
 const SQLSTATE = /^[0-9A-Z]{5}$/
-const LONG_HEX = /[0-9a-f]{32,}/gi
 /** PostgreSQL ends messages about a bad value with the value itself: `...for type uuid: "abc"`. */
 const TRAILING_VALUE = /: ".*"$/s
 const MAX_MESSAGE_LENGTH = 300
@@ -27,7 +26,7 @@ function stringField(error: object, field: string): string | undefined {
 
 /** The driver's message without values: no secret, no hash, no echoed parameter. */
 function safeMessage(text: string): string {
-  const redacted = redactSecrets(text).replace(LONG_HEX, '[redacted]').replace(TRAILING_VALUE, ': [value redacted]')
+  const redacted = redactForErrors(text).replace(TRAILING_VALUE, ': [value redacted]')
   return redacted.length > MAX_MESSAGE_LENGTH ? `${redacted.slice(0, MAX_MESSAGE_LENGTH)}...` : redacted
 }
 
