@@ -12,6 +12,16 @@ export function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
 }
 
+/** A run's three figures: throughput (per second) and the p50 and p99 of its latencies (ms, sorted here), in µs. */
+function figuresOf(label: string, perSecond: number, latencies: Float64Array): BenchFigure[] {
+  latencies.sort()
+  return [
+    { name: `${label} throughput`, value: Math.round(perSecond), unit: 'ops/s' },
+    { name: `${label} p50`, value: percentile(latencies, 50) * 1000, unit: 'µs' },
+    { name: `${label} p99`, value: percentile(latencies, 99) * 1000, unit: 'µs' },
+  ]
+}
+
 /** Throughput, p50 and p99 (µs) of `count` calls made one at a time, after a warm-up. */
 export async function timeSequential(
   label: string,
@@ -27,13 +37,7 @@ export async function timeSequential(
     if (!(await run(i))) throw new Error(`${label}: unexpected result at ${i}`)
     latencies[i] = performance.now() - t
   }
-  const seconds = (performance.now() - start) / 1000
-  latencies.sort()
-  return [
-    { name: `${label} throughput`, value: Math.round(count / seconds), unit: 'ops/s' },
-    { name: `${label} p50`, value: percentile(latencies, 50) * 1000, unit: 'µs' },
-    { name: `${label} p99`, value: percentile(latencies, 99) * 1000, unit: 'µs' },
-  ]
+  return figuresOf(label, count / ((performance.now() - start) / 1000), latencies)
 }
 
 /** Throughput, p50 and p99 (µs) of `count` calls made by `concurrency` workers at once. */
@@ -54,13 +58,7 @@ export async function timeConcurrent(
   }
   const start = performance.now()
   await Promise.all(Array.from({ length: concurrency }, worker))
-  const seconds = (performance.now() - start) / 1000
-  latencies.sort()
-  return [
-    { name: `${label} throughput`, value: Math.round(count / seconds), unit: 'ops/s' },
-    { name: `${label} p50`, value: percentile(latencies, 50) * 1000, unit: 'µs' },
-    { name: `${label} p99`, value: percentile(latencies, 99) * 1000, unit: 'µs' },
-  ]
+  return figuresOf(label, count / ((performance.now() - start) / 1000), latencies)
 }
 
 /**
@@ -85,12 +83,7 @@ export async function timeInTurns(
       totals[v] = (totals[v] ?? 0) + took
     }
   }
-  return variants.flatMap((variant, v) => {
-    const sorted = (latencies[v] as Float64Array).sort()
-    return [
-      { name: `${variant.label} throughput`, value: Math.round(count / ((totals[v] ?? 0) / 1000)), unit: 'ops/s' },
-      { name: `${variant.label} p50`, value: percentile(sorted, 50) * 1000, unit: 'µs' },
-      { name: `${variant.label} p99`, value: percentile(sorted, 99) * 1000, unit: 'µs' },
-    ]
-  })
+  return variants.flatMap((variant, v) =>
+    figuresOf(variant.label, count / ((totals[v] ?? 0) / 1000), latencies[v] as Float64Array),
+  )
 }
