@@ -119,6 +119,20 @@ export const Validation: Story = {
   },
 }
 
+/** On a backend that stores no scopes (Stack Auth, Clerk), the dialog offers none, even when the app lists some. */
+export const BackendWithoutScopes: Story = {
+  parameters: kit({ withoutScopes: true }),
+  play: async ({ canvasElement, args }) => {
+    await userEvent.click(await within(canvasElement).findByRole('button', { name: 'Create API key' }))
+    const dialog = await findDialog('Create API key')
+    await expect(within(dialog).queryByRole('group', { name: /Scopes/ })).toBeNull()
+    await expect(within(dialog).queryByRole('checkbox', { name: 'orders:write' })).toBeNull()
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'Unscoped{Enter}')
+    await findDialog('Save your key “Unscoped”', 'alertdialog')
+    await expect(args.onCreate).toHaveBeenCalledWith(expect.objectContaining({ name: 'Unscoped', scopes: [] }))
+  },
+}
+
 /** A duplicate name: explained in the dialog, with everything typed still there. */
 export const DuplicateName: Story = {
   play: async ({ canvasElement, args }) => {

@@ -12,6 +12,8 @@ export interface KitParameters {
   teams?: TeamInfo[]
   /** Prepare the backend before the story renders (e.g. make a call fail). */
   setup?: (fetcher: MemoryFetcher) => void
+  /** A backend that stores no scopes (`supports.scopes: false`), as Stack Auth's and Clerk's. */
+  withoutScopes?: boolean
 }
 
 /** Typed story parameters for the embedded backend: `parameters: kit({ seed, setup })`. */
@@ -39,7 +41,7 @@ function KitFrame({ parameters, latency, failure, locale, children }: KitFramePr
     const memory = createMemoryFetcher({ seed: parameters.seed ?? demoKeys(), latencyMs: latency })
     if (failure !== 'none') memory.failNext('network', { times: 1000, methods: FAILING_METHODS[failure] })
     parameters.setup?.(memory)
-    return memory
+    return parameters.withoutScopes ? { ...memory, supports: { scopes: false } } : memory
   })
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }))
   return (
