@@ -87,7 +87,7 @@ export { APIKeysProvider, type APIKeysProviderProps } from './react/provider'
 /** The Provider on the kit's HTTP API from plain props, which a Next.js server component can render. */
 export { APIKeysRestProvider, type APIKeysRestProviderProps, type TextOverrides } from './react/rest-provider'
 /** The kit's query keys, for apps that share their QueryClient and want to refresh or read the cache. */
-export { apiKeysQueryKeys } from './react/query-keys'
+export { apiKeysQueryKeys } from './client/query-keys'
 /** The kit's changes as mutations: their `mutationKey`, what they cache (never a secret) and the Provider's callbacks. */
 export {
   apiKeysMutationKey,
@@ -95,7 +95,7 @@ export {
   type KeyMutationSuccess,
   type KeyMutationFailure,
   type KeyMutationCallbacks,
-} from './react/key-mutation'
+} from './client/key-mutation'
 /** A subject's keys a page at a time, in Clerk's shape. */
 export { useAPIKeys, type UseAPIKeysParams, type UseAPIKeysResult } from './react/use-api-keys'
 /** The imperative API in Clerk's shape: getAll, create, revoke (plus update and roll). */

@@ -1,24 +1,7 @@
 'use client'
-import type { QueryClient } from '@tanstack/react-query'
 import { createContext, useContext } from 'react'
-import type { ApiKeysFetcher } from '../core/fetcher'
 import { ApiKeysError } from '../core/errors'
-import type { SubjectKind, TeamInfo } from '../core/types'
-import type { LocalizationOverrides } from '../i18n/messages'
-import type { KeyMutationCallbacks } from './key-mutation'
-
-/** What the Provider hands to every hook and component below it. */
-export interface ApiKeysContextValue {
-  fetcher: ApiKeysFetcher
-  userId: string | null
-  organizationId: string | null
-  teams: readonly TeamInfo[]
-  queryClient: QueryClient
-  localization: LocalizationOverrides | undefined
-  locale: string | undefined
-  /** The Provider's latest change callbacks (read when a change settles, so new functions cost no render). */
-  callbacks: { readonly current: KeyMutationCallbacks }
-}
+import type { ApiKeysContextValue } from '../client/client-context'
 
 export const ApiKeysContext = createContext<ApiKeysContextValue | null>(null)
 
@@ -27,20 +10,4 @@ export function useApiKeysContext(): ApiKeysContextValue {
   const value = useContext(ApiKeysContext)
   if (!value) throw new ApiKeysError('unknown', 'react-api-keys: wrap your app in <APIKeysProvider>.')
   return value
-}
-
-/** A subject after resolution: whose keys, and whether that is a user or a team. */
-export interface ResolvedSubject {
-  subject: string
-  subjectKind: SubjectKind
-}
-
-/** An explicit subject, else the active organization, else the signed-in user; null when signed out. */
-export function resolveSubject(
-  context: Pick<ApiKeysContextValue, 'userId' | 'organizationId'>,
-  explicit?: string | null,
-): ResolvedSubject | null {
-  const subject = explicit ?? context.organizationId ?? context.userId
-  if (!subject) return null
-  return { subject, subjectKind: subject === context.userId ? 'user' : 'team' }
 }

@@ -1,8 +1,9 @@
 'use client'
 import { useCallback, useMemo } from 'react'
 import type { APIKeyStatusFilter } from '../core/types'
-import { resolveSubject, useApiKeysContext, type ApiKeysContextValue, type ResolvedSubject } from './context'
-import { subjectKey, type ListFilter } from './query-keys'
+import { resolveSubject, type ApiKeysContextValue, type ResolvedSubject } from '../client/client-context'
+import { useApiKeysContext } from './context'
+import { subjectKey, type ListFilter } from '../client/query-keys'
 
 /** What a list hook is asked for. */
 export interface ListParams {

@@ -4,10 +4,11 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { ApiKeysFetcher } from '../core/fetcher'
 import type { TeamInfo } from '../core/types'
 import type { LocalizationOverrides } from '../i18n/messages'
-import { ApiKeysContext, type ApiKeysContextValue } from './context'
-import type { KeyMutationCallbacks } from './key-mutation'
+import type { ApiKeysContextValue } from '../client/client-context'
+import { ApiKeysContext } from './context'
+import type { KeyMutationCallbacks } from '../client/key-mutation'
 import { createKitQueryClient } from './query-client'
-import { userKey } from './query-keys'
+import { userKey } from '../client/query-keys'
 
 /** Props of {@link APIKeysProvider}. */
 export interface APIKeysProviderProps extends KeyMutationCallbacks {

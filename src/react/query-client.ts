@@ -1,14 +1,5 @@
 import { QueryClient } from '@tanstack/react-query'
-import { isApiKeysError } from '../core/errors'
-
-/** How long a fetched list counts as fresh: 60 seconds, as in Clerk's hook. */
-export const LIST_STALE_TIME_MS = 60_000
-
-/** Retries a list once, only when the failure may pass by itself (network, server). */
-function retryTransient(failureCount: number, error: unknown): boolean {
-  if (failureCount >= 1) return false
-  return !isApiKeysError(error) || error.code === 'network' || error.code === 'unknown'
-}
+import { LIST_STALE_TIME_MS, retryTransient } from '../client/query-defaults'
 
 /** The QueryClient the Provider makes when the app does not pass its own. */
 export function createKitQueryClient(): QueryClient {

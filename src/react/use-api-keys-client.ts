@@ -2,10 +2,11 @@
 import { useCallback, useMemo } from 'react'
 import type { RollKeyResult } from '../core/fetcher'
 import type { APIKeyResource, CreatedAPIKey } from '../core/types'
-import { useApiKeysContext, type ApiKeysContextValue } from './context'
-import { createKey, getAllKeys, revokeKey, rollKey, supportsOf, updateKey, type CreateAPIKeyParams, type FetcherSupport, type GetAllAPIKeysPage, type GetAPIKeysParams, type RevokeAPIKeyParams, type RollAPIKeyParams, type UpdateAPIKeyParams } from './key-actions'
+import type { ApiKeysContextValue } from '../client/client-context'
+import { useApiKeysContext } from './context'
+import { createKey, getAllKeys, revokeKey, rollKey, supportsOf, updateKey, type CreateAPIKeyParams, type FetcherSupport, type GetAllAPIKeysPage, type GetAPIKeysParams, type RevokeAPIKeyParams, type RollAPIKeyParams, type UpdateAPIKeyParams } from '../client/key-actions'
 
-export type { GetAPIKeysParams, CreateAPIKeyParams, RevokeAPIKeyParams, UpdateAPIKeyParams, RollAPIKeyParams } from './key-actions'
+export type { GetAPIKeysParams, CreateAPIKeyParams, RevokeAPIKeyParams, UpdateAPIKeyParams, RollAPIKeyParams } from '../client/key-actions'
 
 /** What {@link useAPIKeysClient} returns. */
 export interface APIKeysClient {

@@ -4,9 +4,9 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ApiKeysError } from '../core/errors'
 import type { APIKeyResource, APIKeysPage } from '../core/types'
 import { useListSetup, type ListParams } from './list-setup'
-import { fetchPage } from './list-query'
-import { LIST_STALE_TIME_MS } from './query-client'
-import { pageKey } from './query-keys'
+import { fetchPage } from '../client/list-query'
+import { LIST_STALE_TIME_MS } from '../client/query-defaults'
+import { pageKey } from '../client/query-keys'
 import type { UseAPIKeysResult } from './use-api-keys'
 
 const NO_KEYS: APIKeyResource[] = []

@@ -1,7 +1,7 @@
 import type { ApiKeysFetcher } from '../core/fetcher'
 import { asApiKeysError } from '../core/errors'
 import type { APIKeysPage } from '../core/types'
-import type { ResolvedSubject } from './context'
+import type { ResolvedSubject } from './client-context'
 import type { ListFilter } from './query-keys'
 
 /** Fetches one page through the fetcher, mapping whatever it throws to an `ApiKeysError`. */

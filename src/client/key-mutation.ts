@@ -1,6 +1,6 @@
 import { toApiKeysError, type ApiKeysError } from '../core/errors'
 import type { APIKeyResource } from '../core/types'
-import type { ApiKeysContextValue, ResolvedSubject } from './context'
+import type { ApiKeysContextValue, ResolvedSubject } from './client-context'
 
 /** The changes the kit makes to keys, each run as a TanStack Query mutation. */
 export type KeyMutationAction = 'create' | 'revoke' | 'update' | 'roll'

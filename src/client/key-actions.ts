@@ -3,10 +3,10 @@ import type { ApiKeysFetcher, FetcherSupports, RollKeyResult } from '../core/fet
 import type { APIKeyResource, APIKeysPage, APIKeyStatusFilter, CreatedAPIKey } from '../core/types'
 import { validateCreateInput, validateGracePeriod, validateRevocationReason, validateUpdateInput } from '../core/validation'
 import { refreshLists, revokeOptimistically } from './cache-updates'
-import { resolveSubject, type ApiKeysContextValue, type ResolvedSubject } from './context'
+import { resolveSubject, type ApiKeysContextValue, type ResolvedSubject } from './client-context'
 import { runKeyMutation } from './key-mutation'
 import { fetchPage } from './list-query'
-import { LIST_STALE_TIME_MS } from './query-client'
+import { LIST_STALE_TIME_MS } from './query-defaults'
 import { pageKey, subjectKey } from './query-keys'
 
 /** Parameters of `getAll`, as in Clerk's `apiKeys.getAll`. */
