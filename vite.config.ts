@@ -4,10 +4,9 @@ import { join, posix } from 'node:path'
 import { defineConfig, type Plugin, type Rolldown } from 'vite'
 import pkg from './package.json' with { type: 'json' }
 
-const external = [
-  ...Object.keys(pkg.peerDependencies),
-  ...Object.keys(pkg.dependencies),
-].map((name) => new RegExp(`^${name}(/.*)?$`))
+const external = [...Object.keys(pkg.peerDependencies), ...Object.keys(pkg.dependencies)].map(
+  (name) => new RegExp(`^${name}(/.*)?$`),
+)
 
 /** Ships the stylesheet as it is written: one file, imported by apps as `react-api-keys/styles.css`. */
 function copyStyles(): Plugin {
@@ -57,15 +56,21 @@ function clientBoundary(): Plugin {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk' || !USE_CLIENT.test(chunk.code)) continue
         clientChunks.add(chunk.fileName)
-        chunk.code = chunk.code.replace(USE_CLIENT, '// Client code: the "use client" boundary is client.js (see package.json, "react-server").\n')
+        chunk.code = chunk.code.replace(
+          USE_CLIENT,
+          '// Client code: the "use client" boundary is client.js (see package.json, "react-server").\n',
+        )
       }
       const clientLines: string[] = []
       const serverLines: string[] = []
       const clientNames: string[] = []
       for (const [source, names] of reExportOrigins(this.parse(index.code))) {
         const fileName = posix.join(posix.dirname(index.fileName), source)
-        if (bundle[fileName]?.type !== 'chunk') throw new Error(`client-boundary: index.js imports ${source}, which the build did not emit`)
-        const list = names.map(({ imported, exported }) => (imported === exported ? exported : `${imported} as ${exported}`)).join(', ')
+        if (bundle[fileName]?.type !== 'chunk')
+          throw new Error(`client-boundary: index.js imports ${source}, which the build did not emit`)
+        const list = names
+          .map(({ imported, exported }) => (imported === exported ? exported : `${imported} as ${exported}`))
+          .join(', ')
         if (clientChunks.has(fileName)) {
           clientLines.push(`export { ${list} } from "${source}";`)
           clientNames.push(...names.map(({ exported }) => exported))
@@ -89,15 +94,22 @@ function reExportOrigins(program: Program): Map<string, { imported: string; expo
   for (const statement of program.body) {
     if (statement.type === 'ImportDeclaration') {
       for (const specifier of statement.specifiers) {
-        if (specifier.type !== 'ImportSpecifier') throw new Error('client-boundary: index.js has an import it cannot re-export')
+        if (specifier.type !== 'ImportSpecifier')
+          throw new Error('client-boundary: index.js has an import it cannot re-export')
         const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value
         importedFrom.set(specifier.local.name, { source: statement.source.value, imported })
       }
-    } else if (statement.type === 'ExportNamedDeclaration' && statement.declaration === null && statement.source === null) {
+    } else if (
+      statement.type === 'ExportNamedDeclaration' &&
+      statement.declaration === null &&
+      statement.source === null
+    ) {
       for (const specifier of statement.specifiers) {
-        if (specifier.local.type !== 'Identifier' || specifier.exported.type !== 'Identifier') throw new Error('client-boundary: unexpected export in index.js')
+        if (specifier.local.type !== 'Identifier' || specifier.exported.type !== 'Identifier')
+          throw new Error('client-boundary: unexpected export in index.js')
         const origin = importedFrom.get(specifier.local.name)
-        if (!origin) throw new Error(`client-boundary: index.js exports ${specifier.local.name}, which it declares itself`)
+        if (!origin)
+          throw new Error(`client-boundary: index.js exports ${specifier.local.name}, which it declares itself`)
         const names = origins.get(origin.source) ?? []
         names.push({ imported: origin.imported, exported: specifier.exported.name })
         origins.set(origin.source, names)

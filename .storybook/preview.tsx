@@ -30,19 +30,56 @@ const preview: Preview = {
   globalTypes: {
     latency: {
       description: 'Simulated backend latency',
-      toolbar: { title: 'Latency', icon: 'timer', items: [{ value: '0', title: 'No latency' }, { value: '400', title: '400 ms' }, { value: '1500', title: '1.5 s' }], dynamicTitle: true },
+      toolbar: {
+        title: 'Latency',
+        icon: 'timer',
+        items: [
+          { value: '0', title: 'No latency' },
+          { value: '400', title: '400 ms' },
+          { value: '1500', title: '1.5 s' },
+        ],
+        dynamicTitle: true,
+      },
     },
     failure: {
       description: 'Make backend calls fail',
-      toolbar: { title: 'Failures', icon: 'alert', items: [{ value: 'none', title: 'No failures' }, { value: 'list', title: 'Listing fails' }, { value: 'create', title: 'Creating fails' }, { value: 'revoke', title: 'Revoking fails' }, { value: 'all', title: 'Every call fails' }], dynamicTitle: true },
+      toolbar: {
+        title: 'Failures',
+        icon: 'alert',
+        items: [
+          { value: 'none', title: 'No failures' },
+          { value: 'list', title: 'Listing fails' },
+          { value: 'create', title: 'Creating fails' },
+          { value: 'revoke', title: 'Revoking fails' },
+          { value: 'all', title: 'Every call fails' },
+        ],
+        dynamicTitle: true,
+      },
     },
     locale: {
       description: 'Language and date format',
-      toolbar: { title: 'Locale', icon: 'globe', items: [{ value: 'en', title: 'English' }, { value: 'de', title: 'Deutsch' }], dynamicTitle: true },
+      toolbar: {
+        title: 'Locale',
+        icon: 'globe',
+        items: [
+          { value: 'en', title: 'English' },
+          { value: 'de', title: 'Deutsch' },
+        ],
+        dynamicTitle: true,
+      },
     },
     theme: {
       description: 'Light, dark, or the system setting',
-      toolbar: { title: 'Theme', icon: 'contrast', items: [{ value: 'system', title: 'System' }, { value: 'light', title: 'Light' }, { value: 'dark', title: 'Dark' }], dynamicTitle: true },
+      toolbar: {
+        title: 'Theme',
+        icon: 'contrast',
+        items: [
+          { value: 'system', title: 'System' },
+          { value: 'light', title: 'Light' },
+          { value: 'dark', title: 'Dark' },
+        ],
+        dynamicTitle: true,
+      },
     },
   },
   initialGlobals: { latency: '0', failure: 'none', locale: 'en', theme: 'system' },

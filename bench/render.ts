@@ -40,16 +40,29 @@ function serve(): Promise<{ server: Server; base: string }> {
     response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
     createReadStream(file).pipe(response)
   })
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })))
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
+    ),
+  )
 }
 
-async function load(browser: Browser, url: string, drive?: (page: Page) => Promise<void>): Promise<{ result: Record<string, number>; heapBytes: number }> {
+async function load(
+  browser: Browser,
+  url: string,
+  drive?: (page: Page) => Promise<void>,
+): Promise<{ result: Record<string, number>; heapBytes: number }> {
   const context = await browser.newContext()
   const page = await context.newPage()
   try {
     // The page says when it is done on its console, so the runner injects nothing while it measures.
-    const done = page.waitForEvent('console', { predicate: (message) => message.text() === 'bench:done', timeout: 30_000 })
-    const ready = drive && page.waitForEvent('console', { predicate: (message) => message.text() === 'bench:ready', timeout: 30_000 })
+    const done = page.waitForEvent('console', {
+      predicate: (message) => message.text() === 'bench:done',
+      timeout: 30_000,
+    })
+    const ready =
+      drive &&
+      page.waitForEvent('console', { predicate: (message) => message.text() === 'bench:ready', timeout: 30_000 })
     await page.goto(url)
     if (drive) {
       await ready

@@ -37,7 +37,8 @@ export function postgresBenchSettings(env: NodeJS.ProcessEnv = process.env): { u
   const url = env.RAK_BENCH_PG_URL ?? env.RAK_TEST_PG_URL ?? ''
   if (url === '') return null
   const keys = Number(env.RAK_BENCH_PG_KEYS ?? DEFAULT_KEYS)
-  if (!Number.isInteger(keys) || keys < KNOWN_KEYS) throw new RangeError(`RAK_BENCH_PG_KEYS must be a whole number of at least ${KNOWN_KEYS}.`)
+  if (!Number.isInteger(keys) || keys < KNOWN_KEYS)
+    throw new RangeError(`RAK_BENCH_PG_KEYS must be a whole number of at least ${KNOWN_KEYS}.`)
   return { url, keys }
 }
 
@@ -93,18 +94,30 @@ async function limiterCost(service: ApiKeyService, pool: pg.Pool): Promise<Bench
     CREATES,
     100,
   )
-  const p50 = (label: string): number => creates.find((figure) => figure.name === `create via handler on PostgreSQL, ${label} p50`)?.value ?? NaN
+  const p50 = (label: string): number =>
+    creates.find((figure) => figure.name === `create via handler on PostgreSQL, ${label} p50`)?.value ?? NaN
   return [
     ...takes,
     ...creates,
-    { name: 'PostgreSQL limiter cost per create (p50, vs in-process)', value: p50('PostgreSQL limiter') - p50('in-process limiter'), unit: 'µs' },
+    {
+      name: 'PostgreSQL limiter cost per create (p50, vs in-process)',
+      value: p50('PostgreSQL limiter') - p50('in-process limiter'),
+      unit: 'µs',
+    },
   ]
 }
 
 /** Fills the keys table to `total` rows: the service's known keys plus rows made by the database in batches. */
-async function fillKeys(pool: pg.Pool, service: ApiKeyService, total: number): Promise<{ secrets: string[]; fillSeconds: number }> {
+async function fillKeys(
+  pool: pg.Pool,
+  service: ApiKeyService,
+  total: number,
+): Promise<{ secrets: string[]; fillSeconds: number }> {
   const secrets: string[] = []
-  for (let i = 0; i < KNOWN_KEYS; i++) secrets.push((await service.create({ subject: `user_known_${i % 100}`, name: `known ${i}`, scopes: ['read'] })).secret)
+  for (let i = 0; i < KNOWN_KEYS; i++)
+    secrets.push(
+      (await service.create({ subject: `user_known_${i % 100}`, name: `known ${i}`, scopes: ['read'] })).secret,
+    )
   const { rows } = await pool.query<{ column_name: string }>(
     `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'api_keys'`,
   )
@@ -134,8 +147,17 @@ async function verifyWithMany(service: ApiKeyService, pool: pg.Pool, total: numb
   const unknown = Array.from({ length: VERIFY_SEQUENTIAL / 4 }, () => generateApiKey(service.prefix))
   return [
     { name: `bulk fill to ${count.toLocaleString('en-US')} keys`, value: fillSeconds, unit: 's' },
-    ...(await timeSequential(`${label}, one at a time`, VERIFY_SEQUENTIAL, async (i) => (await service.verify(pick(i), { scopes: ['read'] })).valid)),
-    ...(await timeConcurrent(`${label}, ${CONCURRENCY} at once`, VERIFY_CONCURRENT, CONCURRENCY, async (i) => (await service.verify(pick(i))).valid)),
+    ...(await timeSequential(
+      `${label}, one at a time`,
+      VERIFY_SEQUENTIAL,
+      async (i) => (await service.verify(pick(i), { scopes: ['read'] })).valid,
+    )),
+    ...(await timeConcurrent(
+      `${label}, ${CONCURRENCY} at once`,
+      VERIFY_CONCURRENT,
+      CONCURRENCY,
+      async (i) => (await service.verify(pick(i))).valid,
+    )),
     ...(await timeSequential(`${label}, well-formed unknown key`, unknown.length, async (i) => {
       const result = await service.verify(unknown[i] ?? '')
       return !result.valid && result.code === 'not_found'

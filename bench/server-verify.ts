@@ -35,7 +35,8 @@ const HTTP_CONCURRENCY = 16
 
 async function issueKeys(service: ApiKeyService, count: number): Promise<string[]> {
   const secrets: string[] = []
-  for (let i = 0; i < count; i++) secrets.push((await service.create({ subject: `user_${i % 50}`, name: `bench ${i}`, scopes: ['read'] })).secret)
+  for (let i = 0; i < count; i++)
+    secrets.push((await service.create({ subject: `user_${i % 50}`, name: `bench ${i}`, scopes: ['read'] })).secret)
   return secrets
 }
 
@@ -46,15 +47,19 @@ async function inProcess(): Promise<BenchFigure[]> {
   const malformed = secrets.map((secret) => secret.slice(0, -1) + (secret.endsWith('A') ? 'B' : 'A'))
   const portable = createApiKeyService({ store, hashSecret: sha256Hex })
   return [
-    ...(await timeSequential('verify in-process (valid)', IN_PROCESS_VALID, async (i) =>
-      (await service.verify(secrets[i % KEYS], { scopes: ['read'] })).valid,
+    ...(await timeSequential(
+      'verify in-process (valid)',
+      IN_PROCESS_VALID,
+      async (i) => (await service.verify(secrets[i % KEYS], { scopes: ['read'] })).valid,
     )),
     ...(await timeSequential('verify in-process (malformed)', IN_PROCESS_MALFORMED, async (i) => {
       const result = await service.verify(malformed[i % KEYS])
       return !result.valid && result.code === 'malformed'
     })),
-    ...(await timeSequential('verify in-process, Web Crypto hasher (valid)', IN_PROCESS_WEB_CRYPTO, async (i) =>
-      (await portable.verify(secrets[i % KEYS])).valid,
+    ...(await timeSequential(
+      'verify in-process, Web Crypto hasher (valid)',
+      IN_PROCESS_WEB_CRYPTO,
+      async (i) => (await portable.verify(secrets[i % KEYS])).valid,
     )),
   ]
 }
@@ -66,7 +71,9 @@ async function overHttp(): Promise<BenchFigure[]> {
     toNodeHandler(async (request) => {
       const auth = await requireApiKey(request, { service, scopes: ['read'] })
       if (auth instanceof Response) return auth
-      return new Response(JSON.stringify({ subject: auth.subject }), { headers: { 'content-type': 'application/json' } })
+      return new Response(JSON.stringify({ subject: auth.subject }), {
+        headers: { 'content-type': 'application/json' },
+      })
     }),
   )
   server.keepAliveTimeout = 10_000
@@ -85,15 +92,22 @@ async function overHttp(): Promise<BenchFigure[]> {
       }
     }
     // Warm-up, then the measured run.
-    await Promise.all(Array.from({ length: HTTP_CONCURRENCY }, async () => {
-      for (let i = 0; i < 20; i++) await (await fetch(url, { headers: { 'x-api-key': secrets[0] ?? '' } })).arrayBuffer()
-    }))
+    await Promise.all(
+      Array.from({ length: HTTP_CONCURRENCY }, async () => {
+        for (let i = 0; i < 20; i++)
+          await (await fetch(url, { headers: { 'x-api-key': secrets[0] ?? '' } })).arrayBuffer()
+      }),
+    )
     const start = performance.now()
     await Promise.all(Array.from({ length: HTTP_CONCURRENCY }, worker))
     const seconds = (performance.now() - start) / 1000
     latencies.sort()
     return [
-      { name: `verify over HTTP (loopback, concurrency ${HTTP_CONCURRENCY}) throughput`, value: Math.round(HTTP_REQUESTS / seconds), unit: 'req/s' },
+      {
+        name: `verify over HTTP (loopback, concurrency ${HTTP_CONCURRENCY}) throughput`,
+        value: Math.round(HTTP_REQUESTS / seconds),
+        unit: 'req/s',
+      },
       { name: 'verify over HTTP p50', value: percentile(latencies, 50), unit: 'ms' },
       { name: 'verify over HTTP p99', value: percentile(latencies, 99), unit: 'ms' },
     ]
@@ -113,7 +127,10 @@ export async function runServerVerifyBench(): Promise<BenchFigure[]> {
 }
 
 function format(figure: BenchFigure): string {
-  const value = figure.unit === 'ops/s' || figure.unit === 'req/s' ? figure.value.toLocaleString('en-US') : figure.value.toFixed(figure.unit === 'µs' ? 1 : 2)
+  const value =
+    figure.unit === 'ops/s' || figure.unit === 'req/s'
+      ? figure.value.toLocaleString('en-US')
+      : figure.value.toFixed(figure.unit === 'µs' ? 1 : 2)
   return `${figure.name.padEnd(72)} ${value.padStart(12)} ${figure.unit}`
 }
 

@@ -59,7 +59,10 @@ async function bundle(entry: string, external: string[]): Promise<{ code: Uint8A
 }
 
 /** Measures every entry with two sets of externals. */
-export async function measureSizes(): Promise<{ rows: SizeRow[]; css: { rawBytes: number; minifiedBytes: number; gzipBytes: number } }> {
+export async function measureSizes(): Promise<{
+  rows: SizeRow[]
+  css: { rawBytes: number; minifiedBytes: number; gzipBytes: number }
+}> {
   if (!existsSync(join(root, 'dist/index.js'))) throw new Error('Run `npm run build` first.')
   const own = new Map<string, number>()
   for (const [name, file] of Object.entries(ENTRIES)) own.set(name, gzip((await bundle(file, ALL_DEPS)).code))
@@ -73,17 +76,34 @@ export async function measureSizes(): Promise<{ rows: SizeRow[]; css: { rawBytes
         const origin = originOf(input)
         byOrigin[origin] = (byOrigin[origin] ?? 0) + bytesInOutput
       }
-      rows.push({ entry: name, externals, rawBytes: code.length, gzipBytes: gzip(code), ownGzipBytes: own.get(name) ?? 0, byOrigin })
+      rows.push({
+        entry: name,
+        externals,
+        rawBytes: code.length,
+        gzipBytes: gzip(code),
+        ownGzipBytes: own.get(name) ?? 0,
+        byOrigin,
+      })
     }
   }
   const cssText = readFileSync(join(root, 'dist/styles.css'), 'utf8')
-  const minified = await build({ stdin: { contents: cssText, loader: 'css' }, minify: true, write: false, logLevel: 'silent' })
+  const minified = await build({
+    stdin: { contents: cssText, loader: 'css' },
+    minify: true,
+    write: false,
+    logLevel: 'silent',
+  })
   const minifiedCss = minified.outputFiles[0]?.contents ?? new Uint8Array()
-  return { rows, css: { rawBytes: Buffer.byteLength(cssText), minifiedBytes: minifiedCss.length, gzipBytes: gzip(minifiedCss) } }
+  return {
+    rows,
+    css: { rawBytes: Buffer.byteLength(cssText), minifiedBytes: minifiedCss.length, gzipBytes: gzip(minifiedCss) },
+  }
 }
 
 /** The budgets each measurement is held to, with the figure measured. */
-export function checkBudgets(sizes: Awaited<ReturnType<typeof measureSizes>>): { name: string; bytes: number; budget: number; ok: boolean }[] {
+export function checkBudgets(
+  sizes: Awaited<ReturnType<typeof measureSizes>>,
+): { name: string; bytes: number; budget: number; ok: boolean }[] {
   const row = (entry: string, externals: SizeRow['externals']): SizeRow => {
     const found = sizes.rows.find((candidate) => candidate.entry === entry && candidate.externals === externals)
     if (!found) throw new Error(`no measurement for ${entry}`)
@@ -91,10 +111,18 @@ export function checkBudgets(sizes: Awaited<ReturnType<typeof measureSizes>>): {
   }
   const manager = row('<APIKeysManager>', 'react+react-dom')
   const checks = [
-    { name: '<APIKeysManager> JS, all but react/react-dom bundled', bytes: manager.gzipBytes, budget: BYTE_BUDGETS.managerAllDepsJs },
+    {
+      name: '<APIKeysManager> JS, all but react/react-dom bundled',
+      bytes: manager.gzipBytes,
+      budget: BYTE_BUDGETS.managerAllDepsJs,
+    },
     { name: '<APIKeysManager> JS, the kit’s own code', bytes: manager.ownGzipBytes, budget: BYTE_BUDGETS.managerOwnJs },
     { name: 'CSS', bytes: sizes.css.gzipBytes, budget: BYTE_BUDGETS.css },
-    { name: 'Provider + useAPIKeys, react-query external', bytes: row('Provider + useAPIKeys', 'react+react-dom+react-query').gzipBytes, budget: BYTE_BUDGETS.hooksJs },
+    {
+      name: 'Provider + useAPIKeys, react-query external',
+      bytes: row('Provider + useAPIKeys', 'react+react-dom+react-query').gzipBytes,
+      budget: BYTE_BUDGETS.hooksJs,
+    },
   ]
   return checks.map((check) => ({ ...check, ok: check.bytes <= check.budget }))
 }
@@ -106,8 +134,13 @@ export function printSizes(sizes: Awaited<ReturnType<typeof measureSizes>>): voi
   console.log('\nBundle weight (esbuild --minify, gzip -9)')
   console.log('| entry | external | raw | gzip | kit’s own code (gzip) |')
   console.log('|---|---|---|---|---|')
-  for (const row of sizes.rows) console.log(`| ${row.entry} | ${row.externals} | ${kib(row.rawBytes)} | ${kib(row.gzipBytes)} | ${kib(row.ownGzipBytes)} |`)
-  console.log(`| styles.css | - | ${kib(sizes.css.rawBytes)} (${kib(sizes.css.minifiedBytes)} minified) | ${kib(sizes.css.gzipBytes)} | - |`)
+  for (const row of sizes.rows)
+    console.log(
+      `| ${row.entry} | ${row.externals} | ${kib(row.rawBytes)} | ${kib(row.gzipBytes)} | ${kib(row.ownGzipBytes)} |`,
+    )
+  console.log(
+    `| styles.css | - | ${kib(sizes.css.rawBytes)} (${kib(sizes.css.minifiedBytes)} minified) | ${kib(sizes.css.gzipBytes)} | - |`,
+  )
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -115,7 +148,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   printSizes(sizes)
   const checks = checkBudgets(sizes)
   console.log('\nByte budgets')
-  for (const check of checks) console.log(`${check.ok ? 'ok  ' : 'OVER'} ${check.name}: ${check.bytes} B of ${check.budget} B`)
+  for (const check of checks)
+    console.log(`${check.ok ? 'ok  ' : 'OVER'} ${check.name}: ${check.bytes} B of ${check.budget} B`)
   if (process.argv.includes('--check') && checks.some((check) => !check.ok)) {
     console.error('A byte budget is passed.')
     process.exit(1)

@@ -2,11 +2,25 @@
 
 // Core: types, status, key format, errors, validation (no React)
 /** One API key as the kit sees it (Clerk's fields plus `prefix` and `lastFour`), pages, teams and subjects. */
-export type { APIKeyResource, CreatedAPIKey, APIKeysPage, APIKeyStatusFilter, SubjectKind, TeamInfo } from './core/types'
+export type {
+  APIKeyResource,
+  CreatedAPIKey,
+  APIKeysPage,
+  APIKeyStatusFilter,
+  SubjectKind,
+  TeamInfo,
+} from './core/types'
 /** The permission a user needs in a team to manage its keys: `$manage_api_keys`. */
 export { MANAGE_API_KEYS_PERMISSION } from './core/types'
 /** A key's status at a moment, whether it passes a status filter, and the "expires soon" threshold (7 days). */
-export { getKeyStatus, isExpiredAt, isUsableStatus, matchesStatusFilter, EXPIRES_SOON_MS, type APIKeyStatus } from './core/key-status'
+export {
+  getKeyStatus,
+  isExpiredAt,
+  isUsableStatus,
+  matchesStatusFilter,
+  EXPIRES_SOON_MS,
+  type APIKeyStatus,
+} from './core/key-status'
 /** Issue and check secrets in the kit's format: prefix, 128+ random bits in base62, CRC-32 checksum. */
 export {
   generateApiKey,
@@ -135,7 +149,11 @@ export { TeamApiKeysSection, type TeamApiKeysSectionProps } from './components/T
 /** The create dialog, for custom flows. */
 export { CreateApiKeyDialog, type CreateApiKeyDialogProps } from './components/dialogs/CreateApiKeyDialog'
 /** The one-time secret dialog, for custom flows. */
-export { SecretRevealDialog, type SecretRevealDialogProps, type RevealedKey } from './components/dialogs/SecretRevealDialog'
+export {
+  SecretRevealDialog,
+  type SecretRevealDialogProps,
+  type RevealedKey,
+} from './components/dialogs/SecretRevealDialog'
 /** The revoke confirmation with an optional reason, for custom flows. */
 export { RevokeApiKeyDialog, type RevokeApiKeyDialogProps } from './components/dialogs/RevokeApiKeyDialog'
 /** The roll dialog with a grace period, for custom flows. */

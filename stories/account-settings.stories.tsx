@@ -21,7 +21,10 @@ type Story = StoryObj<typeof meta>
 
 /** Tabs work with arrow keys, Home and End; the API Keys tab shows the user's own keys even with an organization active. */
 export const KeyboardTabs: Story = {
-  parameters: kit({ organizationId: DEMO_TEAM, seed: [...demoKeys(DEMO_USER), { name: 'Team-only key', subject: DEMO_TEAM }] }),
+  parameters: kit({
+    organizationId: DEMO_TEAM,
+    seed: [...demoKeys(DEMO_USER), { name: 'Team-only key', subject: DEMO_TEAM }],
+  }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     const tabs = canvas.getAllByRole('tab')

@@ -160,7 +160,11 @@ export const StatusFilter: Story = {
     const canvas = within(canvasElement)
     await canvas.findByRole('rowheader', { name: /Production API/ })
     await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Status' }), 'Revoked')
-    await waitFor(() => expect(canvas.getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual(['Contractor accessTemporary access for the audit']))
+    await waitFor(() =>
+      expect(canvas.getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual([
+        'Contractor accessTemporary access for the audit',
+      ]),
+    )
     await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Status' }), 'Active')
     await waitFor(() => expect(canvas.getAllByRole('rowheader')).toHaveLength(3))
   },
@@ -184,7 +188,11 @@ export const LoadError: Story = {
 export const HostileNames: Story = {
   parameters: kit({
     seed: [
-      { name: '<img src=x onerror="window.__rakPwned=1">', subject: 'user_2x9Kd', description: '<script>window.__rakPwned=2</script>' },
+      {
+        name: '<img src=x onerror="window.__rakPwned=1">',
+        subject: 'user_2x9Kd',
+        description: '<script>window.__rakPwned=2</script>',
+      },
       { name: 'a'.repeat(64), subject: 'user_2x9Kd', revokedAt: new Date(), revocationReason: '<b>bold</b> reason' },
     ],
   }),
@@ -214,7 +222,9 @@ export const Dark: Story = {
   globals: { theme: 'dark' },
   play: async ({ canvasElement }) => {
     const button = await within(canvasElement).findByRole('button', { name: 'Create API key' })
-    await waitFor(() => expect(getComputedStyle(canvasElement.querySelector('.rak-root') as Element).colorScheme).toBe('dark'))
+    await waitFor(() =>
+      expect(getComputedStyle(canvasElement.querySelector('.rak-root') as Element).colorScheme).toBe('dark'),
+    )
     await expect(getComputedStyle(button).backgroundColor).toBe('rgb(139, 140, 248)')
   },
 }

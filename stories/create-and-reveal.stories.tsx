@@ -56,7 +56,9 @@ export const KeyboardOnly: Story = {
     await expect(JSON.stringify({ ...localStorage, ...sessionStorage })).not.toContain(secret)
     await waitFor(() => expect(create).toHaveFocus())
     await expect(await canvas.findByRole('rowheader', { name: /Payments worker/ })).toBeVisible()
-    await expect(args.onCreate).toHaveBeenCalledWith(expect.objectContaining({ name: 'Payments worker', scopes: ['orders:write'] }))
+    await expect(args.onCreate).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'Payments worker', scopes: ['orders:write'] }),
+    )
     await expect(args.onCreate).not.toHaveBeenCalledWith(expect.objectContaining({ secret: expect.anything() }))
   },
 }
@@ -141,7 +143,9 @@ export const DuplicateName: Story = {
     await userEvent.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'production api')
     await userEvent.type(within(dialog).getByRole('textbox', { name: 'Description (optional)' }), 'Second one')
     await userEvent.click(within(dialog).getByRole('button', { name: 'Create key' }))
-    await expect(await within(dialog).findByRole('alert')).toHaveTextContent('An active key named “production api” already exists.')
+    await expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'An active key named “production api” already exists.',
+    )
     await expect(within(dialog).getByRole('textbox', { name: 'Name' })).toHaveValue('production api')
     await expect(within(dialog).getByRole('textbox', { name: 'Description (optional)' })).toHaveValue('Second one')
     await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'conflict' }))
@@ -150,7 +154,10 @@ export const DuplicateName: Story = {
 
 /** A refused create (quota or permission) says what to do next. */
 export const QuotaReached: Story = {
-  parameters: kit({ setup: (fetcher) => fetcher.failNext(new ApiKeysError('forbidden', 'Quota of 10 keys reached'), { methods: ['create'] }) }),
+  parameters: kit({
+    setup: (fetcher) =>
+      fetcher.failNext(new ApiKeysError('forbidden', 'Quota of 10 keys reached'), { methods: ['create'] }),
+  }),
   play: async ({ canvasElement }) => {
     await userEvent.click(await within(canvasElement).findByRole('button', { name: 'Create API key' }))
     const dialog = await findDialog('Create API key')
@@ -161,10 +168,12 @@ export const QuotaReached: Story = {
 
 /** The network fails while creating: the dialog stays, pending state ends, nothing typed is lost. */
 export const NetworkFailure: Story = {
-  parameters: kit({ setup: (fetcher) => {
-    fetcher.setLatency(300)
-    fetcher.failNext('network', { methods: ['create'] })
-  } }),
+  parameters: kit({
+    setup: (fetcher) => {
+      fetcher.setLatency(300)
+      fetcher.failNext('network', { methods: ['create'] })
+    },
+  }),
   play: async ({ canvasElement }) => {
     await userEvent.click(await within(canvasElement).findByRole('button', { name: 'Create API key' }))
     const dialog = await findDialog('Create API key')

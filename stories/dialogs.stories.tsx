@@ -1,7 +1,15 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useState } from 'react'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
-import { CreateApiKeyDialog, RevokeApiKeyDialog, RollApiKeyDialog, SecretRevealDialog, generateApiKey, type APIKeyResource, type RevealedKey } from '../src/index'
+import {
+  CreateApiKeyDialog,
+  RevokeApiKeyDialog,
+  RollApiKeyDialog,
+  SecretRevealDialog,
+  generateApiKey,
+  type APIKeyResource,
+  type RevealedKey,
+} from '../src/index'
 import { expectNoDialog, findDialog } from './support/play'
 
 /** The dialogs the manager uses, each usable alone in a custom flow. */
@@ -88,9 +96,24 @@ export const CreateWithScopes: Story = {
 }
 
 const TARGET: APIKeyResource = {
-  id: 'ak_demo', type: 'api_key', name: 'Production API', subject: 'user_2x9Kd', description: null, claims: null, scopes: [],
-  createdAt: new Date(), createdBy: null, updatedAt: new Date(), expiration: null, expired: false, revoked: false, revokedAt: null,
-  revocationReason: null, lastUsedAt: null, prefix: 'sk_', lastFour: 'abcd',
+  id: 'ak_demo',
+  type: 'api_key',
+  name: 'Production API',
+  subject: 'user_2x9Kd',
+  description: null,
+  claims: null,
+  scopes: [],
+  createdAt: new Date(),
+  createdBy: null,
+  updatedAt: new Date(),
+  expiration: null,
+  expired: false,
+  revoked: false,
+  revokedAt: null,
+  revocationReason: null,
+  lastUsedAt: null,
+  prefix: 'sk_',
+  lastFour: 'abcd',
 }
 
 /** The revoke confirmation on its own: a key the backend does not know answers with an error in the dialog. */

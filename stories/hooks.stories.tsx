@@ -6,7 +6,19 @@ import { kit } from './support/with-kit'
 
 /** A bare list made only with the `useAPIKeys` hook: what a custom flow starts from. */
 function HookList() {
-  const { data, count, page, pageCount, isLoading, isError, error, fetchNext, fetchPrevious, hasNextPage, hasPreviousPage } = useAPIKeys({ pageSize: 5 })
+  const {
+    data,
+    count,
+    page,
+    pageCount,
+    isLoading,
+    isError,
+    error,
+    fetchNext,
+    fetchPrevious,
+    hasNextPage,
+    hasPreviousPage,
+  } = useAPIKeys({ pageSize: 5 })
   if (isLoading) return <p>Loading keys…</p>
   if (isError) return <p role="alert">{error?.message}</p>
   return (
@@ -19,8 +31,12 @@ function HookList() {
         ))}
       </ul>
       <p>{`Page ${page} of ${pageCount} (${count} keys)`}</p>
-      <button type="button" onClick={fetchPrevious} disabled={!hasPreviousPage}>Previous</button>
-      <button type="button" onClick={fetchNext} disabled={!hasNextPage}>Next</button>
+      <button type="button" onClick={fetchPrevious} disabled={!hasPreviousPage}>
+        Previous
+      </button>
+      <button type="button" onClick={fetchNext} disabled={!hasNextPage}>
+        Next
+      </button>
     </section>
   )
 }

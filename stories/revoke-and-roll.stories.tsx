@@ -17,7 +17,11 @@ type Story = StoryObj<typeof meta>
 export const RevokeWithReason: Story = {
   parameters: kit({ setup: (fetcher) => fetcher.setLatency(400) }),
   play: async ({ canvasElement, args }) => {
-    const trigger = await within(canvasElement).findByRole('button', { name: 'Revoke Production API' }, { timeout: 3000 })
+    const trigger = await within(canvasElement).findByRole(
+      'button',
+      { name: 'Revoke Production API' },
+      { timeout: 3000 },
+    )
     await userEvent.click(trigger)
     const dialog = await findDialog('Revoke “Production API”?', 'alertdialog')
     await expect(dialog).toHaveTextContent('will be refused at once')
@@ -31,7 +35,9 @@ export const RevokeWithReason: Story = {
     await expect(within(row).getByRole('tooltip', { hidden: true })).toHaveTextContent('Revoked: Leaked in a CI log')
     await expect(within(row).queryByRole('button', { name: /Revoke/ })).toBeNull()
     await waitFor(() => expect(canvasElement.querySelector('.rak-table-region')).toHaveFocus())
-    await expect(args.onRevoke).toHaveBeenCalledWith(expect.objectContaining({ name: 'Production API', revocationReason: 'Leaked in a CI log' }))
+    await expect(args.onRevoke).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'Production API', revocationReason: 'Leaked in a CI log' }),
+    )
   },
 }
 
@@ -72,12 +78,16 @@ export const RevokeCancelled: Story = {
 
 /** The backend refuses: the row comes back and the dialog says why. */
 export const RevokeRefused: Story = {
-  parameters: kit({ setup: (fetcher) => {
-    fetcher.setLatency(200)
-    fetcher.failNext('forbidden', { methods: ['revoke'] })
-  } }),
+  parameters: kit({
+    setup: (fetcher) => {
+      fetcher.setLatency(200)
+      fetcher.failNext('forbidden', { methods: ['revoke'] })
+    },
+  }),
   play: async ({ canvasElement, args }) => {
-    await userEvent.click(await within(canvasElement).findByRole('button', { name: 'Revoke Production API' }, { timeout: 3000 }))
+    await userEvent.click(
+      await within(canvasElement).findByRole('button', { name: 'Revoke Production API' }, { timeout: 3000 }),
+    )
     const dialog = await findDialog('Revoke “Production API”?', 'alertdialog')
     await userEvent.click(within(dialog).getByRole('button', { name: 'Revoke key' }))
     await expect(await within(dialog).findByRole('alert')).toHaveTextContent('You do not have permission to do this.')
@@ -103,8 +113,12 @@ export const Roll: Story = {
     await userEvent.click(within(reveal).getByRole('checkbox', { name: 'I have saved this key' }))
     await userEvent.click(within(reveal).getByRole('button', { name: 'Done' }))
     await expectNoDialog('alertdialog')
-    await waitFor(() => expect(within(canvasElement).getAllByRole('rowheader', { name: /Production API/ })).toHaveLength(2))
-    const statuses = within(canvasElement).getAllByRole('rowheader', { name: /Production API/ }).map((cell) => cell.closest('tr')?.querySelector('.rak-badge')?.textContent)
+    await waitFor(() =>
+      expect(within(canvasElement).getAllByRole('rowheader', { name: /Production API/ })).toHaveLength(2),
+    )
+    const statuses = within(canvasElement)
+      .getAllByRole('rowheader', { name: /Production API/ })
+      .map((cell) => cell.closest('tr')?.querySelector('.rak-badge')?.textContent)
     await expect(statuses.sort()).toEqual(['Active', 'Expires soon'])
     await expect(document.body.innerHTML).not.toContain(secret)
   },

@@ -18,7 +18,10 @@ const seed = [...demoKeys(DEMO_TEAM), { name: 'Personal key', subject: DEMO_USER
 
 /** A member with `$manage_api_keys` sees the team's keys under the team's name. */
 export const CanManage: Story = {
-  parameters: kit({ seed, teams: [{ id: DEMO_TEAM, displayName: 'Acme Inc.', permissions: ['$manage_api_keys', '$read_members'] }] }),
+  parameters: kit({
+    seed,
+    teams: [{ id: DEMO_TEAM, displayName: 'Acme Inc.', permissions: ['$manage_api_keys', '$read_members'] }],
+  }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await expect(canvas.getByRole('heading', { name: 'Acme Inc. API keys' })).toBeVisible()

@@ -2,7 +2,15 @@
 import { QueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { createRoot } from 'react-dom/client'
-import { APIKeysManager, APIKeysProvider, createMemoryFetcher, useAPIKeys, useAPIKeysClient, useApiKeys, type MemoryFetcher } from '../../src/index'
+import {
+  APIKeysManager,
+  APIKeysProvider,
+  createMemoryFetcher,
+  useAPIKeys,
+  useAPIKeysClient,
+  useApiKeys,
+  type MemoryFetcher,
+} from '../../src/index'
 import '../../src/styles/styles.css'
 import { FloorTable, floorKeys } from './floor'
 import { USER, benchKeys } from './seed'
@@ -110,27 +118,46 @@ async function run(): Promise<Record<string, number>> {
   if (scenario === 'manager' || scenario === 'stack' || scenario === 'floor' || scenario === 'zuplo') {
     // Zuplo's module is loaded and run before the clock starts, as the kit's is.
     const zuplo = scenario === 'zuplo' ? await import('./zuplo') : undefined
-    const rows = scenario === 'stack' ? 'li.bench-row' : zuplo ? zuplo.ZUPLO_ROW : 'tbody tr.rak-row:not(.rak-row--skeleton)'
+    const rows =
+      scenario === 'stack' ? 'li.bench-row' : zuplo ? zuplo.ZUPLO_ROW : 'tbody tr.rak-row:not(.rak-row--skeleton)'
     // Every row is on screen when all are rendered, or, for a windowed table, when it says it has
     // all n rows and its rendered rows reach past the bottom of the viewport. The DOM is checked on
     // each change; geometry only after a frame, so the bench never forces a layout of its own.
     const inDomCheck = (): boolean => {
       const rendered = document.querySelectorAll(rows).length
-      return rendered === n || (rendered > 0 && document.querySelector('table')?.getAttribute('aria-rowcount') === String(n + 1))
+      return (
+        rendered === n ||
+        (rendered > 0 && document.querySelector('table')?.getAttribute('aria-rowcount') === String(n + 1))
+      )
     }
     const onScreen = (): boolean => {
       const rendered = document.querySelectorAll<HTMLElement>(rows)
-      return rendered.length === n || (rendered[rendered.length - 1]?.getBoundingClientRect().bottom ?? 0) >= innerHeight
+      return (
+        rendered.length === n || (rendered[rendered.length - 1]?.getBoundingClientRect().bottom ?? 0) >= innerHeight
+      )
     }
     const start = performance.now()
     const element =
-      scenario === 'manager' ? provider(<APIKeysManager pageSize={n} />) : scenario === 'stack' ? provider(<StackList />) : zuplo ? <zuplo.ZuploManager n={n} /> : <FloorTable keys={floorKeys(n)} />
+      scenario === 'manager' ? (
+        provider(<APIKeysManager pageSize={n} />)
+      ) : scenario === 'stack' ? (
+        provider(<StackList />)
+      ) : zuplo ? (
+        <zuplo.ZuploManager n={n} />
+      ) : (
+        <FloorTable keys={floorKeys(n)} />
+      )
     root.render(element)
     await when(inDomCheck)
     const inDom = performance.now()
     let end = await afterNextFrame()
     while (!onScreen()) end = await afterNextFrame()
-    return { ms: end - start, msToDom: inDom - start, domNodes: document.getElementsByTagName('*').length, rowsRendered: document.querySelectorAll(rows).length }
+    return {
+      ms: end - start,
+      msToDom: inDom - start,
+      domNodes: document.getElementsByTagName('*').length,
+      rowsRendered: document.querySelectorAll(rows).length,
+    }
   }
   if (scenario === 'revoke') {
     root.render(provider(<APIKeysManager pageSize={n} />))
@@ -161,13 +188,27 @@ async function run(): Promise<Record<string, number>> {
     console.debug('bench:ready')
     // The page waits for the browser to type; it then measures from the last keystroke to the rows.
     await when(() => input.value === 'Billing wo')
-    await when(() => [...document.querySelectorAll('tbody .rak-key-name')].every((cell) => cell.textContent?.startsWith('Billing wo')) && document.querySelectorAll('tbody .rak-key-name').length > 0)
+    await when(
+      () =>
+        [...document.querySelectorAll('tbody .rak-key-name')].every((cell) =>
+          cell.textContent?.startsWith('Billing wo'),
+        ) && document.querySelectorAll('tbody .rak-key-name').length > 0,
+    )
     const end = await afterNextFrame()
     return { msFromLastKeystroke: end - lastKeystroke, listRequests: fetcher.calls.list - before }
   }
   if (scenario === 'requests') {
     return new Promise<Record<string, number>>((resolve) => {
-      root.render(provider(<>{[1, 2, 3, 4, 5].map((i) => <Count key={i} />)}<Requests report={resolve} /></>))
+      root.render(
+        provider(
+          <>
+            {[1, 2, 3, 4, 5].map((i) => (
+              <Count key={i} />
+            ))}
+            <Requests report={resolve} />
+          </>,
+        ),
+      )
     })
   }
   if (scenario === 'page-back') {

@@ -8,5 +8,10 @@ export default defineConfig({
   plugins: [react()],
   logLevel: 'warn',
   // esbuild minifies the CSS: lightningcss rejects a selector in Zuplo's stylesheet.
-  build: { outDir: fileURLToPath(new URL('../results/.page', import.meta.url)), emptyOutDir: true, target: 'es2022', cssMinify: 'esbuild' },
+  build: {
+    outDir: fileURLToPath(new URL('../results/.page', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2022',
+    cssMinify: 'esbuild',
+  },
 })

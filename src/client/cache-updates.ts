@@ -8,7 +8,10 @@ function isInfinite(data: CachedList): data is InfiniteData<APIKeysPage, number>
 }
 
 /** Applies `change` to every key in a cached list (a page, an infinite list, or a whole list). */
-export function mapCachedKeys(data: CachedList | undefined, change: (key: APIKeyResource) => APIKeyResource): CachedList | undefined {
+export function mapCachedKeys(
+  data: CachedList | undefined,
+  change: (key: APIKeyResource) => APIKeyResource,
+): CachedList | undefined {
   if (data === undefined) return undefined
   const mapPage = (page: APIKeysPage): APIKeysPage => ({ ...page, data: page.data.map(change) })
   return isInfinite(data) ? { ...data, pages: data.pages.map(mapPage) } : mapPage(data)
@@ -39,7 +42,9 @@ export async function revokeOptimistically(
   const at = new Date()
   queryClient.setQueriesData<CachedList>({ queryKey }, (data) =>
     mapCachedKeys(data, (key) =>
-      key.id === apiKeyId && !key.revoked ? { ...key, revoked: true, revokedAt: at, revocationReason, updatedAt: at } : key,
+      key.id === apiKeyId && !key.revoked
+        ? { ...key, revoked: true, revokedAt: at, revocationReason, updatedAt: at }
+        : key,
     ),
   )
   return () => {

@@ -1,7 +1,12 @@
 import { ApiKeysError, asApiKeysError } from '../core/errors'
 import type { ApiKeysFetcher, FetcherSupports, RollKeyResult } from '../core/fetcher'
 import type { APIKeyResource, APIKeysPage, APIKeyStatusFilter, CreatedAPIKey } from '../core/types'
-import { validateCreateInput, validateGracePeriod, validateRevocationReason, validateUpdateInput } from '../core/validation'
+import {
+  validateCreateInput,
+  validateGracePeriod,
+  validateRevocationReason,
+  validateUpdateInput,
+} from '../core/validation'
 import { refreshLists, revokeOptimistically } from './cache-updates'
 import { resolveSubject, type ApiKeysContextValue, type ResolvedSubject } from './client-context'
 import { runKeyMutation } from './key-mutation'
@@ -66,7 +71,10 @@ function requireSubject(context: ApiKeysContextValue, subject: string | undefine
 
 const neverAborted = (): AbortSignal => new AbortController().signal
 /** What a change's mutation caches as its variables: the caller's parameters, the subject resolved, no signal. */
-const variablesOf = ({ signal: _signal, ...params }: { signal?: AbortSignal }, target: ResolvedSubject): object => ({ ...params, subject: target.subject })
+const variablesOf = ({ signal: _signal, ...params }: { signal?: AbortSignal }, target: ResolvedSubject): object => ({
+  ...params,
+  subject: target.subject,
+})
 const listsOf = (context: ApiKeysContextValue, target: ResolvedSubject) => subjectKey(context.userId, target.subject)
 
 /** What the fetcher's backend supports: its optional methods, and scopes unless it says it has none. */
@@ -89,7 +97,10 @@ export interface GetAllAPIKeysPage extends APIKeysPage {
 }
 
 /** One page of keys, through the cache (a fresh cached page is answered without a request). */
-export async function getAllKeys(context: ApiKeysContextValue, params: GetAPIKeysParams = {}): Promise<GetAllAPIKeysPage> {
+export async function getAllKeys(
+  context: ApiKeysContextValue,
+  params: GetAPIKeysParams = {},
+): Promise<GetAllAPIKeysPage> {
   const target = requireSubject(context, params.subject)
   const filter = { query: params.query ?? '', status: params.status, pageSize: params.pageSize ?? 10 }
   const page = params.initialPage ?? 1
@@ -111,7 +122,9 @@ export async function createKey(context: ApiKeysContextValue, params: CreateAPIK
     apiKeyId: null,
     run: async () => {
       const input = validateCreateInput(params)
-      const created = await asApiKeysError(() => context.fetcher.create({ ...target, ...input, signal: params.signal ?? neverAborted() }))
+      const created = await asApiKeysError(() =>
+        context.fetcher.create({ ...target, ...input, signal: params.signal ?? neverAborted() }),
+      )
       void refreshLists(context.queryClient, listsOf(context, target))
       return created
     },
@@ -129,7 +142,9 @@ export async function revokeKey(context: ApiKeysContextValue, params: RevokeAPIK
     const lists = listsOf(context, target)
     const rollback = await revokeOptimistically(context.queryClient, lists, apiKeyId, revocationReason)
     try {
-      return await asApiKeysError(() => context.fetcher.revoke({ ...target, apiKeyId, revocationReason, signal: params.signal ?? neverAborted() }))
+      return await asApiKeysError(() =>
+        context.fetcher.revoke({ ...target, apiKeyId, revocationReason, signal: params.signal ?? neverAborted() }),
+      )
     } catch (error) {
       rollback()
       throw error
@@ -137,7 +152,14 @@ export async function revokeKey(context: ApiKeysContextValue, params: RevokeAPIK
       void refreshLists(context.queryClient, lists)
     }
   }
-  return runKeyMutation(context, { action: 'revoke', target, variables: variablesOf(params, target), apiKeyId, run, outcomeOf: (key) => ({ key }) })
+  return runKeyMutation(context, {
+    action: 'revoke',
+    target,
+    variables: variablesOf(params, target),
+    apiKeyId,
+    run,
+    outcomeOf: (key) => ({ key }),
+  })
 }
 
 /** Renames a key or changes its description (when the fetcher supports it). */
@@ -147,11 +169,20 @@ export async function updateKey(context: ApiKeysContextValue, params: UpdateAPIK
   const target = requireSubject(context, params.subject)
   const run = async (): Promise<APIKeyResource> => {
     const changes = validateUpdateInput(params)
-    const updated = await asApiKeysError(() => update({ ...target, ...changes, apiKeyId: params.apiKeyId, signal: params.signal ?? neverAborted() }))
+    const updated = await asApiKeysError(() =>
+      update({ ...target, ...changes, apiKeyId: params.apiKeyId, signal: params.signal ?? neverAborted() }),
+    )
     void refreshLists(context.queryClient, listsOf(context, target))
     return updated
   }
-  return runKeyMutation(context, { action: 'update', target, variables: variablesOf(params, target), apiKeyId: params.apiKeyId, run, outcomeOf: (key) => ({ key }) })
+  return runKeyMutation(context, {
+    action: 'update',
+    target,
+    variables: variablesOf(params, target),
+    apiKeyId: params.apiKeyId,
+    run,
+    outcomeOf: (key) => ({ key }),
+  })
 }
 
 /** Issues a replacement whose old secret expires after a grace period (when the fetcher supports it). */
@@ -161,7 +192,9 @@ export async function rollKey(context: ApiKeysContextValue, params: RollAPIKeyPa
   const target = requireSubject(context, params.subject)
   const run = async (): Promise<RollKeyResult> => {
     const gracePeriodSeconds = validateGracePeriod(params.gracePeriodSeconds)
-    const result = await asApiKeysError(() => roll({ ...target, apiKeyId: params.apiKeyId, gracePeriodSeconds, signal: params.signal ?? neverAborted() }))
+    const result = await asApiKeysError(() =>
+      roll({ ...target, apiKeyId: params.apiKeyId, gracePeriodSeconds, signal: params.signal ?? neverAborted() }),
+    )
     void refreshLists(context.queryClient, listsOf(context, target))
     return result
   }

@@ -58,7 +58,10 @@ export interface KeyMutation<Result> {
  * the whole result (a create's or a roll's one-time secret) goes to the caller alone. Never retried,
  * and never paused while the browser thinks it is offline: a change is sent exactly once, now.
  */
-export async function runKeyMutation<Result>(context: ApiKeysContextValue, change: KeyMutation<Result>): Promise<Result> {
+export async function runKeyMutation<Result>(
+  context: ApiKeysContextValue,
+  change: KeyMutation<Result>,
+): Promise<Result> {
   const { queryClient, callbacks } = context
   const { action, target, apiKeyId } = change
   const subject = target.subject

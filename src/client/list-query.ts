@@ -12,14 +12,20 @@ export function fetchPage(
   page: number,
   signal: AbortSignal,
 ): Promise<APIKeysPage> {
-  return asApiKeysError(() => fetcher.list({ ...target, query: filter.query, status: filter.status, page, pageSize: filter.pageSize, signal }))
+  return asApiKeysError(() =>
+    fetcher.list({ ...target, query: filter.query, status: filter.status, page, pageSize: filter.pageSize, signal }),
+  )
 }
 
 /** Pages fetched at most for a whole-list query (100 keys each): a guard against a backend that never ends. */
 const MAX_PAGES = 100
 
 /** Fetches every key of a subject, 100 a page, for the Stack-style hooks. */
-export async function fetchEverything(fetcher: ApiKeysFetcher, target: ResolvedSubject, signal: AbortSignal): Promise<APIKeysPage> {
+export async function fetchEverything(
+  fetcher: ApiKeysFetcher,
+  target: ResolvedSubject,
+  signal: AbortSignal,
+): Promise<APIKeysPage> {
   const filter: ListFilter = { query: '', status: undefined, pageSize: 100 }
   const first = await fetchPage(fetcher, target, filter, 1, signal)
   const data = [...first.data]

@@ -21,7 +21,8 @@ export const pageKey = (userId: string | null, subject: string, filter: ListFilt
 export const infiniteKey = (userId: string | null, subject: string, filter: ListFilter) =>
   [...subjectKey(userId, subject), 'infinite', { ...filter, status: filter.status ?? 'all' }] as const
 /** Every key of a subject in one list (the Stack-style hooks). */
-export const everythingKey = (userId: string | null, subject: string) => [...subjectKey(userId, subject), 'everything'] as const
+export const everythingKey = (userId: string | null, subject: string) =>
+  [...subjectKey(userId, subject), 'everything'] as const
 
 /**
  * The kit's query keys. Everything is scoped by the signed-in user first, so signing out or switching

@@ -98,7 +98,15 @@ export function APIKeysManager(props: APIKeysManagerProps) {
     props.onStatusChange?.(next ?? 'all')
   }
   const query = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS, search !== typed)
-  const list = usePagedAPIKeys({ subject, query, status, pageSize, keepPreviousData: true, page: props.page, onPageChange: props.onPageChange })
+  const list = usePagedAPIKeys({
+    subject,
+    query,
+    status,
+    pageSize,
+    keepPreviousData: true,
+    page: props.page,
+    onPageChange: props.onPageChange,
+  })
 
   const [creating, setCreating] = useState(false)
   // The create dialog mounts when first opened and then stays, so its draft survives closing.
@@ -128,7 +136,9 @@ export function APIKeysManager(props: APIKeysManagerProps) {
   /** Back to the row button that opened a dialog, or to the table when the row has no such button now. */
   function backToRow(): HTMLElement | null {
     const opened = rowAction.current
-    const buttons = opened ? tableRegion.current?.querySelectorAll<HTMLElement>(`[data-rak-action="${opened.action}"]`) : undefined
+    const buttons = opened
+      ? tableRegion.current?.querySelectorAll<HTMLElement>(`[data-rak-action="${opened.action}"]`)
+      : undefined
     const button = [...(buttons ?? [])].find((candidate) => candidate.dataset.rakKey === opened?.keyId)
     return button ?? tableRegion.current
   }
@@ -144,12 +154,19 @@ export function APIKeysManager(props: APIKeysManagerProps) {
       <div className={clsx('rak-toolbar', classNames.toolbar)}>
         <SearchField ref={searchField} value={search} onChange={setSearch} className={classNames.search} />
         <StatusFilter value={status} onChange={setStatus} className={classNames.statusFilter} />
-        <button ref={createButton} type="button" className={clsx('rak-button rak-button--primary rak-create-button', classNames.createButton)} onClick={openCreate}>
+        <button
+          ref={createButton}
+          type="button"
+          className={clsx('rak-button rak-button--primary rak-create-button', classNames.createButton)}
+          onClick={openCreate}
+        >
           {messages.createButton}
         </button>
       </div>
 
-      {list.isError && list.error && <ErrorState error={list.error} onRetry={() => void list.revalidate()} className={classNames.errorState} />}
+      {list.isError && list.error && (
+        <ErrorState error={list.error} onRetry={() => void list.revalidate()} className={classNames.errorState} />
+      )}
 
       {empty ? (
         <EmptyState
@@ -211,7 +228,13 @@ export function APIKeysManager(props: APIKeysManagerProps) {
           }}
         />
       )}
-      {revealed && <SecretRevealDialog apiKey={revealed} onDone={() => setRevealed(null)} returnFocusTo={() => (rowAction.current ? backToRow() : createButton.current)} />}
+      {revealed && (
+        <SecretRevealDialog
+          apiKey={revealed}
+          onDone={() => setRevealed(null)}
+          returnFocusTo={() => (rowAction.current ? backToRow() : createButton.current)}
+        />
+      )}
       {revoking && (
         <RevokeApiKeyDialog
           apiKey={revoking}

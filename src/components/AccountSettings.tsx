@@ -26,7 +26,10 @@ export interface AccountSettingsProps {
   tabs?: SettingsTab[]
   /** Hide the API Keys tab (for apps that turn user keys off). */
   hideApiKeysTab?: boolean
-  /** The id of the tab shown, when the app keeps it (in the URL, say); the API Keys tab's id is `'api-keys'`. Leave out to let the component keep it. */
+  /**
+   * The id of the tab shown, when the app keeps it (in the URL, say); the API Keys tab's id is `'api-keys'`.
+   * Leave out to let the component keep it.
+   */
   tab?: string
   /** The id of the tab shown first while the component keeps the tab (default: the first tab). */
   defaultTab?: string
@@ -50,7 +53,11 @@ export function AccountSettings(props: AccountSettingsProps) {
   const baseId = useId()
   const tabs: SettingsTab[] = [...(props.tabs ?? [])]
   if (!props.hideApiKeysTab && userId) {
-    tabs.push({ id: API_KEYS_TAB, label: messages.apiKeysTab, content: <APIKeysManager {...props.apiKeys} subject={userId} /> })
+    tabs.push({
+      id: API_KEYS_TAB,
+      label: messages.apiKeysTab,
+      content: <APIKeysManager {...props.apiKeys} subject={userId} />,
+    })
   }
   const [ownChoice, setOwnChoice] = useState(props.defaultTab)
   const chosen = props.tab ?? ownChoice
@@ -76,7 +83,10 @@ export function AccountSettings(props: AccountSettingsProps) {
 
   const Heading = props.fullPage ? 'h1' : 'h2'
   return (
-    <section className={clsx('rak-root rak-settings', props.fullPage && 'rak-settings--page', props.className)} aria-labelledby={`${baseId}-title`}>
+    <section
+      className={clsx('rak-root rak-settings', props.fullPage && 'rak-settings--page', props.className)}
+      aria-labelledby={`${baseId}-title`}
+    >
       <Heading id={`${baseId}-title`} className="rak-settings-title">
         {messages.accountSettingsTitle}
       </Heading>
@@ -107,7 +117,13 @@ export function AccountSettings(props: AccountSettingsProps) {
             })}
           </div>
           {selected && (
-            <div role="tabpanel" id={`${baseId}-panel-${selected.id}`} aria-labelledby={`${baseId}-tab-${selected.id}`} className="rak-tab-panel" tabIndex={0}>
+            <div
+              role="tabpanel"
+              id={`${baseId}-panel-${selected.id}`}
+              aria-labelledby={`${baseId}-tab-${selected.id}`}
+              className="rak-tab-panel"
+              tabIndex={0}
+            >
               {selected.content}
             </div>
           )}

@@ -2,16 +2,11 @@ import { redactSecrets } from './key-format'
 
 /** The stable codes of every error the kit raises or maps a backend's error to. */
 export type ApiKeysErrorCode =
-  | 'invalid_input'
-  | 'not_found'
-  | 'forbidden'
-  | 'conflict'
-  | 'rate_limited'
-  | 'network'
-  | 'unknown'
+  'invalid_input' | 'not_found' | 'forbidden' | 'conflict' | 'rate_limited' | 'network' | 'unknown'
 
 /** A field the kit validates, as named in its inputs. */
-export type ValidatedField = 'name' | 'description' | 'secondsUntilExpiration' | 'scopes' | 'claims' | 'revocationReason' | 'gracePeriodSeconds'
+export type ValidatedField =
+  'name' | 'description' | 'secondsUntilExpiration' | 'scopes' | 'claims' | 'revocationReason' | 'gracePeriodSeconds'
 
 /**
  * Why a field was refused: a reason code that components turn into a localized message. A name may
@@ -76,7 +71,12 @@ const LOOKS_LIKE_DIGEST = /[0-9a-fA-F]{32,}/g
 /** The name and code of whatever was thrown, with nothing else from it. */
 export function summarizeCause(value: unknown): ErrorCauseSummary {
   const fields = typeof value === 'object' && value !== null ? (value as { name?: unknown; code?: unknown }) : {}
-  const name = typeof fields.name === 'string' && IDENTIFIER.test(fields.name) ? fields.name : value instanceof Error ? 'Error' : typeof value
+  const name =
+    typeof fields.name === 'string' && IDENTIFIER.test(fields.name)
+      ? fields.name
+      : value instanceof Error
+        ? 'Error'
+        : typeof value
   const code = typeof fields.code === 'string' || typeof fields.code === 'number' ? String(fields.code) : ''
   return IDENTIFIER.test(code) ? { name, code } : { name }
 }

@@ -35,7 +35,11 @@ export function isUsableStatus(status: APIKeyStatus): boolean {
  * Whether a key passes a list's status filter at `now`: `active` includes keys that expire soon;
  * no filter lets every key through. For backends that cannot filter by status themselves.
  */
-export function matchesStatusFilter(key: StatusInput, status: APIKeyStatusFilter | undefined, now: number = Date.now()): boolean {
+export function matchesStatusFilter(
+  key: StatusInput,
+  status: APIKeyStatusFilter | undefined,
+  now: number = Date.now(),
+): boolean {
   if (status === undefined) return true
   const current = getKeyStatus(key, now)
   return status === 'active' ? isUsableStatus(current) : current === status

@@ -25,8 +25,7 @@ interface StackKeyBase<Value> {
 
 /** A user's or a team's key in Stack Auth's shape. */
 export type StackApiKey<Value = { lastFour: string }> =
-  | (StackKeyBase<Value> & { type: 'user'; userId: string })
-  | (StackKeyBase<Value> & { type: 'team'; teamId: string })
+  (StackKeyBase<Value> & { type: 'user'; userId: string }) | (StackKeyBase<Value> & { type: 'team'; teamId: string })
 
 /** A Stack-style key as returned once by a create, whose `value` is the secret string. */
 export type FirstViewStackApiKey = StackApiKey<string>
@@ -38,7 +37,10 @@ export interface StackKeyActions {
 }
 
 /** Why `key` does not work at `now`: 'manually-revoked' before 'expired', else null. */
-export function whyKeyInvalid(key: Pick<APIKeyResource, 'revoked' | 'expiration'>, now: number = Date.now()): StackKeyInvalidReason | null {
+export function whyKeyInvalid(
+  key: Pick<APIKeyResource, 'revoked' | 'expiration'>,
+  now: number = Date.now(),
+): StackKeyInvalidReason | null {
   if (key.revoked) return 'manually-revoked'
   return isExpiredAt(key, now) ? 'expired' : null
 }
@@ -67,5 +69,7 @@ export function toStackApiKey<Value = { lastFour: string }>(
       await actions.update(key, description)
     },
   }
-  return kind === 'user' ? { ...base, type: 'user', userId: key.subject } : { ...base, type: 'team', teamId: key.subject }
+  return kind === 'user'
+    ? { ...base, type: 'user', userId: key.subject }
+    : { ...base, type: 'team', teamId: key.subject }
 }

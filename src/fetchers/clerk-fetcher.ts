@@ -39,7 +39,8 @@ function toResource(value: unknown, now: number): APIKeyResource {
   const updatedAt = json.has('updated_at') ? json.millisDate('updated_at') : createdAt
   const secondsLeft = json.has('seconds_until_expiration') ? json.number('seconds_until_expiration') : null
   const expiration =
-    json.unsetOrMillisDate('expiration') ?? (secondsLeft === null ? null : new Date(createdAt.getTime() + secondsLeft * 1000))
+    json.unsetOrMillisDate('expiration') ??
+    (secondsLeft === null ? null : new Date(createdAt.getTime() + secondsLeft * 1000))
   const revoked = json.optionalBoolean('revoked') ?? false
   const secret = json.optionalString('secret')
   return {
@@ -70,7 +71,6 @@ function toPage(value: unknown, now: number): APIKeysPage {
   return { data: json.array('data').map((item) => toResource(item, now)), totalCount: json.number('total_count') }
 }
 
-
 /**
  * A fetcher for Clerk's Frontend API key endpoints, called as Clerk's own `clerk.apiKeys` calls them,
  * at the root of the Frontend API (no `/v1`): `GET /api_keys?subject&query&limit&offset` answering
@@ -100,17 +100,30 @@ export function createClerkFetcher(
   const base = trimBase(options.baseUrl)
   // The kit's docs once asked for the versioned URL; clerk-js calls `/api_keys` at the root.
   if (/\/v1$/.test(base)) {
-    throw new Error(`createClerkFetcher: baseUrl is your Frontend API without /v1 (Clerk's API key endpoints are at its root), e.g. ${base.slice(0, -3)}`)
+    throw new Error(
+      `createClerkFetcher: baseUrl is your Frontend API without /v1 (Clerk's API key endpoints are at its root), e.g. ${base.slice(0, -3)}`,
+    )
   }
   const fetchFn = options.fetch ?? globalFetch
 
-  async function send(method: JsonRequest['method'], path: string, signal: AbortSignal, body?: unknown): Promise<unknown> {
+  async function send(
+    method: JsonRequest['method'],
+    path: string,
+    signal: AbortSignal,
+    body?: unknown,
+  ): Promise<unknown> {
     const token = await options.getToken()
     if (!token) throw new ApiKeysError('forbidden', 'Sign in to manage API keys.', { status: 401 })
     const url = new URL(`${base}${path}`)
     const devBrowserJwt = await options.getDevBrowserJwt?.()
     if (devBrowserJwt) url.searchParams.set('__clerk_db_jwt', devBrowserJwt)
-    return sendJson(fetchFn, { method, url: url.toString(), headers: { authorization: `Bearer ${token}` }, body, signal })
+    return sendJson(fetchFn, {
+      method,
+      url: url.toString(),
+      headers: { authorization: `Bearer ${token}` },
+      body,
+      signal,
+    })
   }
 
   async function page(params: ListKeysParams, limit: number, offset: number): Promise<APIKeysPage> {
@@ -159,7 +172,10 @@ export function createClerkFetcher(
 
     async revoke(params: RevokeKeyParams) {
       const path = `/api_keys/${encodeURIComponent(params.apiKeyId)}/revoke`
-      return toResource(await send('POST', path, params.signal, { revocation_reason: params.revocationReason }), Date.now())
+      return toResource(
+        await send('POST', path, params.signal, { revocation_reason: params.revocationReason }),
+        Date.now(),
+      )
     },
   }
 }

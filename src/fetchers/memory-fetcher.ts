@@ -12,7 +12,12 @@ import { sha256Hex } from '../core/hash'
 import { DEFAULT_KEY_PREFIX, generateApiKey, lastFourOf } from '../core/key-format'
 import { getKeyStatus, isExpiredAt, isUsableStatus, matchesStatusFilter } from '../core/key-status'
 import type { APIKeyResource, CreatedAPIKey } from '../core/types'
-import { validateCreateInput, validateGracePeriod, validateRevocationReason, validateUpdateInput } from '../core/validation'
+import {
+  validateCreateInput,
+  validateGracePeriod,
+  validateRevocationReason,
+  validateUpdateInput,
+} from '../core/validation'
 
 /** A key to start the memory backend with. Only `name` and `subject` are required. */
 export interface MemorySeedKey {

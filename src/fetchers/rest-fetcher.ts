@@ -7,13 +7,20 @@ import type {
   RollKeyResult,
   UpdateKeyParams,
 } from '../core/fetcher'
-import { isSubjectKind, type APIKeyResource, type APIKeysPage, type CreatedAPIKey, type SubjectKind } from '../core/types'
+import {
+  isSubjectKind,
+  type APIKeyResource,
+  type APIKeysPage,
+  type CreatedAPIKey,
+  type SubjectKind,
+} from '../core/types'
 import { unexpectedAnswer } from './http/errors'
 import { JsonReader } from './http/json'
 import { globalFetch, queryString, sendJson, trimBase, type FetchFunction, type JsonRequest } from './http/request'
 
 /** Headers sent with every request, or a function that gives them (called before each request). */
-export type RestFetcherHeaders = Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>)
+export type RestFetcherHeaders =
+  Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>)
 
 /** Options of {@link createRestFetcher}. */
 export interface RestFetcherOptions {
@@ -99,7 +106,12 @@ export function createRestFetcher(options: RestFetcherOptions): Required<ApiKeys
     return token ? { ...extra, authorization: `Bearer ${token}` } : { ...extra }
   }
 
-  async function send(method: JsonRequest['method'], path: string, signal: AbortSignal, body?: unknown): Promise<unknown> {
+  async function send(
+    method: JsonRequest['method'],
+    path: string,
+    signal: AbortSignal,
+    body?: unknown,
+  ): Promise<unknown> {
     return sendJson(
       fetchFn,
       { method, url: `${base}${path}`, headers: await headers(), body, signal, credentials },

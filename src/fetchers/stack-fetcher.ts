@@ -80,7 +80,6 @@ function itemsOf(value: unknown): unknown[] {
   throw unexpectedAnswer('the list has no items')
 }
 
-
 /**
  * A fetcher for Stack Auth's client REST API, called as Stack's own SDK (`@stackframe/js`) calls it,
  * so an app on Stack Auth gets the kit's components. User keys live at
@@ -112,11 +111,18 @@ function itemsOf(value: unknown): unknown[] {
  * })
  * ```
  */
-export function createStackFetcher(options: StackFetcherOptions): Omit<Required<ApiKeysFetcher>, 'roll'> & Required<FetcherSupports> {
+export function createStackFetcher(
+  options: StackFetcherOptions,
+): Omit<Required<ApiKeysFetcher>, 'roll'> & Required<FetcherSupports> {
   const base = trimBase(options.baseUrl)
   const fetchFn = options.fetch ?? globalFetch
 
-  async function send(method: JsonRequest['method'], path: string, signal: AbortSignal, body?: unknown): Promise<unknown> {
+  async function send(
+    method: JsonRequest['method'],
+    path: string,
+    signal: AbortSignal,
+    body?: unknown,
+  ): Promise<unknown> {
     const accessToken = await options.getAccessToken()
     if (!accessToken) throw new ApiKeysError('forbidden', 'Sign in to manage API keys.', { status: 401 })
     const headers = {
@@ -144,7 +150,10 @@ export function createStackFetcher(options: StackFetcherOptions): Omit<Required<
       const query = params.query.trim().toLowerCase()
       const matches = itemsOf(answer)
         .map((item) => toResource(item, params, now))
-        .filter((key) => (query === '' || key.name.toLowerCase().includes(query)) && matchesStatusFilter(key, params.status, now))
+        .filter(
+          (key) =>
+            (query === '' || key.name.toLowerCase().includes(query)) && matchesStatusFilter(key, params.status, now),
+        )
         .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
       const start = (Math.max(1, params.page) - 1) * params.pageSize
       return { data: matches.slice(start, start + params.pageSize), totalCount: matches.length }

@@ -79,7 +79,8 @@ export const deMessages: Messages = {
   createSubmit: 'Schlüssel erstellen',
   creating: 'Wird erstellt …',
   revealTitle: (name) => `Schlüssel „${name}“ sichern`,
-  revealDescription: 'Kopieren Sie diesen Schlüssel und bewahren Sie ihn sicher auf. Er wird aus Sicherheitsgründen nicht erneut angezeigt.',
+  revealDescription:
+    'Kopieren Sie diesen Schlüssel und bewahren Sie ihn sicher auf. Er wird aus Sicherheitsgründen nicht erneut angezeigt.',
   secretLabel: 'API-Schlüssel',
   copy: 'Kopieren',
   copied: 'Kopiert',
@@ -88,13 +89,15 @@ export const deMessages: Messages = {
   savedCheckbox: 'Ich habe diesen Schlüssel gesichert',
   done: 'Fertig',
   revokeTitle: (name) => `„${name}“ widerrufen?`,
-  revokeDescription: 'Skripte und Dienste, die diesen Schlüssel verwenden, werden sofort abgewiesen. Das kann nicht rückgängig gemacht werden.',
+  revokeDescription:
+    'Skripte und Dienste, die diesen Schlüssel verwenden, werden sofort abgewiesen. Das kann nicht rückgängig gemacht werden.',
   reasonLabel: 'Grund',
   reasonPlaceholder: 'z. B. In einer Logdatei aufgetaucht',
   revokeSubmit: 'Schlüssel widerrufen',
   revoking: 'Wird widerrufen …',
   rollTitle: (name) => `„${name}“ erneuern?`,
-  rollDescription: 'Ein neues Geheimnis ersetzt diesen Schlüssel. Das alte funktioniert noch für die gewählte Übergangszeit und läuft dann ab.',
+  rollDescription:
+    'Ein neues Geheimnis ersetzt diesen Schlüssel. Das alte funktioniert noch für die gewählte Übergangszeit und läuft dann ab.',
   gracePeriodLabel: 'Der alte Schlüssel funktioniert noch',
   graceNow: 'Keine Übergangszeit (läuft sofort ab)',
   graceMinutes: (minutes) => `${minutes} Minuten`,

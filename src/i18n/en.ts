@@ -72,8 +72,7 @@ export const enMessages: Messages = {
   savedCheckbox: 'I have saved this key',
   done: 'Done',
   revokeTitle: (name) => `Revoke “${name}”?`,
-  revokeDescription:
-    'Scripts and services that use this key will be refused at once. This cannot be undone.',
+  revokeDescription: 'Scripts and services that use this key will be refused at once. This cannot be undone.',
   reasonLabel: 'Reason',
   reasonPlaceholder: 'e.g. Leaked in a log file',
   revokeSubmit: 'Revoke key',
@@ -102,7 +101,8 @@ export const enMessages: Messages = {
     unknown: 'Something went wrong. Please try again.',
   },
   duplicateName: (name) => `An active key named “${name}” already exists. Choose another name.`,
-  quotaExceeded: 'You cannot create another API key here: you may be at your limit or lack permission. Revoke an unused key or ask an admin.',
+  quotaExceeded:
+    'You cannot create another API key here: you may be at your limit or lack permission. Revoke an unused key or ask an admin.',
   field: {
     name: 'Name',
     description: 'Description',

@@ -4,13 +4,36 @@ import type { RollKeyResult } from '../core/fetcher'
 import type { APIKeyResource, CreatedAPIKey } from '../core/types'
 import type { ApiKeysContextValue } from '../client/client-context'
 import { useApiKeysContext } from './context'
-import { createKey, getAllKeys, revokeKey, rollKey, supportsOf, updateKey, type CreateAPIKeyParams, type FetcherSupport, type GetAllAPIKeysPage, type GetAPIKeysParams, type RevokeAPIKeyParams, type RollAPIKeyParams, type UpdateAPIKeyParams } from '../client/key-actions'
+import {
+  createKey,
+  getAllKeys,
+  revokeKey,
+  rollKey,
+  supportsOf,
+  updateKey,
+  type CreateAPIKeyParams,
+  type FetcherSupport,
+  type GetAllAPIKeysPage,
+  type GetAPIKeysParams,
+  type RevokeAPIKeyParams,
+  type RollAPIKeyParams,
+  type UpdateAPIKeyParams,
+} from '../client/key-actions'
 
-export type { GetAPIKeysParams, CreateAPIKeyParams, RevokeAPIKeyParams, UpdateAPIKeyParams, RollAPIKeyParams } from '../client/key-actions'
+export type {
+  GetAPIKeysParams,
+  CreateAPIKeyParams,
+  RevokeAPIKeyParams,
+  UpdateAPIKeyParams,
+  RollAPIKeyParams,
+} from '../client/key-actions'
 
 /** What {@link useAPIKeysClient} returns. */
 export interface APIKeysClient {
-  /** One page of keys, through the cache (a fresh cached page is answered without a request); the total as `totalCount` and as Clerk's `total_count`. */
+  /**
+   * One page of keys, through the cache (a fresh cached page is answered without a request); the total as
+   * `totalCount` and as Clerk's `total_count`.
+   */
   getAll(params?: GetAPIKeysParams): Promise<GetAllAPIKeysPage>
   /** Creates a key; the result's `secret` is the only copy, and the kit keeps none. */
   create(params: CreateAPIKeyParams): Promise<CreatedAPIKey>
@@ -45,8 +68,13 @@ export function useAPIKeysClient(): APIKeysClient {
   return useMemo(() => createAPIKeysClient(context), [context])
 }
 
-/** One action of the client (`createKey`, `revokeKey`, `rollKey`…) bound to the Provider: what a component uses when it needs only that one. */
-export function useBoundAction<Params, Result>(action: (context: ApiKeysContextValue, params: Params) => Result): (params: Params) => Result {
+/**
+ * One action of the client (`createKey`, `revokeKey`, `rollKey`…) bound to the Provider: what a component uses
+ * when it needs only that one.
+ */
+export function useBoundAction<Params, Result>(
+  action: (context: ApiKeysContextValue, params: Params) => Result,
+): (params: Params) => Result {
   const context = useApiKeysContext()
   return useCallback((params: Params) => action(context, params), [action, context])
 }

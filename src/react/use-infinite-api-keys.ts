@@ -19,7 +19,8 @@ export function useInfiniteAPIKeys(params: ListParams): UseAPIKeysResult {
       queryKey: infiniteKey(userId, target.subject, filter),
       queryFn: ({ signal, pageParam }) => fetchPage(fetcher, target, filter, pageParam, signal),
       initialPageParam: initialPage,
-      getNextPageParam: (last, _all, lastPage) => (lastPage * filter.pageSize < last.totalCount ? lastPage + 1 : undefined),
+      getNextPageParam: (last, _all, lastPage) =>
+        lastPage * filter.pageSize < last.totalCount ? lastPage + 1 : undefined,
       enabled,
       staleTime: LIST_STALE_TIME_MS,
     },

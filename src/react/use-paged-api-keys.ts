@@ -60,7 +60,12 @@ export function usePagedAPIKeys(params: PagedListParams): UseAPIKeysResult {
   // paint: a fast backend's keys reach the first frame, and a slow one's request leaves a frame sooner.
   // The query is built with the observer's own defaults (retries too); the observer joins this request
   // rather than sending another, and shows its error, if any.
-  if (enabled && !isServer && !queryClient.getQueryState(options.queryKey)) queryClient.getQueryCache().build(queryClient, options).fetch().catch(() => {})
+  if (enabled && !isServer && !queryClient.getQueryState(options.queryKey))
+    queryClient
+      .getQueryCache()
+      .build(queryClient, options)
+      .fetch()
+      .catch(() => {})
   const query = useQuery<APIKeysPage, ApiKeysError>(options, queryClient)
   const count = query.data?.totalCount ?? 0
   const pageCount = Math.ceil(count / filter.pageSize)

@@ -70,7 +70,9 @@ export interface CreateStackApiKeyOptions {
  * Returns Stack's `createApiKey` for the signed-in user, or for `teamId`. The promise resolves to a
  * first-view key whose `value` is the secret: the only copy, which the kit does not keep.
  */
-export function useCreateApiKey(options: { teamId?: string } = {}): (input: CreateStackApiKeyOptions) => Promise<FirstViewStackApiKey> {
+export function useCreateApiKey(
+  options: { teamId?: string } = {},
+): (input: CreateStackApiKeyOptions) => Promise<FirstViewStackApiKey> {
   const { userId } = useApiKeysContext()
   const client = useAPIKeysClient()
   const { teamId } = options
@@ -88,7 +90,12 @@ export function useCreateApiKey(options: { teamId?: string } = {}): (input: Crea
           })
         }
       }
-      const { secret, ...key } = await client.create({ name: input.description, subject, secondsUntilExpiration, scopes: input.scopes })
+      const { secret, ...key } = await client.create({
+        name: input.description,
+        subject,
+        secondsUntilExpiration,
+        scopes: input.scopes,
+      })
       return toStackApiKey<string>(key, kind, stackActions(client, subject), secret)
     }
   }, [client, teamId, userId])

@@ -6,7 +6,13 @@
 /** Creates the service that issues, lists, revokes, updates, rolls and verifies keys over a store. */
 export { createApiKeyService } from './service/api-key-service'
 /** Options, inputs and the shape of the service. */
-export type { ApiKeyService, ApiKeyServiceOptions, CreateApiKeyInput, ListApiKeysInput, KeyRef } from './service/api-key-service'
+export type {
+  ApiKeyService,
+  ApiKeyServiceOptions,
+  CreateApiKeyInput,
+  ListApiKeysInput,
+  KeyRef,
+} from './service/api-key-service'
 /** Whose keys a service call is about: a subject id and its kind (`user` by default, `team` for a team's). */
 export type { SubjectInput } from './service/api-key-service'
 /** What `verify` answers and accepts. */

@@ -7,19 +7,67 @@ const HOUR = 60 * 60 * 1000
 const DAY = 24 * HOUR
 
 const SERVICES = [
-  'Billing worker', 'Metrics exporter', 'Mobile app', 'Nightly backup', 'Partner sync', 'Search indexer',
-  'Slack bot', 'Staging deploy', 'Webhooks relay', 'Zapier', 'Analytics ETL', 'Support dashboard',
+  'Billing worker',
+  'Metrics exporter',
+  'Mobile app',
+  'Nightly backup',
+  'Partner sync',
+  'Search indexer',
+  'Slack bot',
+  'Staging deploy',
+  'Webhooks relay',
+  'Zapier',
+  'Analytics ETL',
+  'Support dashboard',
 ]
 
 /** Realistic keys of every kind: active, expiring soon, expired, revoked (with a reason), never used. */
 export function demoKeys(subject: string = DEMO_USER, now: number = Date.now()): MemorySeedKey[] {
   const at = (offset: number): Date => new Date(now + offset)
   return [
-    { name: 'Production API', subject, description: 'Main backend in eu-west-1', scopes: ['keys:read', 'orders:write'], createdAt: at(-40 * DAY), lastUsedAt: at(-5 * 60_000), expiration: at(325 * DAY) },
-    { name: 'GitHub Actions', subject, description: 'Deploys on merge to main', scopes: ['deploy'], createdAt: at(-12 * DAY), lastUsedAt: at(-3 * HOUR), expiration: at(3 * DAY) },
-    { name: 'Local development', subject, description: null, createdAt: at(-2 * DAY), lastUsedAt: null, expiration: null },
-    { name: 'Old CLI token', subject, description: 'Replaced by the GitHub Actions key', createdAt: at(-120 * DAY), lastUsedAt: at(-31 * DAY), expiration: at(-30 * DAY) },
-    { name: 'Contractor access', subject, description: 'Temporary access for the audit', createdAt: at(-60 * DAY), lastUsedAt: at(-20 * DAY), revokedAt: at(-15 * DAY), revocationReason: 'Contract ended' },
+    {
+      name: 'Production API',
+      subject,
+      description: 'Main backend in eu-west-1',
+      scopes: ['keys:read', 'orders:write'],
+      createdAt: at(-40 * DAY),
+      lastUsedAt: at(-5 * 60_000),
+      expiration: at(325 * DAY),
+    },
+    {
+      name: 'GitHub Actions',
+      subject,
+      description: 'Deploys on merge to main',
+      scopes: ['deploy'],
+      createdAt: at(-12 * DAY),
+      lastUsedAt: at(-3 * HOUR),
+      expiration: at(3 * DAY),
+    },
+    {
+      name: 'Local development',
+      subject,
+      description: null,
+      createdAt: at(-2 * DAY),
+      lastUsedAt: null,
+      expiration: null,
+    },
+    {
+      name: 'Old CLI token',
+      subject,
+      description: 'Replaced by the GitHub Actions key',
+      createdAt: at(-120 * DAY),
+      lastUsedAt: at(-31 * DAY),
+      expiration: at(-30 * DAY),
+    },
+    {
+      name: 'Contractor access',
+      subject,
+      description: 'Temporary access for the audit',
+      createdAt: at(-60 * DAY),
+      lastUsedAt: at(-20 * DAY),
+      revokedAt: at(-15 * DAY),
+      revocationReason: 'Contract ended',
+    },
   ]
 }
 

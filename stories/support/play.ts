@@ -4,7 +4,10 @@ import { expect, waitFor, within } from 'storybook/test'
 export const page = () => within(document.body)
 
 /** The open dialog (or alert dialog) with this accessible name. */
-export async function findDialog(name: string | RegExp, role: 'dialog' | 'alertdialog' = 'dialog'): Promise<HTMLElement> {
+export async function findDialog(
+  name: string | RegExp,
+  role: 'dialog' | 'alertdialog' = 'dialog',
+): Promise<HTMLElement> {
   return page().findByRole(role, { name })
 }
 

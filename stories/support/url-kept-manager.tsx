@@ -8,7 +8,10 @@ const toStatus = (value: string | null): ManagerStatusFilter => STATUSES.find((s
  * An app page that keeps the manager's search, status and page in its URL's query string, as an app
  * does whose filtered lists can be linked to and survive a reload. The address shows in the page.
  */
-export function UrlKeptManager({ initialSearch, ...props }: Omit<APIKeysManagerProps, 'query' | 'status' | 'page'> & { initialSearch: string }) {
+export function UrlKeptManager({
+  initialSearch,
+  ...props
+}: Omit<APIKeysManagerProps, 'query' | 'status' | 'page'> & { initialSearch: string }) {
   const [params, setParams] = useState(() => new URLSearchParams(initialSearch))
   // Each change composes with the others of the same moment (a new search, then its return to page 1).
   const set = (name: string, value: string, fallback: string): void =>
@@ -26,11 +29,18 @@ export function UrlKeptManager({ initialSearch, ...props }: Omit<APIKeysManagerP
   return (
     <div style={{ display: 'grid', gap: '0.75rem' }}>
       <p style={{ margin: 0 }}>
-        Address: <output aria-label="Address" style={{ fontFamily: 'monospace' }}>{address}</output>
+        Address:{' '}
+        <output aria-label="Address" style={{ fontFamily: 'monospace' }}>
+          {address}
+        </output>
       </p>
       <nav aria-label="Saved views" style={{ display: 'flex', gap: '1rem' }}>
-        <a href="?status=revoked" onClick={follow('status=revoked')}>Revoked keys</a>
-        <a href="?page=3" onClick={follow('page=3')}>Page 3</a>
+        <a href="?status=revoked" onClick={follow('status=revoked')}>
+          Revoked keys
+        </a>
+        <a href="?page=3" onClick={follow('page=3')}>
+          Page 3
+        </a>
       </nav>
       <APIKeysManager
         {...props}

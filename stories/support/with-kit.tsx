@@ -1,7 +1,15 @@
 import type { Decorator } from '@storybook/react-vite'
 import { QueryClient } from '@tanstack/react-query'
 import { useState, type ReactNode } from 'react'
-import { APIKeysProvider, createMemoryFetcher, deMessages, type MemoryFetcher, type MemoryMethod, type MemorySeedKey, type TeamInfo } from '../../src/index'
+import {
+  APIKeysProvider,
+  createMemoryFetcher,
+  deMessages,
+  type MemoryFetcher,
+  type MemoryMethod,
+  type MemorySeedKey,
+  type TeamInfo,
+} from '../../src/index'
 import { DEMO_USER, demoKeys } from './demo-keys'
 
 /** What a story may set under `parameters.kit`. */

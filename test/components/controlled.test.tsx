@@ -2,16 +2,26 @@ import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
-import { AccountSettings, APIKeysManager, isWellFormedApiKey, type APIKeyResource, type ManagerStatusFilter } from '../../src/index'
+import {
+  AccountSettings,
+  APIKeysManager,
+  isWellFormedApiKey,
+  type APIKeyResource,
+  type ManagerStatusFilter,
+} from '../../src/index'
 import { DAY, USER, seedKeys, setupKit } from '../helpers/kit'
 import { findOpenedDialog, rowNames } from './helpers'
 
-const summary = (): string => within(screen.getByRole('navigation', { name: 'Pages' })).getByText(/^Showing/).textContent ?? ''
+const summary = (): string =>
+  within(screen.getByRole('navigation', { name: 'Pages' })).getByText(/^Showing/).textContent ?? ''
 const searchBox = (): HTMLInputElement => screen.getByRole('searchbox', { name: 'Search keys' }) as HTMLInputElement
 const statusSelect = (): HTMLSelectElement => screen.getByRole('combobox', { name: 'Status' }) as HTMLSelectElement
 
 /** 25 active keys ("Key 1" oldest … "Key 25" newest) and 3 revoked ones. */
-const seed = [...seedKeys(USER, 25), ...seedKeys(USER, 3, 'Gone').map((key) => ({ ...key, revokedAt: new Date(Date.now() - DAY) }))]
+const seed = [
+  ...seedKeys(USER, 25),
+  ...seedKeys(USER, 3, 'Gone').map((key) => ({ ...key, revokedAt: new Date(Date.now() - DAY) })),
+]
 
 /** The manager's search, status and page kept by the app, as an app keeps them in its URL. */
 interface UrlState {
@@ -31,8 +41,12 @@ function UrlKeptManager({ initial, onChange }: { initial: UrlState; onChange: (s
   return (
     <>
       <nav aria-label="App links">
-        <button type="button" onClick={() => go({ status: 'revoked', page: 1 })}>Link: revoked keys</button>
-        <button type="button" onClick={() => go({ q: '', status: 'all', page: 3 })}>Link: page 3</button>
+        <button type="button" onClick={() => go({ status: 'revoked', page: 1 })}>
+          Link: revoked keys
+        </button>
+        <button type="button" onClick={() => go({ q: '', status: 'all', page: 3 })}>
+          Link: page 3
+        </button>
       </nav>
       <APIKeysManager
         query={url.q}
@@ -51,7 +65,10 @@ describe('APIKeysManager: search, status and page kept by the app', () => {
     const { wrapper } = setupKit({ seed })
     const user = userEvent.setup({ delay: null })
     const urls: UrlState[] = []
-    render(<UrlKeptManager initial={{ q: 'key 2', status: 'active', page: 2 }} onChange={(state) => urls.push(state)} />, { wrapper })
+    render(
+      <UrlKeptManager initial={{ q: 'key 2', status: 'active', page: 2 }} onChange={(state) => urls.push(state)} />,
+      { wrapper },
+    )
 
     // "key 2" matches Key 2 and Key 20–25: 7 keys, 10 a page, so page 2 of that does not exist: the list
     // moves to its last page (1) and tells the app.
@@ -77,7 +94,17 @@ describe('APIKeysManager: search, status and page kept by the app', () => {
     const onStatusChange = vi.fn()
     const onPageChange = vi.fn()
     // An app that keeps everything fixed: the manager shows what it is given, whatever the user does.
-    render(<APIKeysManager query="" status="all" page={1} onQueryChange={onQueryChange} onStatusChange={onStatusChange} onPageChange={onPageChange} />, { wrapper })
+    render(
+      <APIKeysManager
+        query=""
+        status="all"
+        page={1}
+        onQueryChange={onQueryChange}
+        onStatusChange={onStatusChange}
+        onPageChange={onPageChange}
+      />,
+      { wrapper },
+    )
     await waitFor(() => expect(summary()).toBe('Showing 1–10 of 28'))
 
     await user.click(screen.getByRole('button', { name: 'Next' }))
@@ -97,7 +124,9 @@ describe('APIKeysManager: search, status and page kept by the app', () => {
     const { wrapper } = setupKit({ seed })
     const user = userEvent.setup({ delay: null })
     const urls: UrlState[] = []
-    render(<UrlKeptManager initial={{ q: '', status: 'all', page: 2 }} onChange={(state) => urls.push(state)} />, { wrapper })
+    render(<UrlKeptManager initial={{ q: '', status: 'all', page: 2 }} onChange={(state) => urls.push(state)} />, {
+      wrapper,
+    })
     await waitFor(() => expect(summary()).toBe('Showing 11–20 of 28'))
 
     await user.type(searchBox(), 'key 1')
@@ -135,7 +164,9 @@ describe('APIKeysManager: onRoll', () => {
     const onRoll = vi.fn<(replacement: APIKeyResource, previous: APIKeyResource) => void>()
     render(<APIKeysManager onRoll={onRoll} />, { wrapper })
     await user.click(await screen.findByRole('button', { name: 'Roll Deploy bot' }))
-    await user.click(within(screen.getByRole('alertdialog', { name: 'Roll “Deploy bot”?' })).getByRole('button', { name: 'Roll key' }))
+    await user.click(
+      within(screen.getByRole('alertdialog', { name: 'Roll “Deploy bot”?' })).getByRole('button', { name: 'Roll key' }),
+    )
     const reveal = await findOpenedDialog('alertdialog', 'Save your key “Deploy bot”')
     const secret = (within(reveal).getByRole('textbox', { name: 'API key' }) as HTMLInputElement).value
     expect(isWellFormedApiKey(secret)).toBe(true)
@@ -175,7 +206,9 @@ describe('AccountSettings: the tab kept by the app', () => {
 
     rerender(<AccountSettings tabs={tabs} tab="api-keys" onTabChange={onTabChange} />)
     expect(screen.getByRole('tab', { name: 'API Keys' }).getAttribute('aria-selected')).toBe('true')
-    expect(await within(screen.getByRole('tabpanel', { name: 'API Keys' })).findByRole('rowheader', { name: 'Key 1' })).toBeTruthy()
+    expect(
+      await within(screen.getByRole('tabpanel', { name: 'API Keys' })).findByRole('rowheader', { name: 'Key 1' }),
+    ).toBeTruthy()
   })
 
   it('still keeps the tab itself without `tab`, starting at defaultTab, and reports changes', async () => {

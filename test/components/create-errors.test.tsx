@@ -11,7 +11,12 @@ const seededTaken = [{ name: 'Taken', subject: USER }]
 type User = ReturnType<typeof userEvent.setup>
 
 /** Renders the manager, opens the create dialog and fills it in; returns the dialog and its fields. */
-async function fillCreateDialog(user: User, kit: ReturnType<typeof setupKit>, onError: (error: ApiKeysError) => void, name: string) {
+async function fillCreateDialog(
+  user: User,
+  kit: ReturnType<typeof setupKit>,
+  onError: (error: ApiKeysError) => void,
+  name: string,
+) {
   render(<APIKeysManager onError={onError} availableScopes={['read', 'write']} />, { wrapper: kit.wrapper })
   await screen.findByRole('rowheader', { name: 'Taken' })
   await user.click(screen.getByRole('button', { name: 'Create API key' }))
@@ -90,7 +95,9 @@ describe('APIKeysManager: a refused create', () => {
     kit.memory.failNext('network', { methods: ['create'] })
     await user.click(submit)
 
-    expect((await within(dialog).findByRole('alert')).textContent).toBe('Could not reach the server. Check your connection and try again.')
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(
+      'Could not reach the server. Check your connection and try again.',
+    )
     expect(fields.name.getAttribute('aria-invalid')).toBeNull()
     expectNothingLost(fields, 'Offline')
     expect(onError).toHaveBeenCalledTimes(1)
@@ -129,7 +136,9 @@ describe('APIKeysManager: a cancelled create', () => {
     await user.click(screen.getByRole('button', { name: 'Create API key' }))
     const reopened = screen.getByRole('dialog', { name: 'Create API key' })
     expect((within(reopened).getByRole('textbox', { name: 'Name' }) as HTMLInputElement).value).toBe('Taken')
-    expect((within(reopened).getByRole('textbox', { name: 'Description (optional)' }) as HTMLTextAreaElement).value).toBe('Nightly export job')
+    expect(
+      (within(reopened).getByRole('textbox', { name: 'Description (optional)' }) as HTMLTextAreaElement).value,
+    ).toBe('Nightly export job')
     expect((within(reopened).getByRole('combobox', { name: 'Expiration' }) as HTMLSelectElement).value).toBe('90')
     expect((within(reopened).getByRole('checkbox', { name: 'write' }) as HTMLInputElement).checked).toBe(true)
     expect(within(reopened).queryByRole('alert')).toBeNull()

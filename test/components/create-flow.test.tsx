@@ -1,7 +1,15 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
-import { APIKeysManager, APIKeysProvider, isWellFormedApiKey, type APIKeyResource, type ApiKeysFetcher, type CreateKeyParams, type FetcherSupports } from '../../src/index'
+import {
+  APIKeysManager,
+  APIKeysProvider,
+  isWellFormedApiKey,
+  type APIKeyResource,
+  type ApiKeysFetcher,
+  type CreateKeyParams,
+  type FetcherSupports,
+} from '../../src/index'
 import { DAY, USER, cacheText, seedKeys, setupKit } from '../helpers/kit'
 import { descriptionOf, fieldValues, findOpenedDialog, rowNamed, statusOf, storageText } from './helpers'
 
@@ -20,7 +28,14 @@ function readBlob(blob: Blob | undefined): Promise<string> {
 }
 
 async function listAll(memory: ReturnType<typeof setupKit>['memory']): Promise<APIKeyResource[]> {
-  const page = await memory.list({ subject: USER, subjectKind: 'user', query: '', page: 1, pageSize: 100, signal: new AbortController().signal })
+  const page = await memory.list({
+    subject: USER,
+    subjectKind: 'user',
+    query: '',
+    page: 1,
+    pageSize: 100,
+    signal: new AbortController().signal,
+  })
   return page.data
 }
 
@@ -169,7 +184,10 @@ describe('APIKeysManager: creating a key', () => {
 
     // jsdom has no object URLs: capture the blob the button would download.
     const blobs: Blob[] = []
-    Object.defineProperty(URL, 'createObjectURL', { configurable: true, value: (blob: Blob) => (blobs.push(blob), 'blob:test') })
+    Object.defineProperty(URL, 'createObjectURL', {
+      configurable: true,
+      value: (blob: Blob) => (blobs.push(blob), 'blob:test'),
+    })
     Object.defineProperty(URL, 'revokeObjectURL', { configurable: true, value: () => undefined })
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined)
     try {
@@ -199,7 +217,11 @@ describe('APIKeysManager: creating a key', () => {
     await screen.findByText('No API keys yet')
     dialog = await openCreateDialog(user)
     const scopes = within(dialog).getByRole('group', { name: 'Scopes (optional)' })
-    expect(within(scopes).getAllByRole('checkbox').map((box) => box.closest('label')?.textContent)).toEqual(['keys:read', 'keys:write', 'billing'])
+    expect(
+      within(scopes)
+        .getAllByRole('checkbox')
+        .map((box) => box.closest('label')?.textContent),
+    ).toEqual(['keys:read', 'keys:write', 'billing'])
     await user.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'Scoped')
     await user.click(within(scopes).getByRole('checkbox', { name: 'keys:write' }))
     await user.click(within(scopes).getByRole('checkbox', { name: 'billing' }))
@@ -226,7 +248,14 @@ describe('APIKeysManager: creating a key', () => {
     }
     const user = userEvent.setup({ delay: null })
     render(<APIKeysManager availableScopes={['keys:read', 'keys:write']} />, {
-      wrapper: ({ children }) => wrapper({ children: <APIKeysProvider fetcher={noScopes} userId={USER}>{children}</APIKeysProvider> }),
+      wrapper: ({ children }) =>
+        wrapper({
+          children: (
+            <APIKeysProvider fetcher={noScopes} userId={USER}>
+              {children}
+            </APIKeysProvider>
+          ),
+        }),
     })
     await screen.findByText('No API keys yet')
     const dialog = await openCreateDialog(user)

@@ -9,21 +9,34 @@ const created = new Date(Date.now() - 5 * MINUTE)
 
 describe('APIKeysManager: dates', () => {
   it('shows the exact date and time as the title of a date the pointer reaches', async () => {
-    const { wrapper } = setupKit({ provider: { locale: 'en-US' }, seed: [{ name: 'Deploy', subject: USER, createdAt: created }] })
+    const { wrapper } = setupKit({
+      provider: { locale: 'en-US' },
+      seed: [{ name: 'Deploy', subject: USER, createdAt: created }],
+    })
     render(<APIKeysManager />, { wrapper })
     await screen.findByRole('rowheader', { name: 'Deploy' })
     const date = screen.getByText('5 minutes ago')
     expect(date.getAttribute('datetime')).toBe(created.toISOString())
 
     await userEvent.hover(date)
-    expect(date.getAttribute('title')).toBe(new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(created))
+    expect(date.getAttribute('title')).toBe(
+      new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(created),
+    )
   })
 
   it('words dates in German with the German strings', async () => {
     const now = Date.now()
     const { wrapper } = setupKit({
       provider: { locale: 'de-DE', localization: deMessages },
-      seed: [{ name: 'Deploy', subject: USER, createdAt: created, lastUsedAt: new Date(now - 2 * HOUR), expiration: new Date(now + 3 * DAY + HOUR) }],
+      seed: [
+        {
+          name: 'Deploy',
+          subject: USER,
+          createdAt: created,
+          lastUsedAt: new Date(now - 2 * HOUR),
+          expiration: new Date(now + 3 * DAY + HOUR),
+        },
+      ],
     })
     render(<APIKeysManager />, { wrapper })
     await screen.findByRole('rowheader', { name: 'Deploy' })
@@ -34,7 +47,9 @@ describe('APIKeysManager: dates', () => {
 
     const date = screen.getByText('vor 5 Minuten')
     await userEvent.hover(date)
-    expect(date.getAttribute('title')).toBe(new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short' }).format(created))
+    expect(date.getAttribute('title')).toBe(
+      new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short' }).format(created),
+    )
   })
 
   it('words dates with Intl in a language the kit has no strings for', async () => {

@@ -70,7 +70,9 @@ export function storageText(): string {
 
 /** The values of every form field on the page (values are properties, not in innerHTML). */
 export function fieldValues(): string[] {
-  return [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')].map((field) => field.value)
+  return [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')].map(
+    (field) => field.value,
+  )
 }
 
 /** The text of the element(s) that describe `element` through aria-describedby. */

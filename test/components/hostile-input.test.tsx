@@ -29,7 +29,13 @@ describe('APIKeysManager: hostile names, descriptions and reasons', () => {
     const { wrapper } = setupKit({
       seed: [
         { name: IMG_NAME, subject: USER, description: SCRIPT_DESCRIPTION, createdAt: new Date(now - HOUR) },
-        { name: 'Burned', subject: USER, revokedAt: new Date(now - HOUR), revocationReason: HTML_REASON, createdAt: new Date(now - 2 * HOUR) },
+        {
+          name: 'Burned',
+          subject: USER,
+          revokedAt: new Date(now - HOUR),
+          revocationReason: HTML_REASON,
+          createdAt: new Date(now - 2 * HOUR),
+        },
         { name: longName, subject: USER, createdAt: new Date(now - 3 * HOUR) },
       ],
     })
@@ -87,7 +93,9 @@ describe('APIKeysManager: hostile names, descriptions and reasons', () => {
     await user.paste(HTML_REASON)
     await user.click(within(revoke).getByRole('button', { name: 'Revoke key' }))
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull())
-    await waitFor(() => expect(within(rowNamed(IMG_NAME)).getByRole('tooltip').textContent).toBe(`Revoked: ${HTML_REASON}`))
+    await waitFor(() =>
+      expect(within(rowNamed(IMG_NAME)).getByRole('tooltip').textContent).toBe(`Revoked: ${HTML_REASON}`),
+    )
 
     expect(injected()).toEqual([])
     expect(window.__pwned).toBeUndefined()

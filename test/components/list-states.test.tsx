@@ -5,7 +5,8 @@ import { APIKeysManager } from '../../src/index'
 import { DAY, USER, seedKeys, setupKit } from '../helpers/kit'
 import { HOUR, MINUTE, cellOf, rowNamed, rowNames, statusOf } from './helpers'
 
-const summary = (): string => within(screen.getByRole('navigation', { name: 'Pages' })).getByText(/^Showing/).textContent ?? ''
+const summary = (): string =>
+  within(screen.getByRole('navigation', { name: 'Pages' })).getByText(/^Showing/).textContent ?? ''
 const button = (name: string): HTMLButtonElement => screen.getByRole('button', { name }) as HTMLButtonElement
 const searchBox = (): HTMLInputElement => screen.getByRole('searchbox', { name: 'Search keys' }) as HTMLInputElement
 
@@ -16,15 +17,41 @@ describe('APIKeysManager: the list', () => {
       latencyMs: 150,
       provider: { locale: 'en-US' },
       seed: [
-        { name: 'Fresh', subject: USER, lastFour: 'abcd', createdAt: new Date(now - 5 * MINUTE), expiration: new Date(now + 30 * DAY), lastUsedAt: new Date(now - 2 * HOUR) },
-        { name: 'Soon', subject: USER, createdAt: new Date(now - 10 * DAY), expiration: new Date(now + 2 * DAY + HOUR) },
+        {
+          name: 'Fresh',
+          subject: USER,
+          lastFour: 'abcd',
+          createdAt: new Date(now - 5 * MINUTE),
+          expiration: new Date(now + 30 * DAY),
+          lastUsedAt: new Date(now - 2 * HOUR),
+        },
+        {
+          name: 'Soon',
+          subject: USER,
+          createdAt: new Date(now - 10 * DAY),
+          expiration: new Date(now + 2 * DAY + HOUR),
+        },
         { name: 'Old', subject: USER, createdAt: new Date(now - 100 * DAY), expiration: new Date(now - DAY - HOUR) },
-        { name: 'Gone', subject: USER, createdAt: new Date(now - 200 * DAY), revokedAt: new Date(now - DAY), revocationReason: 'Rotated' },
+        {
+          name: 'Gone',
+          subject: USER,
+          createdAt: new Date(now - 200 * DAY),
+          revokedAt: new Date(now - DAY),
+          revocationReason: 'Rotated',
+        },
       ],
     })
     render(<APIKeysManager />, { wrapper })
     expect(screen.getByRole('status').textContent).toBe('Loading API keys…')
-    expect(screen.getAllByRole('columnheader').map((header) => header.textContent)).toEqual(['Name', 'Key', 'Status', 'Created', 'Expires', 'Last used', 'Actions'])
+    expect(screen.getAllByRole('columnheader').map((header) => header.textContent)).toEqual([
+      'Name',
+      'Key',
+      'Status',
+      'Created',
+      'Expires',
+      'Last used',
+      'Actions',
+    ])
     expect(screen.queryAllByRole('rowheader')).toHaveLength(0)
 
     await screen.findByRole('rowheader', { name: 'Fresh' })
@@ -74,7 +101,18 @@ describe('APIKeysManager: the list', () => {
     await user.click(button('Next'))
     await screen.findByRole('rowheader', { name: 'Key 15' })
     expect(summary()).toBe('Showing 11–20 of 25')
-    expect(rowNames()).toEqual(['Key 15', 'Key 14', 'Key 13', 'Key 12', 'Key 11', 'Key 10', 'Key 9', 'Key 8', 'Key 7', 'Key 6'])
+    expect(rowNames()).toEqual([
+      'Key 15',
+      'Key 14',
+      'Key 13',
+      'Key 12',
+      'Key 11',
+      'Key 10',
+      'Key 9',
+      'Key 8',
+      'Key 7',
+      'Key 6',
+    ])
     expect(button('Previous').disabled).toBe(false)
 
     await user.click(button('Next'))
@@ -154,7 +192,12 @@ describe('APIKeysManager: the list', () => {
     await screen.findByRole('rowheader', { name: 'Live 3' })
     expect(rowNames()).toHaveLength(6)
     const status = screen.getByRole('combobox', { name: 'Status' })
-    expect([...status.querySelectorAll('option')].map((option) => option.textContent)).toEqual(['All', 'Active', 'Expired', 'Revoked'])
+    expect([...status.querySelectorAll('option')].map((option) => option.textContent)).toEqual([
+      'All',
+      'Active',
+      'Expired',
+      'Revoked',
+    ])
 
     await user.selectOptions(status, 'Revoked')
     await waitFor(() => expect(rowNames()).toEqual(['Dead 1', 'Dead 2']))

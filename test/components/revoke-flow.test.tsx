@@ -16,7 +16,11 @@ describe('APIKeysManager: revoking a key', () => {
     const { memory, onRevoke, user } = setup()
     await user.click(await screen.findByRole('button', { name: 'Revoke Key 2' }))
     const dialog = screen.getByRole('alertdialog', { name: 'Revoke “Key 2”?' })
-    expect(within(dialog).getByText('Scripts and services that use this key will be refused at once. This cannot be undone.')).toBeTruthy()
+    expect(
+      within(dialog).getByText(
+        'Scripts and services that use this key will be refused at once. This cannot be undone.',
+      ),
+    ).toBeTruthy()
     await user.type(within(dialog).getByRole('textbox', { name: 'Reason (optional)' }), 'Leaked in a CI log')
 
     memory.setLatency(300)
@@ -49,7 +53,11 @@ describe('APIKeysManager: revoking a key', () => {
 
     expect(memory.calls.revoke).toBe(1)
     expect(onRevoke).toHaveBeenCalledTimes(1)
-    expect(onRevoke.mock.calls[0]?.[0] as APIKeyResource).toMatchObject({ name: 'Key 2', revoked: true, revocationReason: 'Leaked in a CI log' })
+    expect(onRevoke.mock.calls[0]?.[0] as APIKeyResource).toMatchObject({
+      name: 'Key 2',
+      revoked: true,
+      revocationReason: 'Leaked in a CI log',
+    })
   })
 
   it('puts the row back and explains why when the backend refuses', async () => {
@@ -67,7 +75,9 @@ describe('APIKeysManager: revoking a key', () => {
     await waitFor(() => expect(statusOf(rowNamed('Key 3'))).toBe('Active'))
     expect(within(rowNamed('Key 3')).getByRole('button', { name: 'Revoke Key 3', hidden: true })).toBeTruthy()
     expect(screen.getByRole('alertdialog', { name: 'Revoke “Key 3”?' })).toBe(dialog)
-    expect((within(dialog).getByRole('textbox', { name: 'Reason (optional)' }) as HTMLInputElement).value).toBe('No longer used')
+    expect((within(dialog).getByRole('textbox', { name: 'Reason (optional)' }) as HTMLInputElement).value).toBe(
+      'No longer used',
+    )
     expect(within(dialog).getByRole('button', { name: 'Revoke key' })).toBeTruthy()
     expect(onRevoke).not.toHaveBeenCalled()
     expect(onError).toHaveBeenCalledTimes(1)
@@ -81,7 +91,9 @@ describe('APIKeysManager: revoking a key', () => {
     const { memory, user } = setup()
     const trigger = await screen.findByRole('button', { name: 'Revoke Key 1' })
     await user.click(trigger)
-    await user.click(within(screen.getByRole('alertdialog', { name: 'Revoke “Key 1”?' })).getByRole('button', { name: 'Cancel' }))
+    await user.click(
+      within(screen.getByRole('alertdialog', { name: 'Revoke “Key 1”?' })).getByRole('button', { name: 'Cancel' }),
+    )
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull())
     await waitFor(() => expect(document.activeElement).toBe(trigger))
 
@@ -108,7 +120,9 @@ describe('APIKeysManager: revoking a key', () => {
     await waitFor(() => expect(statusOf(rowNamed('Key 1'))).toBe('Active'))
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull())
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Revoke Key 1' })), { timeout: 1000 })
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Revoke Key 1' })), {
+      timeout: 1000,
+    })
   })
 
   // Product bug: `rowTrigger` is never cleared, so after a cancelled revoke the next create's reveal
@@ -127,6 +141,8 @@ describe('APIKeysManager: revoking a key', () => {
     await user.click(within(reveal).getByRole('checkbox', { name: 'I have saved this key' }))
     await user.click(within(reveal).getByRole('button', { name: 'Done' }))
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull())
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Create API key' })), { timeout: 1000 })
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Create API key' })), {
+      timeout: 1000,
+    })
   })
 })

@@ -36,7 +36,13 @@ describe('APIKeysManager: rolling a key', () => {
     const dialog = screen.getByRole('alertdialog', { name: 'Roll “Deploy bot”?' })
     const group = within(dialog).getByRole('group', { name: 'Old key keeps working for' })
     const radios = within(group).getAllByRole('radio') as HTMLInputElement[]
-    expect(radios.map((radio) => radio.closest('label')?.textContent)).toEqual(['No grace period (expires now)', '15 minutes', '1 hour', '24 hours', '7 days'])
+    expect(radios.map((radio) => radio.closest('label')?.textContent)).toEqual([
+      'No grace period (expires now)',
+      '15 minutes',
+      '1 hour',
+      '24 hours',
+      '7 days',
+    ])
     expect((within(group).getByRole('radio', { name: '24 hours' }) as HTMLInputElement).checked).toBe(true)
     expect(radios.filter((radio) => radio.checked)).toHaveLength(1)
 
@@ -81,7 +87,14 @@ describe('APIKeysManager: rolling a key', () => {
     expect(cellOf(replacement, 'Key').textContent).toBe(`sk_…${secret.slice(-4)}`)
     expect(statusOf(replacement)).toBe('Active')
     // The backend already reports the old key as expired.
-    const listed = await memory.list({ subject: USER, subjectKind: 'user', query: 'deploy', page: 1, pageSize: 10, signal: new AbortController().signal })
+    const listed = await memory.list({
+      subject: USER,
+      subjectKind: 'user',
+      query: 'deploy',
+      page: 1,
+      pageSize: 10,
+      signal: new AbortController().signal,
+    })
     expect(listed.data.map((key) => [key.lastFour === 'abcd' ? 'old' : 'new', key.expired])).toEqual([
       ['new', false],
       ['old', true],
@@ -112,7 +125,9 @@ describe('APIKeysManager: rolling a key', () => {
     const dialog = screen.getByRole('alertdialog', { name: 'Roll “Deploy bot”?' })
     memory.failNext('rate_limited', { methods: ['roll'] })
     await user.click(within(dialog).getByRole('button', { name: 'Roll key' }))
-    expect((await within(dialog).findByRole('alert')).textContent).toBe('Too many requests. Please wait a moment and try again.')
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(
+      'Too many requests. Please wait a moment and try again.',
+    )
     expect(screen.getByRole('alertdialog', { name: 'Roll “Deploy bot”?' })).toBe(dialog)
     expect(screen.queryByRole('alertdialog', { name: /Save your key/ })).toBeNull()
     expect(onError.mock.calls[0]?.[0]).toMatchObject({ code: 'rate_limited' })

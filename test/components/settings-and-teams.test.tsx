@@ -21,7 +21,11 @@ describe('AccountSettings', () => {
 
     expect(screen.getByRole('heading', { level: 2, name: 'Account settings' })).toBeTruthy()
     const tablist = screen.getByRole('tablist', { name: 'Settings' })
-    expect(within(tablist).getAllByRole('tab').map((one) => one.textContent)).toEqual(['Profile', 'API Keys'])
+    expect(
+      within(tablist)
+        .getAllByRole('tab')
+        .map((one) => one.textContent),
+    ).toEqual(['Profile', 'API Keys'])
     expect(selected('Profile')).toBe(true)
     expect(selected('API Keys')).toBe(false)
     expect(tab('Profile').tabIndex).toBe(0)

@@ -8,7 +8,10 @@ import { ApiKeysError, generateApiKey, toApiKeysError } from '../../src/index'
 describe('ApiKeysError', () => {
   it('carries a stable code and an HTTP-like status', () => {
     expect(new ApiKeysError('conflict', 'taken')).toMatchObject({ code: 'conflict', status: 409, message: 'taken' })
-    expect(new ApiKeysError('rate_limited', 'slow down', { retryAfterSeconds: 30 })).toMatchObject({ status: 429, retryAfterSeconds: 30 })
+    expect(new ApiKeysError('rate_limited', 'slow down', { retryAfterSeconds: 30 })).toMatchObject({
+      status: 429,
+      retryAfterSeconds: 30,
+    })
   })
 
   it('never keeps a secret in its message', () => {
@@ -37,12 +40,15 @@ describe('ApiKeysError in a log', () => {
   /** An error as a database driver throws it: the statement's parameters and a nested cause. */
   function driverError(secret: string, hash: string): Error {
     const inner = new Error(`socket closed while sending ${secret}`)
-    return Object.assign(new Error(`duplicate key value violates unique constraint: Key (secret_hash)=(${hash})`, { cause: inner }), {
-      name: 'DatabaseError',
-      code: '23505',
-      query: 'insert into api_keys (secret_hash) values ($1)',
-      params: [hash, secret],
-    })
+    return Object.assign(
+      new Error(`duplicate key value violates unique constraint: Key (secret_hash)=(${hash})`, { cause: inner }),
+      {
+        name: 'DatabaseError',
+        code: '23505',
+        query: 'insert into api_keys (secret_hash) values ($1)',
+        params: [hash, secret],
+      },
+    )
   }
 
   it('prints neither the secret nor its hash through the cause, however deep it is inspected', async () => {

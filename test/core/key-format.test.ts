@@ -23,7 +23,8 @@ describe('key format', () => {
 
   it('spreads characters evenly over the whole base62 alphabet', () => {
     const counts = new Map<string, number>()
-    for (let i = 0; i < 4000; i++) for (const char of generateApiKey().slice(3, 25)) counts.set(char, (counts.get(char) ?? 0) + 1)
+    for (let i = 0; i < 4000; i++)
+      for (const char of generateApiKey().slice(3, 25)) counts.set(char, (counts.get(char) ?? 0) + 1)
     expect(counts.size).toBe(62)
     const expected = (4000 * 22) / 62
     for (const count of counts.values()) expect(Math.abs(count - expected) / expected).toBeLessThan(0.15)

@@ -59,10 +59,10 @@ async function step<T>(what: string, run: () => Promise<T>): Promise<T> {
 }
 
 // Vite and the server companion load after the first line, so the demo speaks at once.
-const [{ build }, { createApiKeysHandler, createApiKeyService, createEmbeddedStore, requireApiKey, toNodeHandler }] = await step(
-  'loading Vite and the server companion',
-  () => Promise.all([import('vite'), import('../../src/server/index')]),
-)
+const [{ build }, { createApiKeysHandler, createApiKeyService, createEmbeddedStore, requireApiKey, toNodeHandler }] =
+  await step('loading Vite and the server companion', () =>
+    Promise.all([import('vite'), import('../../src/server/index')]),
+  )
 
 // 1. Build the app into a fresh temporary directory.
 const outDir = await mkdtemp(join(tmpdir(), 'rak-demo-'))
@@ -86,7 +86,10 @@ async function protectedEndpoint(request: Request): Promise<Response> {
   if (request.method !== 'GET') return new Response(null, { status: 405, headers: { allow: 'GET' } })
   const auth = await requireApiKey(request, { service })
   if (auth instanceof Response) return auth
-  return Response.json({ ok: true, subject: auth.subject, scopes: auth.scopes }, { headers: { 'cache-control': 'no-store' } })
+  return Response.json(
+    { ok: true, subject: auth.subject, scopes: auth.scopes },
+    { headers: { 'cache-control': 'no-store' } },
+  )
 }
 
 const api = toNodeHandler((request) =>

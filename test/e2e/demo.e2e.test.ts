@@ -94,7 +94,9 @@ describe('the demo app in real Chromium', () => {
   })
 
   it('revokes the key in the UI, and the endpoint then answers 401 revoked', async () => {
-    await account().getByRole('button', { name: `Revoke ${KEY_NAME}` }).click()
+    await account()
+      .getByRole('button', { name: `Revoke ${KEY_NAME}` })
+      .click()
     const confirm = page.getByRole('alertdialog', { name: `Revoke “${KEY_NAME}”?` })
     await confirm.getByRole('button', { name: 'Revoke key' }).click()
     await confirm.waitFor({ state: 'hidden' })
@@ -108,7 +110,11 @@ describe('the demo app in real Chromium', () => {
     server = await startDemo(port, dataDir)
     await page.reload()
     await keyRow().getByText('Revoked').waitFor()
-    expect(await account().getByRole('button', { name: `Revoke ${KEY_NAME}` }).count()).toBe(0)
+    expect(
+      await account()
+        .getByRole('button', { name: `Revoke ${KEY_NAME}` })
+        .count(),
+    ).toBe(0)
     expect(await callProtected(secret)).toBe('401 Unauthorized: the key is revoked.')
   })
 })

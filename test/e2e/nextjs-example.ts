@@ -37,7 +37,10 @@ const seconds = (since: number): string => `${((Date.now() - since) / 1000).toFi
 
 /** A tarball of this repository as npm publishes it: `npm pack`, which builds first (`prepack`). */
 function packKit(destination: string): string {
-  execFileSync('npm', ['pack', '--pack-destination', destination], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] })
+  execFileSync('npm', ['pack', '--pack-destination', destination], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
   const [tarball] = readdirSync(destination).filter((name) => name.endsWith('.tgz'))
   if (!tarball) throw new Error('npm pack wrote no tarball.')
   return join(destination, tarball)
@@ -58,7 +61,10 @@ const nextEnv = (dataDir: string): NodeJS.ProcessEnv => ({
 })
 
 /** Starts `next start` in its own process group; resolves with its origin once it says Ready. */
-function startNext(port: number, dataDir: string): Promise<{ child: ChildProcess; origin: string; output: () => string }> {
+function startNext(
+  port: number,
+  dataDir: string,
+): Promise<{ child: ChildProcess; origin: string; output: () => string }> {
   const child = spawn(process.execPath, [NEXT_BIN, 'start', '--hostname', '127.0.0.1', '--port', String(port)], {
     cwd: EXAMPLE,
     env: nextEnv(dataDir),
@@ -69,7 +75,10 @@ function startNext(port: number, dataDir: string): Promise<{ child: ChildProcess
   child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()))
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`next start was not ready within ${START_MS} ms.\n${out}`)), START_MS)
+    const timer = setTimeout(
+      () => reject(new Error(`next start was not ready within ${START_MS} ms.\n${out}`)),
+      START_MS,
+    )
     const onData = (): void => {
       if (!/Ready in/.test(out)) return
       clearTimeout(timer)

@@ -50,7 +50,12 @@ afterEach(() => {
 describe("createClerkFetcher against Clerk's Frontend API key endpoints (fixtures typed as Clerk's ApiKeyJSON)", () => {
   it('lists a page with GET /api_keys?subject&query&limit&offset and a bearer token, as the kit resources', async () => {
     const { fetcher, fake } = setup([
-      { method: 'GET', url: `${BASE}/api_keys?subject=${USER}&query=prod&limit=10&offset=10`, headers: AUTH, answer: { json: page } },
+      {
+        method: 'GET',
+        url: `${BASE}/api_keys?subject=${USER}&query=prod&limit=10&offset=10`,
+        headers: AUTH,
+        answer: { json: page },
+      },
     ])
     const result = await fetcher.list(listOf({ query: 'prod', page: 2 }))
     fake.assertDone()
@@ -76,14 +81,29 @@ describe("createClerkFetcher against Clerk's Frontend API key endpoints (fixture
       prefix: null,
       lastFour: '',
     })
-    expect(leaked).toMatchObject({ revoked: true, revokedAt: new Date(1739577600000), revocationReason: 'Pasted into a public gist', expiration: null })
+    expect(leaked).toMatchObject({
+      revoked: true,
+      revokedAt: new Date(1739577600000),
+      revocationReason: 'Pasted into a public gist',
+      expiration: null,
+    })
     expect(laptop).toMatchObject({ expired: true, createdBy: null })
   })
 
   it('filters by status on the client, reading the subject’s keys 100 at a time', async () => {
     const { fetcher, fake } = setup([
-      { method: 'GET', url: `${BASE}/api_keys?subject=${USER}&limit=100&offset=0`, headers: AUTH, answer: { json: page } },
-      { method: 'GET', url: `${BASE}/api_keys?subject=${USER}&limit=100&offset=0`, headers: AUTH, answer: { json: page } },
+      {
+        method: 'GET',
+        url: `${BASE}/api_keys?subject=${USER}&limit=100&offset=0`,
+        headers: AUTH,
+        answer: { json: page },
+      },
+      {
+        method: 'GET',
+        url: `${BASE}/api_keys?subject=${USER}&limit=100&offset=0`,
+        headers: AUTH,
+        answer: { json: page },
+      },
     ])
     const revoked = await fetcher.list(listOf({ status: 'revoked' }))
     expect(revoked).toMatchObject({ totalCount: 1, data: [{ name: 'Leaked key' }] })
@@ -98,7 +118,13 @@ describe("createClerkFetcher against Clerk's Frontend API key endpoints (fixture
         method: 'POST',
         url: `${BASE}/api_keys`,
         headers: AUTH,
-        body: { type: 'api_key', name: 'CI runner', subject: ORG, description: 'Deploys from CI', seconds_until_expiration: 2592000 },
+        body: {
+          type: 'api_key',
+          name: 'CI runner',
+          subject: ORG,
+          description: 'Deploys from CI',
+          seconds_until_expiration: 2592000,
+        },
         answer: { json: created },
       },
     ])
@@ -123,7 +149,15 @@ describe("createClerkFetcher against Clerk's Frontend API key endpoints (fixture
         answer: { json: { ...created, subject: USER, expiration: null } },
       },
     ])
-    const key = await fetcher.create(createFor({ subject: USER, subjectKind: 'user', name: 'Reports', description: null, secondsUntilExpiration: null }))
+    const key = await fetcher.create(
+      createFor({
+        subject: USER,
+        subjectKind: 'user',
+        name: 'Reports',
+        description: null,
+        secondsUntilExpiration: null,
+      }),
+    )
     fake.assertDone()
     expect(key.expiration).toBeNull()
   })
@@ -140,28 +174,69 @@ describe("createClerkFetcher against Clerk's Frontend API key endpoints (fixture
 
   it('fills in the expiration from seconds_until_expiration when an answer has no expiration', async () => {
     const { expiration: _dropped, ...answer } = created
-    const { fetcher } = setup([{ method: 'POST', url: `${BASE}/api_keys`, body: expect.anything(), answer: { json: { ...answer, seconds_until_expiration: 2592000 } } }])
+    const { fetcher } = setup([
+      {
+        method: 'POST',
+        url: `${BASE}/api_keys`,
+        body: expect.anything(),
+        answer: { json: { ...answer, seconds_until_expiration: 2592000 } },
+      },
+    ])
     const key = await fetcher.create(createFor())
     expect(key.expiration).toEqual(new Date(created.created_at + 2592000 * 1000))
   })
 
   it("reads an expiration or last use of 0 as unset, as Clerk's SDK does", async () => {
     const [first] = page.data
-    const { fetcher } = setup([{ method: 'GET', url: `${BASE}/api_keys?subject=${USER}&limit=10&offset=0`, answer: { json: { data: [{ ...first, expiration: 0, last_used_at: 0 }], total_count: 1 } } }])
+    const { fetcher } = setup([
+      {
+        method: 'GET',
+        url: `${BASE}/api_keys?subject=${USER}&limit=10&offset=0`,
+        answer: { json: { data: [{ ...first, expiration: 0, last_used_at: 0 }], total_count: 1 } },
+      },
+    ])
     const [key] = (await fetcher.list(listOf())).data
     expect(key).toMatchObject({ expiration: null, lastUsedAt: null })
   })
 
   it('adds __clerk_db_jwt to every request for a development instance, as Clerk’s client does', async () => {
     const fake = fakeFetch([
-      { method: 'GET', url: `${BASE}/api_keys?subject=${USER}&limit=10&offset=0&__clerk_db_jwt=dvb_abc`, headers: AUTH, answer: { json: page } },
-      { method: 'POST', url: `${BASE}/api_keys?__clerk_db_jwt=dvb_abc`, headers: AUTH, body: expect.anything(), answer: { json: created } },
-      { method: 'POST', url: `${BASE}/api_keys/${revokedKey.id}/revoke?__clerk_db_jwt=dvb_abc`, headers: AUTH, body: expect.anything(), answer: { json: revokedKey } },
+      {
+        method: 'GET',
+        url: `${BASE}/api_keys?subject=${USER}&limit=10&offset=0&__clerk_db_jwt=dvb_abc`,
+        headers: AUTH,
+        answer: { json: page },
+      },
+      {
+        method: 'POST',
+        url: `${BASE}/api_keys?__clerk_db_jwt=dvb_abc`,
+        headers: AUTH,
+        body: expect.anything(),
+        answer: { json: created },
+      },
+      {
+        method: 'POST',
+        url: `${BASE}/api_keys/${revokedKey.id}/revoke?__clerk_db_jwt=dvb_abc`,
+        headers: AUTH,
+        body: expect.anything(),
+        answer: { json: revokedKey },
+      },
     ])
-    const fetcher = createClerkFetcher({ baseUrl: BASE, getToken: () => 'session-jwt', getDevBrowserJwt: async () => 'dvb_abc', fetch: fake.fetch })
+    const fetcher = createClerkFetcher({
+      baseUrl: BASE,
+      getToken: () => 'session-jwt',
+      getDevBrowserJwt: async () => 'dvb_abc',
+      fetch: fake.fetch,
+    })
     await fetcher.list(listOf())
     await fetcher.create(createFor())
-    await fetcher.revoke({ subject: USER, subjectKind: 'user', signal, apiKeyId: revokedKey.id, revocationReason: null })
+    await fetcher.revoke({
+      subject: USER,
+      subjectKind: 'user',
+      signal,
+      apiKeyId: revokedKey.id,
+      revocationReason: null,
+    })
     fake.assertDone()
   })
 
@@ -175,7 +250,13 @@ describe("createClerkFetcher against Clerk's Frontend API key endpoints (fixture
         answer: { json: revokedKey },
       },
     ])
-    const key = await fetcher.revoke({ subject: USER, subjectKind: 'user', signal, apiKeyId: revokedKey.id, revocationReason: 'Rotated out' })
+    const key = await fetcher.revoke({
+      subject: USER,
+      subjectKind: 'user',
+      signal,
+      apiKeyId: revokedKey.id,
+      revocationReason: 'Rotated out',
+    })
     fake.assertDone()
     expect(key).toMatchObject({ revoked: true, revocationReason: 'Rotated out', revokedAt: new Date(1767225600000) })
     expect('update' in fetcher || 'roll' in fetcher).toBe(false)
@@ -226,16 +307,27 @@ describe("createClerkFetcher against Clerk's Frontend API key endpoints (fixture
     const pending = fetcher.list(listOf({ signal: controller.signal }))
     await vi.waitFor(() => expect(seen).toHaveLength(1))
     controller.abort()
-    expect(await pending.then(() => null, (reason: unknown) => reason)).toMatchObject({ name: 'AbortError' })
+    expect(
+      await pending.then(
+        () => null,
+        (reason: unknown) => reason,
+      ),
+    ).toMatchObject({ name: 'AbortError' })
     expect(seen[0]).toBe(controller.signal)
   })
 
   it('refuses a base URL ending in /v1: the API key endpoints are at the root of the Frontend API', () => {
-    expect(() => createClerkFetcher({ baseUrl: `${BASE}/v1/`, getToken: () => 'jwt' })).toThrow(/without \/v1.*https:\/\/clerk\.example\.com$/)
+    expect(() => createClerkFetcher({ baseUrl: `${BASE}/v1/`, getToken: () => 'jwt' })).toThrow(
+      /without \/v1.*https:\/\/clerk\.example\.com$/,
+    )
   })
 
   it('turns a fetch that cannot reach Clerk into a network error', async () => {
-    const fetcher = createClerkFetcher({ baseUrl: BASE, getToken: () => 'jwt', fetch: () => Promise.reject(new TypeError('Failed to fetch')) })
+    const fetcher = createClerkFetcher({
+      baseUrl: BASE,
+      getToken: () => 'jwt',
+      fetch: () => Promise.reject(new TypeError('Failed to fetch')),
+    })
     expect(await rejection(fetcher.list(listOf()))).toMatchObject({
       code: 'network',
       message: 'Could not reach the server. Check your connection and try again.',

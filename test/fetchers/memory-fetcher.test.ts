@@ -5,7 +5,13 @@ import { rejection } from '../helpers/rejection'
 
 const signal = new AbortController().signal
 const user = { subject: USER, subjectKind: 'user' as const, signal }
-const list = (overrides: Partial<ListKeysParams> = {}): ListKeysParams => ({ ...user, query: '', page: 1, pageSize: 10, ...overrides })
+const list = (overrides: Partial<ListKeysParams> = {}): ListKeysParams => ({
+  ...user,
+  query: '',
+  page: 1,
+  pageSize: 10,
+  ...overrides,
+})
 const create = (name: string, extra: Partial<{ secondsUntilExpiration: number | null; subject: string }> = {}) => ({
   ...user,
   name,
@@ -96,9 +102,13 @@ describe('createMemoryFetcher', () => {
   it('refuses invalid input and unknown keys with the kit error codes', async () => {
     const fetcher = createMemoryFetcher()
     expect((await rejection(fetcher.create(create('  ')))).code).toBe('invalid_input')
-    expect((await rejection(fetcher.revoke({ ...user, apiKeyId: 'nope', revocationReason: null }))).code).toBe('not_found')
+    expect((await rejection(fetcher.revoke({ ...user, apiKeyId: 'nope', revocationReason: null }))).code).toBe(
+      'not_found',
+    )
     const theirs = await fetcher.create(create('Theirs', { subject: ORG }))
-    expect((await rejection(fetcher.revoke({ ...user, apiKeyId: theirs.id, revocationReason: null }))).code).toBe('not_found')
+    expect((await rejection(fetcher.revoke({ ...user, apiKeyId: theirs.id, revocationReason: null }))).code).toBe(
+      'not_found',
+    )
   })
 
   it('renames keys and describes them', async () => {

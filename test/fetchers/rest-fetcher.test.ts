@@ -49,7 +49,12 @@ describe('createRestFetcher against the real server companion over loopback', ()
   it('creates a key with its secret once, and lists it with real Dates and no secret', async () => {
     const fetcher = fetcherAs('user_create')
     const created = await fetcher.create(
-      createFor('user_create', 'Deploy', { description: 'CI', secondsUntilExpiration: 3600, scopes: ['read'], claims: { plan: 'pro' } }),
+      createFor('user_create', 'Deploy', {
+        description: 'CI',
+        secondsUntilExpiration: 3600,
+        scopes: ['read'],
+        claims: { plan: 'pro' },
+      }),
     )
     expect(isWellFormedApiKey(created.secret)).toBe(true)
     expect(created).toMatchObject({
@@ -95,7 +100,11 @@ describe('createRestFetcher against the real server companion over loopback', ()
   it('revokes with a reason, and a second revoke keeps the first time and reason', async () => {
     const fetcher = fetcherAs('user_revoke')
     const created = await fetcher.create(createFor('user_revoke', 'Leaky'))
-    const revoked = await fetcher.revoke({ ...as('user_revoke'), apiKeyId: created.id, revocationReason: 'Leaked in a log' })
+    const revoked = await fetcher.revoke({
+      ...as('user_revoke'),
+      apiKeyId: created.id,
+      revocationReason: 'Leaked in a log',
+    })
     expect(revoked).toMatchObject({ id: created.id, revoked: true, revocationReason: 'Leaked in a log' })
     expect(revoked.revokedAt).toBeInstanceOf(Date)
     const again = await fetcher.revoke({ ...as('user_revoke'), apiKeyId: created.id, revocationReason: null })
@@ -106,9 +115,18 @@ describe('createRestFetcher against the real server companion over loopback', ()
   it('renames a key and rolls it into a replacement with a new secret', async () => {
     const fetcher = fetcherAs('user_roll')
     const created = await fetcher.create(createFor('user_roll', 'Old name'))
-    const renamed = await fetcher.update({ ...as('user_roll'), apiKeyId: created.id, name: 'New name', description: 'Now described' })
+    const renamed = await fetcher.update({
+      ...as('user_roll'),
+      apiKeyId: created.id,
+      name: 'New name',
+      description: 'Now described',
+    })
     expect(renamed).toMatchObject({ name: 'New name', description: 'Now described' })
-    const { replacement, previous } = await fetcher.roll({ ...as('user_roll'), apiKeyId: created.id, gracePeriodSeconds: 60 })
+    const { replacement, previous } = await fetcher.roll({
+      ...as('user_roll'),
+      apiKeyId: created.id,
+      gracePeriodSeconds: 60,
+    })
     expect(isWellFormedApiKey(replacement.secret)).toBe(true)
     expect(replacement.secret).not.toBe(created.secret)
     expect(replacement).toMatchObject({ name: 'New name', lastFour: replacement.secret.slice(-4) })
@@ -123,7 +141,9 @@ describe('createRestFetcher against the real server companion over loopback', ()
     expect(created).toMatchObject({ subject: 'team_of_user_team', createdBy: 'user_team' })
     const page = await fetcher.list({ ...listOf('x'), ...team })
     expect(page.data.map((key) => key.id)).toEqual([created.id])
-    expect(server.requests.at(-1)).toBe('GET /api/api-keys?subject=team_of_user_team&subjectKind=team&page=1&pageSize=10')
+    expect(server.requests.at(-1)).toBe(
+      'GET /api/api-keys?subject=team_of_user_team&subjectKind=team&page=1&pageSize=10',
+    )
   })
 
   it('keeps a team whose id is the user’s own apart from the user’s keys', async () => {
@@ -147,7 +167,9 @@ describe('createRestFetcher against the real server companion over loopback', ()
   })
 
   it('maps refused input to invalid_input (400) with the issues the forms show', async () => {
-    const error = await rejection(fetcherAs('user_bad').create(createFor('user_bad', 'x'.repeat(65), { scopes: ['a', 'a'] })))
+    const error = await rejection(
+      fetcherAs('user_bad').create(createFor('user_bad', 'x'.repeat(65), { scopes: ['a', 'a'] })),
+    )
     expect(error).toMatchObject({ code: 'invalid_input', status: 400 })
     expect(error.issues).toContainEqual({ field: 'name', reason: 'too_long', limit: 64 })
   })
@@ -161,7 +183,9 @@ describe('createRestFetcher against the real server companion over loopback', ()
       status: 404,
     })
     expect(await rejection(bob.list(listOf('user_alice')))).toMatchObject({ code: 'not_found', status: 404 })
-    expect(await rejection(bob.update({ ...as('user_bob'), apiKeyId: 'ak_missing', name: 'x' }))).toMatchObject({ code: 'not_found' })
+    expect(await rejection(bob.update({ ...as('user_bob'), apiKeyId: 'ak_missing', name: 'x' }))).toMatchObject({
+      code: 'not_found',
+    })
   })
 
   it('maps a request without a signed-in user to forbidden (401)', async () => {
@@ -179,17 +203,25 @@ describe('createRestFetcher against the real server companion over loopback', ()
   })
 
   it('maps a body over 16 KiB to invalid_input (413)', async () => {
-    const error = await rejection(fetcherAs('user_big').create(createFor('user_big', 'Big', { description: 'x'.repeat(20_000) })))
+    const error = await rejection(
+      fetcherAs('user_big').create(createFor('user_big', 'Big', { description: 'x'.repeat(20_000) })),
+    )
     expect(error).toMatchObject({ code: 'invalid_input', status: 413 })
   })
 
   it('rejects with an AbortError when the request is aborted mid-flight', async () => {
     const before = server.requests.length
     const controller = new AbortController()
-    const pending = fetcherAs('user_slow', { 'x-test-slow': '1' }).list({ ...listOf('user_slow'), signal: controller.signal })
+    const pending = fetcherAs('user_slow', { 'x-test-slow': '1' }).list({
+      ...listOf('user_slow'),
+      signal: controller.signal,
+    })
     await server.waitForRequests(before + 1)
     controller.abort()
-    const error = await pending.then(() => null, (reason: unknown) => reason)
+    const error = await pending.then(
+      () => null,
+      (reason: unknown) => reason,
+    )
     expect(error).toMatchObject({ name: 'AbortError' })
     server.release()
   })
@@ -198,7 +230,12 @@ describe('createRestFetcher against the real server companion over loopback', ()
     const before = server.requests.length
     const controller = new AbortController()
     controller.abort()
-    const error = await fetcherAs('user_x').list({ ...listOf('user_x'), signal: controller.signal }).then(() => null, (reason: unknown) => reason)
+    const error = await fetcherAs('user_x')
+      .list({ ...listOf('user_x'), signal: controller.signal })
+      .then(
+        () => null,
+        (reason: unknown) => reason,
+      )
     expect(error).toMatchObject({ name: 'AbortError' })
     expect(server.requests.length).toBe(before)
   })
@@ -213,7 +250,9 @@ describe('createRestFetcher against the real server companion over loopback', ()
   it('sends a create exactly once, even when it fails', async () => {
     const creates = (): number => server.requests.filter((line) => line === 'POST /api/api-keys').length
     let before = creates()
-    expect(await rejection(fetcherAs('user_once', { 'x-test-fail': '503' }).create(createFor('user_once', 'Once')))).toMatchObject({
+    expect(
+      await rejection(fetcherAs('user_once', { 'x-test-fail': '503' }).create(createFor('user_once', 'Once'))),
+    ).toMatchObject({
       code: 'unknown',
       status: 503,
     })

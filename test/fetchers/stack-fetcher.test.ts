@@ -29,14 +29,22 @@ const STACK_HEADERS = {
 
 const signal = new AbortController().signal
 const as = (subject: string, subjectKind: SubjectKind) => ({ subject, subjectKind, signal })
-const listOf = (subject: string, subjectKind: SubjectKind, overrides: Partial<ListKeysParams> = {}): ListKeysParams => ({
+const listOf = (
+  subject: string,
+  subjectKind: SubjectKind,
+  overrides: Partial<ListKeysParams> = {},
+): ListKeysParams => ({
   ...as(subject, subjectKind),
   query: '',
   page: 1,
   pageSize: 10,
   ...overrides,
 })
-const createFor = (subject: string, subjectKind: SubjectKind, overrides: Partial<CreateKeyParams> = {}): CreateKeyParams => ({
+const createFor = (
+  subject: string,
+  subjectKind: SubjectKind,
+  overrides: Partial<CreateKeyParams> = {},
+): CreateKeyParams => ({
   ...as(subject, subjectKind),
   name: 'CI runner',
   description: 'ignored: Stack keys have one label',
@@ -58,7 +66,12 @@ function setup(exchanges: Exchange[], token: string | null = 'token-of-the-user'
   return { fetcher, fake }
 }
 
-const listUserKeys: Exchange = { method: 'GET', url: `${BASE}/api/v1/user-api-keys?user_id=me`, headers: STACK_HEADERS, answer: { json: userList } }
+const listUserKeys: Exchange = {
+  method: 'GET',
+  url: `${BASE}/api/v1/user-api-keys?user_id=me`,
+  headers: STACK_HEADERS,
+  answer: { json: userList },
+}
 
 beforeEach(() => {
   vi.useFakeTimers({ now: NOW, toFake: ['Date'] })
@@ -73,7 +86,12 @@ describe("createStackFetcher against Stack's REST API (fixtures typed and valida
     const page = await fetcher.list(listOf(USER, 'user'))
     fake.assertDone()
     expect(page.totalCount).toBe(4)
-    expect(page.data.map((key) => key.name)).toEqual(['Nightly export', 'Production server', 'staging server', 'Old laptop'])
+    expect(page.data.map((key) => key.name)).toEqual([
+      'Nightly export',
+      'Production server',
+      'staging server',
+      'Old laptop',
+    ])
     const [nightly, production, staging, laptop] = page.data
     expect(production).toEqual({
       id: '5d2f8c71-6a4b-4e09-8c1d-7e2f3a4b5c6d',
@@ -116,11 +134,18 @@ describe("createStackFetcher against Stack's REST API (fixtures typed and valida
 
   it("lists a team's keys from /api/v1/team-api-keys?team_id=<team>", async () => {
     const { fetcher, fake } = setup([
-      { method: 'GET', url: `${BASE}/api/v1/team-api-keys?team_id=${TEAM}`, headers: STACK_HEADERS, answer: { json: teamList } },
+      {
+        method: 'GET',
+        url: `${BASE}/api/v1/team-api-keys?team_id=${TEAM}`,
+        headers: STACK_HEADERS,
+        answer: { json: teamList },
+      },
     ])
     const page = await fetcher.list(listOf(TEAM, 'team'))
     fake.assertDone()
-    expect(page.data).toEqual([expect.objectContaining({ type: 'team', subject: TEAM, name: 'Team integration service', lastFour: 'T3am' })])
+    expect(page.data).toEqual([
+      expect.objectContaining({ type: 'team', subject: TEAM, name: 'Team integration service', lastFour: 'T3am' }),
+    ])
   })
 
   it('also reads a list answered as a bare array', async () => {
@@ -134,7 +159,12 @@ describe("createStackFetcher against Stack's REST API (fixtures typed and valida
         method: 'POST',
         url: `${BASE}/api/v1/user-api-keys`,
         headers: STACK_HEADERS,
-        body: { user_id: 'me', description: 'CI runner', expires_at_millis: NOW + 30 * 24 * 3600 * 1000, is_public: false },
+        body: {
+          user_id: 'me',
+          description: 'CI runner',
+          expires_at_millis: NOW + 30 * 24 * 3600 * 1000,
+          is_public: false,
+        },
         answer: { json: userCreated },
       },
     ])
@@ -161,7 +191,9 @@ describe("createStackFetcher against Stack's REST API (fixtures typed and valida
         answer: { json: teamCreated },
       },
     ])
-    const created = await fetcher.create(createFor(TEAM, 'team', { name: 'Warehouse sync', secondsUntilExpiration: null }))
+    const created = await fetcher.create(
+      createFor(TEAM, 'team', { name: 'Warehouse sync', secondsUntilExpiration: null }),
+    )
     fake.assertDone()
     expect(created).toMatchObject({ type: 'team', subject: TEAM, expiration: null, secret: teamCreated.value })
   })
@@ -169,7 +201,13 @@ describe("createStackFetcher against Stack's REST API (fixtures typed and valida
   it('revokes a user key with PATCH ?user_id=me { revoked: true } and drops the revocation reason Stack has no field for', async () => {
     const id = revokedKey.id
     const { fetcher, fake } = setup([
-      { method: 'PATCH', url: `${BASE}/api/v1/user-api-keys/${id}?user_id=me`, headers: STACK_HEADERS, body: { revoked: true }, answer: { json: revokedKey } },
+      {
+        method: 'PATCH',
+        url: `${BASE}/api/v1/user-api-keys/${id}?user_id=me`,
+        headers: STACK_HEADERS,
+        body: { revoked: true },
+        answer: { json: revokedKey },
+      },
     ])
     const revoked = await fetcher.revoke({ ...as(USER, 'user'), apiKeyId: id, revocationReason: 'Leaked' })
     fake.assertDone()
@@ -179,11 +217,23 @@ describe("createStackFetcher against Stack's REST API (fixtures typed and valida
   it('revokes a team key with PATCH ?team_id=<team>, which Stack requires on every team-key route', async () => {
     const id = teamRevoked.id
     const { fetcher, fake } = setup([
-      { method: 'PATCH', url: `${BASE}/api/v1/team-api-keys/${id}?team_id=${TEAM}`, headers: STACK_HEADERS, body: { revoked: true }, answer: { json: teamRevoked } },
+      {
+        method: 'PATCH',
+        url: `${BASE}/api/v1/team-api-keys/${id}?team_id=${TEAM}`,
+        headers: STACK_HEADERS,
+        body: { revoked: true },
+        answer: { json: teamRevoked },
+      },
     ])
     const revoked = await fetcher.revoke({ ...as(TEAM, 'team'), apiKeyId: id, revocationReason: null })
     fake.assertDone()
-    expect(revoked).toMatchObject({ id, type: 'team', subject: TEAM, revoked: true, revokedAt: new Date(1767225600000) })
+    expect(revoked).toMatchObject({
+      id,
+      type: 'team',
+      subject: TEAM,
+      revoked: true,
+      revokedAt: new Date(1767225600000),
+    })
   })
 
   it('renames a team key with PATCH ?team_id=<team> { description }, and has no roll', async () => {
@@ -205,12 +255,29 @@ describe("createStackFetcher against Stack's REST API (fixtures typed and valida
 
   it('renames a user key with PATCH ?user_id=me, and reads a key with GET ?team_id= / ?user_id=me when there is no new name', async () => {
     const { fetcher, fake } = setup([
-      { method: 'PATCH', url: `${BASE}/api/v1/user-api-keys/${userRenamed.id}?user_id=me`, body: { description: 'Production (eu-west)' }, answer: { json: userRenamed } },
-      { method: 'GET', url: `${BASE}/api/v1/team-api-keys/${teamRenamed.id}?team_id=${TEAM}`, answer: { json: teamRenamed } },
-      { method: 'GET', url: `${BASE}/api/v1/user-api-keys/${userRenamed.id}?user_id=me`, answer: { json: userRenamed } },
+      {
+        method: 'PATCH',
+        url: `${BASE}/api/v1/user-api-keys/${userRenamed.id}?user_id=me`,
+        body: { description: 'Production (eu-west)' },
+        answer: { json: userRenamed },
+      },
+      {
+        method: 'GET',
+        url: `${BASE}/api/v1/team-api-keys/${teamRenamed.id}?team_id=${TEAM}`,
+        answer: { json: teamRenamed },
+      },
+      {
+        method: 'GET',
+        url: `${BASE}/api/v1/user-api-keys/${userRenamed.id}?user_id=me`,
+        answer: { json: userRenamed },
+      },
     ])
-    expect(await fetcher.update({ ...as(USER, 'user'), apiKeyId: userRenamed.id, name: 'Production (eu-west)' })).toMatchObject({ name: 'Production (eu-west)' })
-    expect(await fetcher.update({ ...as(TEAM, 'team'), apiKeyId: teamRenamed.id, description: 'no Stack field' })).toMatchObject({ subject: TEAM })
+    expect(
+      await fetcher.update({ ...as(USER, 'user'), apiKeyId: userRenamed.id, name: 'Production (eu-west)' }),
+    ).toMatchObject({ name: 'Production (eu-west)' })
+    expect(
+      await fetcher.update({ ...as(TEAM, 'team'), apiKeyId: teamRenamed.id, description: 'no Stack field' }),
+    ).toMatchObject({ subject: TEAM })
     expect(await fetcher.update({ ...as(USER, 'user'), apiKeyId: userRenamed.id })).toMatchObject({ subject: USER })
     fake.assertDone()
   })
@@ -227,14 +294,24 @@ describe("createStackFetcher against Stack's REST API (fixtures typed and valida
 
   it("reads a time of 0 as unset, as Stack's SDK does", async () => {
     const [first] = userList.items
-    const { fetcher } = setup([{ ...listUserKeys, answer: { json: { items: [{ ...first, expires_at_millis: 0, manually_revoked_at_millis: 0 }], is_paginated: false } } }])
+    const { fetcher } = setup([
+      {
+        ...listUserKeys,
+        answer: {
+          json: { items: [{ ...first, expires_at_millis: 0, manually_revoked_at_millis: 0 }], is_paginated: false },
+        },
+      },
+    ])
     const [key] = (await fetcher.list(listOf(USER, 'user'))).data
     expect(key).toMatchObject({ expiration: null, expired: false, revoked: false, revokedAt: null })
   })
 
   it("maps Stack's errors by status, never showing their body", async () => {
     const { fetcher } = setup([
-      { ...listUserKeys, answer: { status: 404, json: notFound, headers: { 'x-stack-known-error': 'API_KEY_NOT_FOUND' } } },
+      {
+        ...listUserKeys,
+        answer: { status: 404, json: notFound, headers: { 'x-stack-known-error': 'API_KEY_NOT_FOUND' } },
+      },
       { ...listUserKeys, answer: { status: 400, json: schemaError } },
       { ...listUserKeys, answer: { status: 401, json: { code: 'INVALID_ACCESS_TOKEN', error: 'bad token' } } },
       { ...listUserKeys, answer: { status: 429, text: 'slow down', headers: { 'retry-after': '12' } } },

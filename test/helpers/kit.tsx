@@ -26,7 +26,9 @@ export function seedKeys(subject: string, count: number, label = 'Key'): MemoryS
 
 /** A QueryClient as a test wants it: no retries, so an error shows at once. */
 export function testQueryClient(): QueryClient {
-  return new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 60_000 }, mutations: { retry: false } } })
+  return new QueryClient({
+    defaultOptions: { queries: { retry: false, staleTime: 60_000 }, mutations: { retry: false } },
+  })
 }
 
 /** A fetcher that records every list call's subject, on top of a memory fetcher. */
@@ -68,7 +70,13 @@ export function setupKit(
 
 /** Everything the cache holds, as text: to prove a secret is not in it. */
 export function cacheText(queryClient: QueryClient): string {
-  const queries = queryClient.getQueryCache().getAll().map((query) => query.state)
-  const mutations = queryClient.getMutationCache().getAll().map((mutation) => mutation.state)
+  const queries = queryClient
+    .getQueryCache()
+    .getAll()
+    .map((query) => query.state)
+  const mutations = queryClient
+    .getMutationCache()
+    .getAll()
+    .map((mutation) => mutation.state)
   return JSON.stringify({ queries, mutations })
 }

@@ -1,6 +1,15 @@
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { APIKeysProvider, ApiKeysError, createMemoryFetcher, isWellFormedApiKey, useAPIKeys, useAPIKeysClient, type ApiKeysFetcher, type FetcherSupports } from '../../src/index'
+import {
+  APIKeysProvider,
+  ApiKeysError,
+  createMemoryFetcher,
+  isWellFormedApiKey,
+  useAPIKeys,
+  useAPIKeysClient,
+  type ApiKeysFetcher,
+  type FetcherSupports,
+} from '../../src/index'
 import { ORG, USER, cacheText, recordingFetcher, seedKeys, setupKit, testQueryClient } from '../helpers/kit'
 
 function useListAndClient(subject?: string) {
@@ -12,7 +21,9 @@ describe('useAPIKeysClient', () => {
     const { wrapper, queryClient } = setupKit({ seed: seedKeys(USER, 2) })
     const { result } = renderHook(() => useListAndClient(), { wrapper })
     await waitFor(() => expect(result.current.list.count).toBe(2))
-    const created = await act(() => result.current.client.create({ name: 'Deploy bot', description: 'CI', secondsUntilExpiration: 3600 }))
+    const created = await act(() =>
+      result.current.client.create({ name: 'Deploy bot', description: 'CI', secondsUntilExpiration: 3600 }),
+    )
     expect(isWellFormedApiKey(created.secret)).toBe(true)
     await waitFor(() => expect(result.current.list.data[0]?.name).toBe('Deploy bot'))
     expect(result.current.list.data[0]).not.toHaveProperty('secret')
@@ -35,7 +46,9 @@ describe('useAPIKeysClient', () => {
   it('validates before it sends anything, and keeps every field problem', async () => {
     const { wrapper, memory } = setupKit()
     const { result } = renderHook(() => useAPIKeysClient(), { wrapper })
-    const error = await result.current.create({ name: ' ', secondsUntilExpiration: -3 }).catch((reason: unknown) => reason)
+    const error = await result.current
+      .create({ name: ' ', secondsUntilExpiration: -3 })
+      .catch((reason: unknown) => reason)
     expect(error).toBeInstanceOf(ApiKeysError)
     expect((error as ApiKeysError).issues.map((issue) => issue.field)).toEqual(['name', 'secondsUntilExpiration'])
     expect(memory.calls.create).toBe(0)
@@ -56,8 +69,12 @@ describe('useAPIKeysClient', () => {
     const target = result.current.list.data[1]
     memory.setLatency(200)
     let done = false
-    const pending = result.current.client.revoke({ apiKeyId: target?.id ?? '', revocationReason: 'Leaked' }).then(() => (done = true))
-    await waitFor(() => expect(result.current.list.data[1]).toMatchObject({ revoked: true, revocationReason: 'Leaked' }))
+    const pending = result.current.client
+      .revoke({ apiKeyId: target?.id ?? '', revocationReason: 'Leaked' })
+      .then(() => (done = true))
+    await waitFor(() =>
+      expect(result.current.list.data[1]).toMatchObject({ revoked: true, revocationReason: 'Leaked' }),
+    )
     expect(done).toBe(false)
     await act(() => pending)
     await waitFor(() => expect(result.current.list.isFetching).toBe(false))
@@ -92,8 +109,19 @@ describe('useAPIKeysClient', () => {
     const { fetcher, listedSubjects } = recordingFetcher(memory)
     const queryClient = testQueryClient()
     const { result } = renderHook(
-      () => ({ page1: useAPIKeys(), page2: useAPIKeys({ initialPage: 2 }), org: useAPIKeys({ subject: ORG }), client: useAPIKeysClient() }),
-      { wrapper: ({ children }) => <APIKeysProvider fetcher={fetcher} userId={USER} queryClient={queryClient}>{children}</APIKeysProvider> },
+      () => ({
+        page1: useAPIKeys(),
+        page2: useAPIKeys({ initialPage: 2 }),
+        org: useAPIKeys({ subject: ORG }),
+        client: useAPIKeysClient(),
+      }),
+      {
+        wrapper: ({ children }) => (
+          <APIKeysProvider fetcher={fetcher} userId={USER} queryClient={queryClient}>
+            {children}
+          </APIKeysProvider>
+        ),
+      },
     )
     await waitFor(() => expect(result.current.page2.data).toHaveLength(2))
     await waitFor(() => expect(result.current.org.count).toBe(2))
@@ -142,18 +170,29 @@ describe('useAPIKeysClient', () => {
     const memory = createMemoryFetcher()
     const { result } = renderHook(() => useAPIKeysClient(), {
       wrapper: ({ children }) => (
-        <APIKeysProvider fetcher={{ list: memory.list, create: memory.create, revoke: memory.revoke }} userId={USER} queryClient={testQueryClient()}>
+        <APIKeysProvider
+          fetcher={{ list: memory.list, create: memory.create, revoke: memory.revoke }}
+          userId={USER}
+          queryClient={testQueryClient()}
+        >
           {children}
         </APIKeysProvider>
       ),
     })
     expect(result.current.supports).toEqual({ update: false, roll: false, scopes: true })
-    await expect(result.current.roll({ apiKeyId: 'x', gracePeriodSeconds: 0 })).rejects.toMatchObject({ code: 'forbidden' })
+    await expect(result.current.roll({ apiKeyId: 'x', gracePeriodSeconds: 0 })).rejects.toMatchObject({
+      code: 'forbidden',
+    })
   })
 
   it('says the backend stores no scopes when its fetcher declares supports.scopes false', () => {
     const memory = createMemoryFetcher()
-    const noScopes: ApiKeysFetcher & FetcherSupports = { list: memory.list, create: memory.create, revoke: memory.revoke, supports: { scopes: false } }
+    const noScopes: ApiKeysFetcher & FetcherSupports = {
+      list: memory.list,
+      create: memory.create,
+      revoke: memory.revoke,
+      supports: { scopes: false },
+    }
     const { result } = renderHook(() => useAPIKeysClient(), {
       wrapper: ({ children }) => (
         <APIKeysProvider fetcher={noScopes} userId={USER} queryClient={testQueryClient()}>

@@ -27,23 +27,39 @@ interface Seen {
 function appClientRecording(): { queryClient: QueryClient; seen: Seen[] } {
   const seen: Seen[] = []
   const mutationCache = new MutationCache({
-    onSuccess: (data, variables, _context, mutation) => void seen.push({ event: 'success', data, error: null, variables, mutationKey: mutation.options.mutationKey }),
-    onError: (error, variables, _context, mutation) => void seen.push({ event: 'error', data: null, error, variables, mutationKey: mutation.options.mutationKey }),
-    onSettled: (data, error, variables, _context, mutation) => void seen.push({ event: 'settled', data, error, variables, mutationKey: mutation.options.mutationKey }),
+    onSuccess: (data, variables, _context, mutation) =>
+      void seen.push({ event: 'success', data, error: null, variables, mutationKey: mutation.options.mutationKey }),
+    onError: (error, variables, _context, mutation) =>
+      void seen.push({ event: 'error', data: null, error, variables, mutationKey: mutation.options.mutationKey }),
+    onSettled: (data, error, variables, _context, mutation) =>
+      void seen.push({ event: 'settled', data, error, variables, mutationKey: mutation.options.mutationKey }),
   })
   // The app's own defaults would retry a mutation three times: the kit's changes must still go once.
-  const queryClient = new QueryClient({ mutationCache, defaultOptions: { queries: { retry: false }, mutations: { retry: 3, retryDelay: 1 } } })
+  const queryClient = new QueryClient({
+    mutationCache,
+    defaultOptions: { queries: { retry: false }, mutations: { retry: 3, retryDelay: 1 } },
+  })
   return { queryClient, seen }
 }
 
-function setup(callbacks: KeyMutationCallbacks = {}, memory: MemoryFetcher = createMemoryFetcher({ seed: seedKeys(USER, 2) })) {
+function setup(
+  callbacks: KeyMutationCallbacks = {},
+  memory: MemoryFetcher = createMemoryFetcher({ seed: seedKeys(USER, 2) }),
+) {
   const { queryClient, seen } = appClientRecording()
   const wrapper = ({ children }: { children: ReactNode }) => (
     <APIKeysProvider fetcher={memory} userId={USER} queryClient={queryClient} {...callbacks}>
       {children}
     </APIKeysProvider>
   )
-  const { result } = renderHook(() => ({ list: useAPIKeys(), client: useAPIKeysClient(), changing: useIsMutating({ mutationKey: apiKeysMutationKey() }, queryClient) }), { wrapper })
+  const { result } = renderHook(
+    () => ({
+      list: useAPIKeys(),
+      client: useAPIKeysClient(),
+      changing: useIsMutating({ mutationKey: apiKeysMutationKey() }, queryClient),
+    }),
+    { wrapper },
+  )
   return { memory, queryClient, seen, result }
 }
 
@@ -73,16 +89,32 @@ describe('the kit’s changes as TanStack Query mutations', () => {
       ['react-api-keys', 'update', USER],
       ['react-api-keys', 'revoke', USER],
     ])
-    expect(successes[0]?.data).toMatchObject({ action: 'create', subject: USER, key: { id: created.id, name: 'Deploy bot', lastFour: created.lastFour } })
+    expect(successes[0]?.data).toMatchObject({
+      action: 'create',
+      subject: USER,
+      key: { id: created.id, name: 'Deploy bot', lastFour: created.lastFour },
+    })
     expect(successes[0]?.variables).toMatchObject({ name: 'Deploy bot', scopes: ['deploy'], subject: USER })
-    expect(successes[1]?.data).toMatchObject({ action: 'roll', key: { id: rolled.replacement.id }, previous: { id: created.id } })
+    expect(successes[1]?.data).toMatchObject({
+      action: 'roll',
+      key: { id: rolled.replacement.id },
+      previous: { id: created.id },
+    })
     expect(successes[2]?.data).toMatchObject({ action: 'update', key: { name: 'Deploy bot 2' } })
     expect(successes[3]?.data).toMatchObject({ action: 'revoke', key: { revoked: true, revocationReason: 'Done' } })
     expect(seen.filter((entry) => entry.event === 'settled')).toHaveLength(4)
 
     expectNoSecret(JSON.stringify(seen), secrets)
     expectNoSecret(cacheText(queryClient), secrets)
-    expectNoSecret(JSON.stringify(queryClient.getMutationCache().getAll().map((mutation) => mutation.options)), secrets)
+    expectNoSecret(
+      JSON.stringify(
+        queryClient
+          .getMutationCache()
+          .getAll()
+          .map((mutation) => mutation.options),
+      ),
+      secrets,
+    )
   })
 
   it('calls the Provider’s onMutationSuccess and onMutationError with the key and never the secret', async () => {
@@ -93,18 +125,32 @@ describe('the kit’s changes as TanStack Query mutations', () => {
 
     const created = await act(() => result.current.client.create({ name: 'Nightly job' }))
     expect(onMutationSuccess).toHaveBeenCalledTimes(1)
-    expect(onMutationSuccess).toHaveBeenLastCalledWith({ action: 'create', subject: USER, key: expect.objectContaining({ id: created.id, name: 'Nightly job' }) })
+    expect(onMutationSuccess).toHaveBeenLastCalledWith({
+      action: 'create',
+      subject: USER,
+      key: expect.objectContaining({ id: created.id, name: 'Nightly job' }),
+    })
 
     const rolled = await act(() => result.current.client.roll({ apiKeyId: created.id, gracePeriodSeconds: 0 }))
-    expect(onMutationSuccess).toHaveBeenLastCalledWith(expect.objectContaining({ action: 'roll', key: expect.objectContaining({ id: rolled.replacement.id }) }))
+    expect(onMutationSuccess).toHaveBeenLastCalledWith(
+      expect.objectContaining({ action: 'roll', key: expect.objectContaining({ id: rolled.replacement.id }) }),
+    )
 
     memory.failNext('forbidden', { methods: ['revoke'] })
     await act(() => result.current.client.revoke({ apiKeyID: created.id }).catch(() => undefined))
     expect(onMutationError).toHaveBeenCalledTimes(1)
-    expect(onMutationError).toHaveBeenLastCalledWith(expect.objectContaining({ code: 'forbidden' }), { action: 'revoke', subject: USER, apiKeyId: created.id })
+    expect(onMutationError).toHaveBeenLastCalledWith(expect.objectContaining({ code: 'forbidden' }), {
+      action: 'revoke',
+      subject: USER,
+      apiKeyId: created.id,
+    })
 
     await act(() => result.current.client.create({ name: ' ' }).catch(() => undefined))
-    expect(onMutationError).toHaveBeenLastCalledWith(expect.objectContaining({ code: 'invalid_input' }), { action: 'create', subject: USER, apiKeyId: null })
+    expect(onMutationError).toHaveBeenLastCalledWith(expect.objectContaining({ code: 'invalid_input' }), {
+      action: 'create',
+      subject: USER,
+      apiKeyId: null,
+    })
 
     const handed = JSON.stringify([onMutationSuccess.mock.calls, onMutationError.mock.calls])
     expectNoSecret(handed, [created.secret, rolled.replacement.secret])
@@ -118,7 +164,12 @@ describe('the kit’s changes as TanStack Query mutations', () => {
     memory.failNext('unknown', { times: 5, methods: ['create'] })
     await expect(act(() => result.current.client.create({ name: 'Flaky' }))).rejects.toMatchObject({ code: 'unknown' })
     expect(memory.calls.create).toBe(before + 1)
-    expect(seen.filter((entry) => entry.event === 'error')).toEqual([expect.objectContaining({ error: expect.objectContaining({ code: 'unknown' }), mutationKey: ['react-api-keys', 'create', USER] })])
+    expect(seen.filter((entry) => entry.event === 'error')).toEqual([
+      expect.objectContaining({
+        error: expect.objectContaining({ code: 'unknown' }),
+        mutationKey: ['react-api-keys', 'create', USER],
+      }),
+    ])
   })
 
   it('sends a change at once even when the browser reports being offline (the backend decides)', async () => {

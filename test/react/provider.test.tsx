@@ -14,7 +14,11 @@ describe('APIKeysProvider', () => {
     const queryClient = testQueryClient()
     let currentUser: string | null = USER
     const { result, rerender } = renderHook(() => useAPIKeys(), {
-      wrapper: ({ children }) => <APIKeysProvider fetcher={memory} userId={currentUser} queryClient={queryClient}>{children}</APIKeysProvider>,
+      wrapper: ({ children }) => (
+        <APIKeysProvider fetcher={memory} userId={currentUser} queryClient={queryClient}>
+          {children}
+        </APIKeysProvider>
+      ),
     })
     await waitFor(() => expect(result.current.count).toBe(2))
     currentUser = BOB
@@ -55,7 +59,11 @@ describe('APIKeysProvider', () => {
     const appClient = testQueryClient()
     const memory = createMemoryFetcher({ seed: seedKeys(USER, 1) })
     const { result } = renderHook(() => useAPIKeys(), {
-      wrapper: ({ children }) => <APIKeysProvider fetcher={memory} userId={USER} queryClient={appClient}>{children}</APIKeysProvider>,
+      wrapper: ({ children }) => (
+        <APIKeysProvider fetcher={memory} userId={USER} queryClient={appClient}>
+          {children}
+        </APIKeysProvider>
+      ),
     })
     await waitFor(() => expect(result.current.count).toBe(1))
     expect(appClient.getQueryCache().getAll().length).toBeGreaterThan(0)

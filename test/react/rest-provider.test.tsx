@@ -59,5 +59,4 @@ describe('APIKeysRestProvider: the Provider from plain props', () => {
     expect(new Headers(request?.init?.headers).get('x-csrf-token')).toBe('token-1')
     expect(request?.init?.credentials).toBe('same-origin')
   })
-
 })

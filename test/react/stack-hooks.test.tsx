@@ -30,11 +30,22 @@ describe('Stack-style hooks', () => {
       seed: [
         { name: 'Valid', subject: USER, lastFour: 'aaaa', expiration: new Date(now + 30 * DAY) },
         { name: 'Old', subject: USER, lastFour: 'bbbb', expiration: new Date(now - DAY) },
-        { name: 'Both', subject: USER, lastFour: 'cccc', expiration: new Date(now - DAY), revokedAt: new Date(now - 2 * DAY) },
+        {
+          name: 'Both',
+          subject: USER,
+          lastFour: 'cccc',
+          expiration: new Date(now - DAY),
+          revokedAt: new Date(now - 2 * DAY),
+        },
         { name: 'Team key', subject: ORG },
       ],
     })
-    render(<Suspense fallback={<p>Loading keys</p>}><UserKeys /></Suspense>, { wrapper })
+    render(
+      <Suspense fallback={<p>Loading keys</p>}>
+        <UserKeys />
+      </Suspense>,
+      { wrapper },
+    )
     expect(screen.getByText('Loading keys')).toBeTruthy()
     expect(await screen.findByText('Valid …aaaa valid')).toBeTruthy()
     expect(screen.getByText('Old …bbbb expired')).toBeTruthy()
@@ -44,7 +55,9 @@ describe('Stack-style hooks', () => {
 
   it('judges validity when asked, so a key that expires while on screen turns invalid', async () => {
     vi.useFakeTimers({ now: Date.UTC(2026, 0, 1), shouldAdvanceTime: true })
-    const { wrapper, memory } = setupKit({ seed: [{ name: 'Brief', subject: USER, expiration: new Date(Date.UTC(2026, 0, 1, 0, 5)) }] })
+    const { wrapper, memory } = setupKit({
+      seed: [{ name: 'Brief', subject: USER, expiration: new Date(Date.UTC(2026, 0, 1, 0, 5)) }],
+    })
     const { result } = renderHook(() => useApiKeys(), { wrapper })
     await waitFor(() => expect(result.current).toHaveLength(1))
     const [key] = result.current
@@ -69,7 +82,10 @@ describe('Stack-style hooks', () => {
 
   it('lists a team’s keys, without judging permissions itself', async () => {
     const { wrapper, memory } = setupKit({
-      seed: [{ name: 'Team key', subject: ORG }, { name: 'Mine', subject: USER }],
+      seed: [
+        { name: 'Team key', subject: ORG },
+        { name: 'Mine', subject: USER },
+      ],
       provider: { teams: [{ id: ORG, displayName: 'Acme', permissions: [] }] },
     })
     const { result } = renderHook(() => useTeamApiKeys(ORG), { wrapper })
@@ -80,7 +96,10 @@ describe('Stack-style hooks', () => {
 
   it('creates a first-view key whose value is the secret, kept out of the cache', async () => {
     const { wrapper, queryClient } = setupKit()
-    const { result } = renderHook(() => ({ create: useCreateApiKey(), keys: useApiKeys(), teamCreate: useCreateApiKey({ teamId: ORG }) }), { wrapper })
+    const { result } = renderHook(
+      () => ({ create: useCreateApiKey(), keys: useApiKeys(), teamCreate: useCreateApiKey({ teamId: ORG }) }),
+      { wrapper },
+    )
     await waitFor(() => expect(result.current.keys).toEqual([]))
     const expiresAt = new Date(Date.now() + 7 * DAY)
     const first = await act(() => result.current.create({ description: 'CLI', expiresAt }))
@@ -97,10 +116,12 @@ describe('Stack-style hooks', () => {
   it('refuses an expiry date in the past before sending anything', async () => {
     const { wrapper, memory } = setupKit()
     const { result } = renderHook(() => useCreateApiKey(), { wrapper })
-    await expect(result.current({ description: 'Late', expiresAt: new Date(Date.now() - 1000) })).rejects.toMatchObject({
-      code: 'invalid_input',
-      issues: [{ field: 'secondsUntilExpiration', reason: 'in_past' }],
-    })
+    await expect(result.current({ description: 'Late', expiresAt: new Date(Date.now() - 1000) })).rejects.toMatchObject(
+      {
+        code: 'invalid_input',
+        issues: [{ field: 'secondsUntilExpiration', reason: 'in_past' }],
+      },
+    )
     expect(memory.calls.create).toBe(0)
   })
 })

@@ -12,7 +12,13 @@ describe('useAPIKeys', () => {
     const { result } = renderHook(() => useAPIKeys(), { wrapper })
     expect(result.current.isLoading).toBe(true)
     await waitFor(() => expect(result.current.data).toHaveLength(10))
-    expect(result.current).toMatchObject({ count: 25, page: 1, pageCount: 3, hasNextPage: true, hasPreviousPage: false })
+    expect(result.current).toMatchObject({
+      count: 25,
+      page: 1,
+      pageCount: 3,
+      hasNextPage: true,
+      hasPreviousPage: false,
+    })
     expect(result.current.data[0]?.name).toBe('Key 25')
 
     act(() => result.current.fetchNext())
@@ -36,7 +42,10 @@ describe('useAPIKeys', () => {
 
   it('goes back to the first page on a new search', async () => {
     const { wrapper } = setupKit({ seed: [...seedKeys(USER, 15, 'Key'), ...seedKeys(USER, 3, 'Prod')] })
-    const { result, rerender } = renderHook(({ query }) => useAPIKeys({ query }), { wrapper, initialProps: { query: '' } })
+    const { result, rerender } = renderHook(({ query }) => useAPIKeys({ query }), {
+      wrapper,
+      initialProps: { query: '' },
+    })
     await waitFor(() => expect(result.current.count).toBe(18))
     act(() => result.current.fetchNext())
     await waitFor(() => expect(result.current.page).toBe(2))
@@ -47,10 +56,9 @@ describe('useAPIKeys', () => {
 
   it('moves back to the last page when the page it was on runs empty', async () => {
     const { wrapper, memory } = setupKit({ seed: seedKeys(USER, 11) })
-    const { result } = renderHook(
-      () => ({ list: useAPIKeys({ status: 'active' }), client: useAPIKeysClient() }),
-      { wrapper },
-    )
+    const { result } = renderHook(() => ({ list: useAPIKeys({ status: 'active' }), client: useAPIKeysClient() }), {
+      wrapper,
+    })
     await waitFor(() => expect(result.current.list.count).toBe(11))
     act(() => result.current.list.fetchPage(2))
     await waitFor(() => expect(names(result.current.list.data)).toEqual(['Key 1']))
@@ -87,7 +95,11 @@ describe('useAPIKeys', () => {
     const queryClient = testQueryClient()
     const { result, rerender } = renderHook(({ enabled }) => useAPIKeys({ enabled }), {
       initialProps: { enabled: false },
-      wrapper: ({ children }) => <APIKeysProvider fetcher={memory} userId={null} queryClient={queryClient}>{children}</APIKeysProvider>,
+      wrapper: ({ children }) => (
+        <APIKeysProvider fetcher={memory} userId={null} queryClient={queryClient}>
+          {children}
+        </APIKeysProvider>
+      ),
     })
     rerender({ enabled: true })
     await new Promise((resolve) => setTimeout(resolve, 20))
@@ -108,7 +120,13 @@ describe('useAPIKeys', () => {
     // TanStack's default of three retries).
     const memory = createMemoryFetcher({ seed: seedKeys(USER, 2) })
     memory.failNext('network', { methods: ['list'] })
-    const own = renderHook(() => useAPIKeys(), { wrapper: ({ children }) => <APIKeysProvider fetcher={memory} userId={USER}>{children}</APIKeysProvider> })
+    const own = renderHook(() => useAPIKeys(), {
+      wrapper: ({ children }) => (
+        <APIKeysProvider fetcher={memory} userId={USER}>
+          {children}
+        </APIKeysProvider>
+      ),
+    })
     await waitFor(() => expect(own.result.current.count).toBe(2))
     expect(memory.calls.list).toBe(2)
     own.unmount()
@@ -117,7 +135,11 @@ describe('useAPIKeys', () => {
     const before = memory.calls.list
     memory.failNext('network', { methods: ['list'], times: 3 })
     const app = renderHook(() => useAPIKeys(), {
-      wrapper: ({ children }) => <APIKeysProvider fetcher={memory} userId={USER} queryClient={appClient}>{children}</APIKeysProvider>,
+      wrapper: ({ children }) => (
+        <APIKeysProvider fetcher={memory} userId={USER} queryClient={appClient}>
+          {children}
+        </APIKeysProvider>
+      ),
     })
     await waitFor(() => expect(app.result.current.count).toBe(2))
     expect(memory.calls.list).toBe(before + 4)
@@ -129,7 +151,16 @@ describe('useAPIKeys', () => {
       const { count, isLoading } = useAPIKeys()
       return isLoading ? 'loading' : `${count} keys`
     }
-    render(<>{[1, 2, 3, 4, 5].map((n) => <p key={n}><Count /></p>)}</>, { wrapper })
+    render(
+      <>
+        {[1, 2, 3, 4, 5].map((n) => (
+          <p key={n}>
+            <Count />
+          </p>
+        ))}
+      </>,
+      { wrapper },
+    )
     expect(await screen.findAllByText('3 keys')).toHaveLength(5)
     expect(memory.calls.list).toBe(1)
   })
@@ -156,8 +187,12 @@ describe('subject resolution', () => {
     }
     const ui = (organizationId: string | null) => (
       <APIKeysProvider fetcher={memory} userId={USER} organizationId={organizationId} queryClient={queryClient}>
-        <p data-testid="default"><Names /></p>
-        <p data-testid="profile"><Names subject={USER} /></p>
+        <p data-testid="default">
+          <Names />
+        </p>
+        <p data-testid="profile">
+          <Names subject={USER} />
+        </p>
       </APIKeysProvider>
     )
     const { rerender } = render(ui(null))
@@ -174,8 +209,19 @@ describe('subject resolution', () => {
     const { fetcher, listedSubjects } = recordingFetcher(memory)
     const queryClient = testQueryClient()
     const { result } = renderHook(
-      () => ({ page1: useAPIKeys(), page2: useAPIKeys({ initialPage: 2 }), search: useAPIKeys({ query: 'Key 1' }), org: useAPIKeys({ subject: ORG }) }),
-      { wrapper: ({ children }) => <APIKeysProvider fetcher={fetcher} userId={USER} queryClient={queryClient}>{children}</APIKeysProvider> },
+      () => ({
+        page1: useAPIKeys(),
+        page2: useAPIKeys({ initialPage: 2 }),
+        search: useAPIKeys({ query: 'Key 1' }),
+        org: useAPIKeys({ subject: ORG }),
+      }),
+      {
+        wrapper: ({ children }) => (
+          <APIKeysProvider fetcher={fetcher} userId={USER} queryClient={queryClient}>
+            {children}
+          </APIKeysProvider>
+        ),
+      },
     )
     await waitFor(() => expect(result.current.org.count).toBe(2))
     await waitFor(() => expect(result.current.search.isLoading).toBe(false))

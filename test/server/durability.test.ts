@@ -61,7 +61,9 @@ describe('embedded store durability', () => {
     children.push(second.process)
     const stored = new Set<string>()
     for (let page = 1; ; page++) {
-      const response = await fetch(`${second.base}/api-keys?pageSize=100&page=${page}`, { headers: { 'x-user': 'user_durable' } })
+      const response = await fetch(`${second.base}/api-keys?pageSize=100&page=${page}`, {
+        headers: { 'x-user': 'user_durable' },
+      })
       const body = (await response.json()) as { data: { id: string }[]; totalCount: number }
       for (const key of body.data) stored.add(key.id)
       if (body.data.length < 100) break
@@ -71,7 +73,9 @@ describe('embedded store durability', () => {
     expect(stored.size).toBeLessThanOrEqual(BURST)
 
     // And the acknowledged secrets still verify: the hash survived with the row.
-    const probe = await fetch(`${second.base}/api-keys/${acknowledged[0]?.id ?? ''}`, { headers: { 'x-user': 'user_durable' } })
+    const probe = await fetch(`${second.base}/api-keys/${acknowledged[0]?.id ?? ''}`, {
+      headers: { 'x-user': 'user_durable' },
+    })
     expect(probe.status).toBe(200)
     await killHard(second.process)
   }, 90_000)

@@ -56,7 +56,10 @@ describe('embedded store on disk', () => {
     const listed = await second.list({ subject: 'user_disk' })
     expect(listed.data.map((key) => key.name)).toEqual(['revoked one', 'on disk'])
     expect(listed.data[0]).toMatchObject({ revoked: true, revocationReason: 'test' })
-    expect(await second.verify(created.secret)).toMatchObject({ valid: true, key: { id: created.id, scopes: ['read'] } })
+    expect(await second.verify(created.secret)).toMatchObject({
+      valid: true,
+      key: { id: created.id, scopes: ['read'] },
+    })
     await store.close()
   }, 60_000)
 })

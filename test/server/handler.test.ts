@@ -12,7 +12,10 @@ const JSON_TYPE = { 'content-type': 'application/json' }
 describe('createApiKeysHandler: routes', () => {
   it('creates (201, Location, secret once), gets, lists, updates, revokes and rolls', async () => {
     const { call, service } = httpSetup(createMemoryStore(), { basePath: '/api/' })
-    const created = await call('POST', '/api/api-keys', { as: 'alice', json: { name: 'CI', scopes: ['deploy'], secondsUntilExpiration: 3600 } })
+    const created = await call('POST', '/api/api-keys', {
+      as: 'alice',
+      json: { name: 'CI', scopes: ['deploy'], secondsUntilExpiration: 3600 },
+    })
     expect(created.status).toBe(201)
     expect(created.headers.get('content-type')).toBe('application/json; charset=utf-8')
     expect(created.headers.get('cache-control')).toBe('no-store')
@@ -38,9 +41,14 @@ describe('createApiKeysHandler: routes', () => {
     const listed = await call('GET', '/api/api-keys?query=ci&status=active&page=1&pageSize=5', { as: 'alice' })
     expect(listed.status).toBe(200)
     expect(listed.body.totalCount).toBe(1)
-    expect((listed.body.data as { id: string; secret?: string }[]).map((key) => [key.id, key.secret])).toEqual([[id, undefined]])
+    expect((listed.body.data as { id: string; secret?: string }[]).map((key) => [key.id, key.secret])).toEqual([
+      [id, undefined],
+    ])
 
-    const updated = await call('PATCH', `/api/api-keys/${id}`, { as: 'alice', json: { name: 'CI deploy', description: 'pipeline' } })
+    const updated = await call('PATCH', `/api/api-keys/${id}`, {
+      as: 'alice',
+      json: { name: 'CI deploy', description: 'pipeline' },
+    })
     expect(updated).toMatchObject({ status: 200, body: { name: 'CI deploy', description: 'pipeline' } })
 
     const rolled = await call('POST', `/api/api-keys/${id}/roll`, { as: 'alice', json: { gracePeriodSeconds: 60 } })
@@ -50,9 +58,18 @@ describe('createApiKeysHandler: routes', () => {
     expect((await service.verify(replacement.secret)).valid).toBe(true)
     expect(rolled.body.previous).toMatchObject({ id, expiration: '2030-01-01T00:01:00.000Z' })
 
-    const revoked = await call('POST', `/api/api-keys/${replacement.id}/revoke`, { as: 'alice', json: { revocationReason: 'done' } })
-    expect(revoked).toMatchObject({ status: 200, body: { revoked: true, revocationReason: 'done', revokedAt: '2030-01-01T00:00:00.000Z' } })
-    const again = await call('POST', `/api/api-keys/${replacement.id}/revoke`, { as: 'alice', json: { revocationReason: 'later' } })
+    const revoked = await call('POST', `/api/api-keys/${replacement.id}/revoke`, {
+      as: 'alice',
+      json: { revocationReason: 'done' },
+    })
+    expect(revoked).toMatchObject({
+      status: 200,
+      body: { revoked: true, revocationReason: 'done', revokedAt: '2030-01-01T00:00:00.000Z' },
+    })
+    const again = await call('POST', `/api/api-keys/${replacement.id}/revoke`, {
+      as: 'alice',
+      json: { revocationReason: 'later' },
+    })
     expect(again.body).toEqual(revoked.body)
     const noBody = await call('POST', `/api/api-keys/${id}/revoke`, { as: 'alice', headers: JSON_TYPE })
     expect(noBody).toMatchObject({ status: 200, body: { revoked: true, revocationReason: null } })
@@ -66,7 +83,12 @@ describe('createApiKeysHandler: routes', () => {
     const anonymous = await call('GET', '/api-keys')
     expect(anonymous.status).toBe(401)
     expect(anonymous.headers.get('content-type')).toBe('application/problem+json')
-    expect(anonymous.body).toMatchObject({ status: 401, code: 'forbidden', title: 'Unauthorized', type: 'urn:react-api-keys:problem:forbidden' })
+    expect(anonymous.body).toMatchObject({
+      status: 401,
+      code: 'forbidden',
+      title: 'Unauthorized',
+      type: 'urn:react-api-keys:problem:forbidden',
+    })
     expect((await call('POST', '/api-keys', { json: { name: 'x' } })).status).toBe(401)
     for (const path of ['/nope', '/api-keys/', '/api-keys/ak_x/delete', '/api-keys/ak_x/roll/more', '/api/api-keys']) {
       expect((await call('GET', path, { as: 'alice' })).body).toMatchObject({ status: 404, code: 'not_found' })
@@ -82,22 +104,33 @@ describe('createApiKeysHandler: routes', () => {
     const { call } = httpSetup(createMemoryStore())
     const a = await call('POST', '/api-keys', { as: 'bob', json: { name: 'one' } })
     await call('POST', '/api-keys', { as: 'bob', json: { name: 'two' } })
-    expect((await call('POST', '/api-keys', { as: 'bob', json: { name: 'ONE' } })).body).toMatchObject({ status: 409, code: 'conflict' })
-    expect((await call('PATCH', `/api-keys/${a.body.id as string}`, { as: 'bob', json: { name: 'Two' } })).status).toBe(409)
+    expect((await call('POST', '/api-keys', { as: 'bob', json: { name: 'ONE' } })).body).toMatchObject({
+      status: 409,
+      code: 'conflict',
+    })
+    expect((await call('PATCH', `/api-keys/${a.body.id as string}`, { as: 'bob', json: { name: 'Two' } })).status).toBe(
+      409,
+    )
     await call('POST', `/api-keys/${a.body.id as string}/revoke`, { as: 'bob', headers: JSON_TYPE })
-    expect((await call('POST', `/api-keys/${a.body.id as string}/roll`, { as: 'bob', json: { gracePeriodSeconds: 0 } })).status).toBe(409)
+    expect(
+      (await call('POST', `/api-keys/${a.body.id as string}/roll`, { as: 'bob', json: { gracePeriodSeconds: 0 } }))
+        .status,
+    ).toBe(409)
   })
 
   it('lets exactly one of concurrent creates of one name win over HTTP', async () => {
     const { call } = httpSetup(createMemoryStore())
-    const results = await Promise.all(Array.from({ length: 20 }, () => call('POST', '/api-keys', { as: 'bob', json: { name: 'race' } })))
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => call('POST', '/api-keys', { as: 'bob', json: { name: 'race' } })),
+    )
     expect(results.map((result) => result.status).sort()).toEqual([201, ...Array<number>(19).fill(409)])
   })
 
   it('rate limits creates per caller with 429 and Retry-After', async () => {
     const { clock } = httpSetup(createMemoryStore(), {})
     const limited = httpSetup(createMemoryStore(), { createRateLimit: { limit: 3, windowSeconds: 60, now: clock.now } })
-    for (let i = 0; i < 3; i++) expect((await limited.call('POST', '/api-keys', { as: 'bob', json: { name: `k${i}` } })).status).toBe(201)
+    for (let i = 0; i < 3; i++)
+      expect((await limited.call('POST', '/api-keys', { as: 'bob', json: { name: `k${i}` } })).status).toBe(201)
     const refused = await limited.call('POST', '/api-keys', { as: 'bob', json: { name: 'k3' } })
     expect(refused.status).toBe(429)
     expect(refused.body).toMatchObject({ code: 'rate_limited' })
@@ -110,12 +143,16 @@ describe('createApiKeysHandler: routes', () => {
     // The default limit is 10 a minute.
     const shared = httpSetup(createMemoryStore(), { createRateLimit: {} })
     const sharedStatuses: number[] = []
-    for (let i = 0; i < 11; i++) sharedStatuses.push((await shared.call('POST', '/api-keys', { as: 'bob', json: { name: `d${i}` } })).status)
+    for (let i = 0; i < 11; i++)
+      sharedStatuses.push((await shared.call('POST', '/api-keys', { as: 'bob', json: { name: `d${i}` } })).status)
     expect(sharedStatuses).toEqual([...Array<number>(10).fill(201), 429])
   })
 
   it('answers 500 without detail when the store fails, and tells onError', async () => {
-    const broken: ApiKeyStore = { ...createMemoryStore(), list: () => Promise.reject(new Error('connection refused to db.internal:5432')) }
+    const broken: ApiKeyStore = {
+      ...createMemoryStore(),
+      list: () => Promise.reject(new Error('connection refused to db.internal:5432')),
+    }
     const { call, errors } = httpSetup(broken)
     const answer = await call('GET', '/api-keys', { as: 'bob' })
     expect(answer.status).toBe(500)
@@ -152,8 +189,12 @@ describe('createApiKeysHandler: who may reach which keys', () => {
     }
     expect((await call('GET', '/api-keys?subject=team_b', { as: 'alice' })).status).toBe(404)
     expect((await call('GET', '/api-keys?subject=user_bob', { as: 'alice' })).status).toBe(404)
-    expect((await call('POST', '/api-keys', { as: 'alice', json: { subject: 'team_b', name: 'sneaky' } })).status).toBe(404)
-    expect((await call('POST', '/api-keys', { as: 'alice', json: { subject: 'user_bob', name: 'sneaky' } })).status).toBe(404)
+    expect((await call('POST', '/api-keys', { as: 'alice', json: { subject: 'team_b', name: 'sneaky' } })).status).toBe(
+      404,
+    )
+    expect(
+      (await call('POST', '/api-keys', { as: 'alice', json: { subject: 'user_bob', name: 'sneaky' } })).status,
+    ).toBe(404)
 
     expect(await service.get({ apiKeyId: bobId })).toMatchObject({ name: 'bob key', revoked: false })
     expect(await service.get({ apiKeyId: teamB.id })).toMatchObject({ name: 'team b key', revoked: false })
@@ -170,7 +211,14 @@ describe('createApiKeysHandler: who may reach which keys', () => {
     expect(created.body).toMatchObject({ subject: 'team_a', createdBy: 'user_alice' })
     expect((await call('GET', '/api-keys?subject=team_a', { as: 'alice' })).body.totalCount).toBe(1)
     expect((await call('GET', '/api-keys', { as: 'alice' })).body.totalCount).toBe(0)
-    expect((await call('POST', `/api-keys/${created.body.id as string}/roll`, { as: 'alice', json: { gracePeriodSeconds: 5 } })).status).toBe(200)
+    expect(
+      (
+        await call('POST', `/api-keys/${created.body.id as string}/roll`, {
+          as: 'alice',
+          json: { gracePeriodSeconds: 5 },
+        })
+      ).status,
+    ).toBe(200)
     expect((await call('GET', `/api-keys/${created.body.id as string}`, { as: 'bob' })).status).toBe(404)
   })
 })
@@ -183,32 +231,92 @@ describe('createApiKeysHandler: forged cross-site requests (CSRF)', () => {
     const key = await call('POST', '/api-keys', { as: 'bob', json: { name: 'target' } })
     const id = key.body.id as string
     const forged: [string, number, string, string, Record<string, string>, string?][] = [
-      ['empty form post from another site', 403, 'POST', `/api-keys/${id}/revoke`, { origin: EVIL, 'sec-fetch-site': 'cross-site', 'content-type': 'application/x-www-form-urlencoded' }, ''],
-      ['no-cors fetch from another origin of the same site', 403, 'POST', `/api-keys/${id}/revoke`, { origin: 'http://other.localhost', 'sec-fetch-site': 'same-site', 'content-type': 'text/plain;charset=UTF-8' }, ''],
-      ['cross-site request without an Origin', 403, 'POST', `/api-keys/${id}/revoke`, { 'sec-fetch-site': 'cross-site', ...JSON_TYPE }, ''],
-      ['opaque origin (sandboxed frame)', 403, 'POST', `/api-keys/${id}/revoke`, { origin: 'null', 'sec-fetch-site': 'cross-site', ...JSON_TYPE }, ''],
-      ['JSON roll from another site', 403, 'POST', `/api-keys/${id}/roll`, { origin: EVIL, ...JSON_TYPE }, '{"gracePeriodSeconds":0}'],
-      ['JSON rename from another site', 403, 'PATCH', `/api-keys/${id}`, { origin: EVIL, ...JSON_TYPE }, '{"name":"pwned"}'],
+      [
+        'empty form post from another site',
+        403,
+        'POST',
+        `/api-keys/${id}/revoke`,
+        { origin: EVIL, 'sec-fetch-site': 'cross-site', 'content-type': 'application/x-www-form-urlencoded' },
+        '',
+      ],
+      [
+        'no-cors fetch from another origin of the same site',
+        403,
+        'POST',
+        `/api-keys/${id}/revoke`,
+        { origin: 'http://other.localhost', 'sec-fetch-site': 'same-site', 'content-type': 'text/plain;charset=UTF-8' },
+        '',
+      ],
+      [
+        'cross-site request without an Origin',
+        403,
+        'POST',
+        `/api-keys/${id}/revoke`,
+        { 'sec-fetch-site': 'cross-site', ...JSON_TYPE },
+        '',
+      ],
+      [
+        'opaque origin (sandboxed frame)',
+        403,
+        'POST',
+        `/api-keys/${id}/revoke`,
+        { origin: 'null', 'sec-fetch-site': 'cross-site', ...JSON_TYPE },
+        '',
+      ],
+      [
+        'JSON roll from another site',
+        403,
+        'POST',
+        `/api-keys/${id}/roll`,
+        { origin: EVIL, ...JSON_TYPE },
+        '{"gracePeriodSeconds":0}',
+      ],
+      [
+        'JSON rename from another site',
+        403,
+        'PATCH',
+        `/api-keys/${id}`,
+        { origin: EVIL, ...JSON_TYPE },
+        '{"name":"pwned"}',
+      ],
       ['JSON create from another site', 403, 'POST', '/api-keys', { origin: EVIL, ...JSON_TYPE }, '{"name":"planted"}'],
       ['empty revoke without a content type', 415, 'POST', `/api-keys/${id}/revoke`, {}, ''],
-      ['empty revoke as a form from the app itself', 415, 'POST', `/api-keys/${id}/revoke`, { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' }, ''],
+      [
+        'empty revoke as a form from the app itself',
+        415,
+        'POST',
+        `/api-keys/${id}/revoke`,
+        { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' },
+        '',
+      ],
     ]
     for (const [label, status, method, path, headers, body] of forged) {
       const answer = await call(method, path, { as: 'bob', headers, ...(body === undefined ? {} : { body }) })
       expect(answer.status, label).toBe(status)
       expect(answer.headers.get('content-type'), label).toBe('application/problem+json')
       if (status === 403) {
-        expect(answer.body, label).toMatchObject({ code: 'forbidden', detail: expect.stringContaining('allowedOrigins') })
+        expect(answer.body, label).toMatchObject({
+          code: 'forbidden',
+          detail: expect.stringContaining('allowedOrigins'),
+        })
       } else {
-        expect(answer.body.detail, label).toBe('Send this request with Content-Type: application/json, even without a body.')
+        expect(answer.body.detail, label).toBe(
+          'Send this request with Content-Type: application/json, even without a body.',
+        )
       }
     }
-    const untouched = await call('GET', '/api-keys', { as: 'bob', headers: { origin: EVIL, 'sec-fetch-site': 'cross-site' } })
+    const untouched = await call('GET', '/api-keys', {
+      as: 'bob',
+      headers: { origin: EVIL, 'sec-fetch-site': 'cross-site' },
+    })
     expect(untouched.body).toMatchObject({ totalCount: 1, data: [{ id, name: 'target', revoked: false }] })
 
     const allowed: [string, Record<string, string>][] = [
       ['the app itself', { origin: 'http://localhost', 'sec-fetch-site': 'same-origin' }],
-      ['the app behind a proxy that changed the URL', { origin: 'https://app.example', 'sec-fetch-site': 'same-origin' }],
+      [
+        'the app behind a proxy that changed the URL',
+        { origin: 'https://app.example', 'sec-fetch-site': 'same-origin' },
+      ],
       ['an allowed origin', { origin: 'https://admin.example', 'sec-fetch-site': 'cross-site' }],
       ['a browser without Sec-Fetch-Site', { origin: 'http://localhost' }],
       ['a server or curl', {}],
@@ -217,13 +325,28 @@ describe('createApiKeysHandler: forged cross-site requests (CSRF)', () => {
       const renamed = await call('PATCH', `/api-keys/${id}`, { as: 'bob', headers, json: { name: label } })
       expect(renamed.status, label).toBe(200)
     }
-    expect((await call('POST', `/api-keys/${id}/revoke`, { as: 'bob', headers: { origin: 'http://localhost', ...JSON_TYPE } })).status).toBe(200)
+    expect(
+      (
+        await call('POST', `/api-keys/${id}/revoke`, {
+          as: 'bob',
+          headers: { origin: 'http://localhost', ...JSON_TYPE },
+        })
+      ).status,
+    ).toBe(200)
   })
 
   it('takes only plain origins as allowedOrigins, failing at start-up otherwise', () => {
     const service = createApiKeyService({ store: createMemoryStore() })
-    const make = (allowedOrigins: string[]) => () => createApiKeysHandler({ service, authenticate: () => null, allowedOrigins })
-    for (const bad of ['*', 'null', 'evil.example', 'https://app.example/path', 'https://user@app.example', 'ftp://app.example']) {
+    const make = (allowedOrigins: string[]) => () =>
+      createApiKeysHandler({ service, authenticate: () => null, allowedOrigins })
+    for (const bad of [
+      '*',
+      'null',
+      'evil.example',
+      'https://app.example/path',
+      'https://user@app.example',
+      'ftp://app.example',
+    ]) {
       expect(make([bad]), bad).toThrow(TypeError)
     }
     expect(make(['https://app.example', 'http://localhost:5173/'])).not.toThrow()

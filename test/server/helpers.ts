@@ -1,7 +1,11 @@
 import type { ApiKeyStore } from '../../src/server/stores/types'
 
 /** A settable clock for tests. */
-export function testClock(start = Date.parse('2030-01-01T00:00:00.000Z')): { now: () => number; advance: (ms: number) => void; set: (ms: number) => void } {
+export function testClock(start = Date.parse('2030-01-01T00:00:00.000Z')): {
+  now: () => number
+  advance: (ms: number) => void
+  set: (ms: number) => void
+} {
   let current = start
   return {
     now: () => current,
@@ -22,7 +26,10 @@ export function recordingStore(inner: ApiKeyStore): { store: ApiKeyStore; calls:
       const value: unknown = Reflect.get(target, property, receiver)
       if (typeof value !== 'function') return value
       return (...args: unknown[]) => {
-        calls.push({ method: String(property), args: JSON.stringify(args, (_key, item: unknown) => (typeof item === 'function' ? String(item) : item)) })
+        calls.push({
+          method: String(property),
+          args: JSON.stringify(args, (_key, item: unknown) => (typeof item === 'function' ? String(item) : item)),
+        })
         return (value as (...a: unknown[]) => unknown).apply(target, args)
       }
     },

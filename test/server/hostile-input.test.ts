@@ -11,7 +11,14 @@ const SQL = "'; DROP TABLE api_keys; --"
 const JSON_TYPE = { 'content-type': 'application/json' }
 
 /** Requests that must each be answered 4xx (never 2xx, never 500) and store nothing. */
-const HOSTILE: { label: string; status: number; method?: string; json?: unknown; body?: BodyInit; headers?: Record<string, string> }[] = [
+const HOSTILE: {
+  label: string
+  status: number
+  method?: string
+  json?: unknown
+  body?: BodyInit
+  headers?: Record<string, string>
+}[] = [
   { label: '10 KB name', status: 400, json: { name: 'n'.repeat(10_240) } },
   { label: '15 KB unicode name', status: 400, json: { name: '鍵'.repeat(5_000) } },
   { label: 'SQL in a too-long name', status: 400, json: { name: SQL.repeat(10) } },
@@ -49,9 +56,18 @@ const HOSTILE: { label: string; status: number; method?: string; json?: unknown;
   { label: 'malformed JSON', status: 400, body: '{"name": "ok",' },
   { label: 'malformed JSON with SQL', status: 400, body: `{"name": ${SQL}}` },
   { label: 'empty body', status: 400, body: '' },
-  { label: 'invalid UTF-8', status: 400, body: new Uint8Array([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]) },
+  {
+    label: 'invalid UTF-8',
+    status: 400,
+    body: new Uint8Array([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+  },
   { label: 'text/plain body', status: 415, body: '{"name":"ok"}', headers: { 'content-type': 'text/plain' } },
-  { label: 'form body', status: 415, body: 'name=ok', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+  {
+    label: 'form body',
+    status: 415,
+    body: 'name=ok',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  },
   { label: '17 KiB body', status: 413, body: JSON.stringify({ name: 'ok', description: 'd'.repeat(17 * 1024) }) },
   { label: '17 KiB body without a valid name', status: 413, body: 'x'.repeat(17 * 1024) },
 ]
@@ -83,7 +99,10 @@ function describeHostile(label: string, open: () => Promise<ApiKeyStore>, skip =
 
     it('refuses hostile query strings and key ids with 4xx, and keeps the table', async () => {
       const { call, service } = httpSetup(store)
-      const own = await call('POST', '/api-keys', { as: 'carol', json: { name: SQL, description: 'a\n\tmultiline description' } })
+      const own = await call('POST', '/api-keys', {
+        as: 'carol',
+        json: { name: SQL, description: 'a\n\tmultiline description' },
+      })
       expect(own.status).toBe(201)
       expect(own.body.name).toBe(SQL)
       const queries = [
@@ -106,15 +125,30 @@ function describeHostile(label: string, open: () => Promise<ApiKeyStore>, skip =
         expect(answer.status, query).toBe(status)
         if (status === 200) expect(answer.body.totalCount).toBe(query.includes('DROP') ? 1 : 0)
       }
-      for (const id of [encodeURIComponent(SQL), 'ak_%E0%A4%A', '%00', 'ak_' + 'a'.repeat(100), encodeURIComponent("ak_1' OR '1'='1")]) {
+      for (const id of [
+        encodeURIComponent(SQL),
+        'ak_%E0%A4%A',
+        '%00',
+        'ak_' + 'a'.repeat(100),
+        encodeURIComponent("ak_1' OR '1'='1"),
+      ]) {
         expect((await call('GET', `/api-keys/${id}`, { as: 'carol' })).status, id).toBe(404)
         expect((await call('POST', `/api-keys/${id}/revoke`, { as: 'carol', headers: JSON_TYPE })).status, id).toBe(404)
       }
-      const patch = await call('PATCH', `/api-keys/${own.body.id as string}`, { as: 'carol', json: { name: 'n'.repeat(10_000) } })
+      const patch = await call('PATCH', `/api-keys/${own.body.id as string}`, {
+        as: 'carol',
+        json: { name: 'n'.repeat(10_000) },
+      })
       expect(patch.status).toBe(400)
-      const reason = await call('POST', `/api-keys/${own.body.id as string}/revoke`, { as: 'carol', json: { revocationReason: 5 } })
+      const reason = await call('POST', `/api-keys/${own.body.id as string}/revoke`, {
+        as: 'carol',
+        json: { revocationReason: 5 },
+      })
       expect(reason.status).toBe(400)
-      const grace = await call('POST', `/api-keys/${own.body.id as string}/roll`, { as: 'carol', json: { gracePeriodSeconds: SQL } })
+      const grace = await call('POST', `/api-keys/${own.body.id as string}/roll`, {
+        as: 'carol',
+        json: { gracePeriodSeconds: SQL },
+      })
       expect(grace.status).toBe(400)
       expect(await service.get({ apiKeyId: own.body.id as string })).toMatchObject({ name: SQL, revoked: false })
       expect((await service.list({ subject: 'user_carol' })).totalCount).toBe(1)
@@ -157,7 +191,10 @@ describe('key names made of invisible or direction-changing characters', () => {
     const { call } = httpSetup(createMemoryStore())
     const own = await call('POST', '/api-keys', { as: 'bob', json: { name: 'plain' } })
     for (const [name, reason, detail] of NAMES) {
-      for (const [method, path] of [['POST', '/api-keys'], ['PATCH', `/api-keys/${own.body.id as string}`]] as const) {
+      for (const [method, path] of [
+        ['POST', '/api-keys'],
+        ['PATCH', `/api-keys/${own.body.id as string}`],
+      ] as const) {
         const answer = await call(method, path, { as: 'bob', json: { name } })
         expect(answer.status, `${method} ${JSON.stringify(name)}`).toBe(400)
         expect(answer.body).toMatchObject({ code: 'invalid_input', detail, issues: [{ field: 'name', reason }] })

@@ -36,16 +36,27 @@ export function httpSetup(store: ApiKeyStore, options: Partial<ApiKeysHandlerOpt
     onError: (error) => errors.push(error),
     ...options,
   })
-  async function call(method: string, path: string, init: CallOptions = {}): Promise<{ status: number; headers: Headers; body: Record<string, unknown>; text: string }> {
+  async function call(
+    method: string,
+    path: string,
+    init: CallOptions = {},
+  ): Promise<{ status: number; headers: Headers; body: Record<string, unknown>; text: string }> {
     const headers: Record<string, string> = { ...(init.as ? { 'x-test-user': init.as } : {}), ...init.headers }
     let body = init.body
     if (init.json !== undefined) {
       body = JSON.stringify(init.json)
       headers['content-type'] ??= 'application/json'
     }
-    const response = await handler(new Request(`http://localhost${path}`, { method, headers, ...(body === undefined ? {} : { body }) }))
+    const response = await handler(
+      new Request(`http://localhost${path}`, { method, headers, ...(body === undefined ? {} : { body }) }),
+    )
     const text = await response.text()
-    return { status: response.status, headers: response.headers, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>), text }
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>),
+      text,
+    }
   }
   return { clock, service, handler, call, errors }
 }

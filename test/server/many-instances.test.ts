@@ -72,7 +72,9 @@ describe.skipIf(PG_URL === '')('two app instances on one PostgreSQL', { timeout:
 
   it('lets one caller create exactly the limit, however the burst is split between them', async () => {
     const [a, b] = instances as [ChildServer, ChildServer]
-    const burst = await Promise.all(Array.from({ length: 2 * LIMIT }, (_, i) => create(i % 2 === 0 ? a : b, 'user_burst', `burst ${i}`)))
+    const burst = await Promise.all(
+      Array.from({ length: 2 * LIMIT }, (_, i) => create(i % 2 === 0 ? a : b, 'user_burst', `burst ${i}`)),
+    )
     const statuses = burst.map((response) => response.status)
     expect(statuses.filter((status) => status === 201)).toHaveLength(LIMIT)
     expect(statuses.filter((status) => status === 429)).toHaveLength(LIMIT)
@@ -103,16 +105,22 @@ describe.skipIf(PG_URL === '')('two app instances on one PostgreSQL', { timeout:
     await pool.query(`INSERT INTO ${schema}.update_statements VALUES (0)`)
     await pool.query(`CREATE FUNCTION ${schema}.count_update() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN UPDATE ${schema}.update_statements SET n = n + 1; RETURN NULL; END $$`)
-    await pool.query(`CREATE TRIGGER count_updates AFTER UPDATE ON ${schema}.api_keys FOR EACH STATEMENT EXECUTE FUNCTION ${schema}.count_update()`)
+    await pool.query(
+      `CREATE TRIGGER count_updates AFTER UPDATE ON ${schema}.api_keys FOR EACH STATEMENT EXECUTE FUNCTION ${schema}.count_update()`,
+    )
 
     for (let i = 0; i < 20; i++) {
       const instance = i % 2 === 0 ? a : b
-      const answer = await fetch(`${instance.base}/protected`, { headers: { authorization: `Bearer ${created.secret}` } })
+      const answer = await fetch(`${instance.base}/protected`, {
+        headers: { authorization: `Bearer ${created.secret}` },
+      })
       expect(answer.status).toBe(200)
     }
     const counted = await pool.query<{ n: number }>(`SELECT n FROM ${schema}.update_statements`)
     expect(counted.rows[0]?.n).toBe(1)
-    const key = await pool.query<{ last_used_at: Date | null }>(`SELECT last_used_at FROM api_keys WHERE id = $1`, [created.id])
+    const key = await pool.query<{ last_used_at: Date | null }>(`SELECT last_used_at FROM api_keys WHERE id = $1`, [
+      created.id,
+    ])
     expect(key.rows[0]?.last_used_at).toBeInstanceOf(Date)
   })
 })

@@ -15,13 +15,16 @@ const apiKeys = toNodeHandler(
     service,
     basePath: '/api',
     createRateLimit: false,
-    authenticate: (request) => (request.headers.get('x-user') ? { userId: request.headers.get('x-user') as string } : null),
+    authenticate: (request) =>
+      request.headers.get('x-user') ? { userId: request.headers.get('x-user') as string } : null,
     onError: (error) => errors.push(error),
   }),
 )
 /** A handler that fails outright, served with the adapter's own `onError`. */
 const adapterErrors: unknown[] = []
-const failing = toNodeHandler(() => Promise.reject(new Error('handler exploded')), { onError: (error) => adapterErrors.push(error) })
+const failing = toNodeHandler(() => Promise.reject(new Error('handler exploded')), {
+  onError: (error) => adapterErrors.push(error),
+})
 const reports = toNodeHandler(async (request) => {
   const auth = await requireApiKey(request, { service, scopes: ['reports:read'] })
   if (auth instanceof Response) return auth
@@ -64,14 +67,22 @@ afterAll(async () => {
 })
 
 /** A raw request, so the body can be streamed in chunks without a Content-Length. */
-function rawPost(path: string, chunks: string[], headers: Record<string, string>): Promise<{ status: number; body: string }> {
+function rawPost(
+  path: string,
+  chunks: string[],
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-      let body = ''
-      res.setEncoding('utf8')
-      res.on('data', (chunk: string) => (body += chunk))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
-    })
+    const req = httpRequest(
+      `${base}${path}`,
+      { method: 'POST', headers: { 'content-type': 'application/json', ...headers } },
+      (res) => {
+        let body = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => (body += chunk))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+      },
+    )
     req.on('error', reject)
     for (const chunk of chunks) req.write(chunk)
     req.end()
@@ -146,7 +157,10 @@ describe('toNodeHandler', () => {
     const streamed = await rawPost('/api/api-keys', chunks, { 'x-user': 'user_2', 'transfer-encoding': 'chunked' })
     expect(streamed.status).toBe(413)
     expect((await service.list({ subject: 'user_2' })).totalCount).toBe(0)
-    const small = await rawPost('/api/api-keys', ['{"name":', '"chunked ok"}'], { 'x-user': 'user_2', 'transfer-encoding': 'chunked' })
+    const small = await rawPost('/api/api-keys', ['{"name":', '"chunked ok"}'], {
+      'x-user': 'user_2',
+      'transfer-encoding': 'chunked',
+    })
     expect(small.status).toBe(201)
   })
 
@@ -176,17 +190,27 @@ describe('toNodeHandler', () => {
     expect((await rawRequest(line('GET', '/api/api-keys', 'api_service:8080'))).status).toBe(200)
     expect((await rawRequest('GET /api/api-keys HTTP/1.0\r\nX-User: user_raw\r\n\r\n')).status).toBe(200)
     // A path that looks like another host stays a path on this one.
-    expect(JSON.parse((await rawRequest(line('GET', '//evil.example/reports', 'localhost'))).body)).toMatchObject({ status: 404 })
+    expect(JSON.parse((await rawRequest(line('GET', '//evil.example/reports', 'localhost'))).body)).toMatchObject({
+      status: 404,
+    })
     expect(errors).toEqual([])
   })
 
   it('tells onError of every 500 it answers: its own option, else the handler’s', async () => {
     const failed = await fetch(`${base}/failing`)
     expect(failed.status).toBe(500)
-    expect(await failed.json()).toMatchObject({ status: 500, code: 'unknown', detail: 'The server could not complete the request.' })
+    expect(await failed.json()).toMatchObject({
+      status: 500,
+      code: 'unknown',
+      detail: 'The server could not complete the request.',
+    })
     expect(adapterErrors).toEqual([new Error('handler exploded')])
 
-    const broken = await fetch(`${base}/broken-stream`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"x"}' })
+    const broken = await fetch(`${base}/broken-stream`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"name":"x"}',
+    })
     expect(broken.status).toBe(500)
     expect(errors).toEqual([new Error('request stream broke')])
   })

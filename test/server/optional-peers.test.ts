@@ -5,8 +5,13 @@ import { createPostgresStore } from '../../src/server/stores/postgres-store'
 import { rejectionOf } from './helpers'
 
 /** The error Node's ESM loader throws for a package that is not installed. */
-function moduleNotFound(packageName: string, from = '/app/node_modules/react-api-keys/dist/server/stores/optional-peers.js'): Error {
-  return Object.assign(new Error(`Cannot find package '${packageName}' imported from ${from}`), { code: 'ERR_MODULE_NOT_FOUND' })
+function moduleNotFound(
+  packageName: string,
+  from = '/app/node_modules/react-api-keys/dist/server/stores/optional-peers.js',
+): Error {
+  return Object.assign(new Error(`Cannot find package '${packageName}' imported from ${from}`), {
+    code: 'ERR_MODULE_NOT_FOUND',
+  })
 }
 
 describe('a missing optional peer dependency', () => {
@@ -21,7 +26,9 @@ describe('a missing optional peer dependency', () => {
   it('createPostgresStore says to install pg', async () => {
     vi.spyOn(peerImports, 'pg').mockRejectedValue(moduleNotFound('pg'))
     const error = await rejectionOf(createPostgresStore({ connectionString: 'postgres://app@127.0.0.1:1/app' }))
-    expect((error as Error).message).toBe('createPostgresStore needs the package pg, which is not installed: npm install pg')
+    expect((error as Error).message).toBe(
+      'createPostgresStore needs the package pg, which is not installed: npm install pg',
+    )
   })
 
   it('says the same for a bundler that reports a missing module without a code', async () => {

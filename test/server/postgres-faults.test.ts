@@ -47,7 +47,9 @@ class StandInClient extends EventEmitter {
   }
   query(text: string): Promise<{ rows: unknown[] }> {
     if (text !== this.failing) return Promise.resolve({ rows: [] })
-    return Promise.reject(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))
+    return Promise.reject(
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+    )
   }
   release(): void {}
 }
@@ -84,7 +86,12 @@ describe('postgres store on a stand-in pool', () => {
     pool.emit('connect', connection)
     // An EventEmitter throws an 'error' nobody listens to: in pg, from a socket callback, ending the process.
     expect(() => connection.emit('error', new Error('Connection terminated unexpectedly'))).not.toThrow()
-    expect(() => pool.emit('error', Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))).not.toThrow()
+    expect(() =>
+      pool.emit(
+        'error',
+        Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+      ),
+    ).not.toThrow()
     expect(heard).toMatchObject([{ code: 'unavailable', sqlState: '57P01' }])
     await store.close()
     expect(pool.listenerCount('error') + pool.listenerCount('connect')).toBe(0)
@@ -107,10 +114,16 @@ describe.skipIf(BIN === null)('postgres store across a database restart (skipped
 
   it('survives the restart with idle pooled connections: 503 while down, answers again once it is back', async () => {
     const connectionErrors: StoreError[] = []
-    const store = await createPostgresStore({ connectionString: own().url, max: 4, onError: (error) => connectionErrors.push(error) })
+    const store = await createPostgresStore({
+      connectionString: own().url,
+      max: 4,
+      onError: (error) => connectionErrors.push(error),
+    })
     const { call, errors } = httpSetup(store)
     // Creates at once check out several connections; they go back to the pool idle.
-    const warm = await Promise.all([1, 2, 3, 4].map((i) => call('POST', '/api-keys', { as: 'alice', json: { name: `idle ${i}` } })))
+    const warm = await Promise.all(
+      [1, 2, 3, 4].map((i) => call('POST', '/api-keys', { as: 'alice', json: { name: `idle ${i}` } })),
+    )
     expect(warm.map((answer) => answer.status)).toEqual([201, 201, 201, 201])
 
     await own().stop()

@@ -14,13 +14,17 @@ if (PG_URL === '' && PG_REQUIRED) {
 const schemas = isolatedSchemas()
 afterAll(() => schemas.dropAll())
 
-describeStoreContract('postgres', async () => createPostgresStore({ pool: await schemas.pool() }), { skip: PG_URL === '' })
+describeStoreContract('postgres', async () => createPostgresStore({ pool: await schemas.pool() }), {
+  skip: PG_URL === '',
+})
 
 describe.skipIf(PG_URL === '')('postgres store', () => {
   it('records its migrations once, even when several servers open the database at once', async () => {
     const pool = await schemas.pool()
     const stores = await Promise.all([1, 2, 3].map(() => createPostgresStore({ pool })))
-    const { rows } = await pool.query<{ version: number; name: string }>('SELECT version, name FROM rak_schema_migrations ORDER BY version')
+    const { rows } = await pool.query<{ version: number; name: string }>(
+      'SELECT version, name FROM rak_schema_migrations ORDER BY version',
+    )
     expect(rows).toEqual(MIGRATIONS.map(({ version, name }) => ({ version, name })))
     await Promise.all(stores.map((store) => store.close()))
   })

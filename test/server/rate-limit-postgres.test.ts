@@ -32,9 +32,13 @@ describe.skipIf(PG_URL === '')('createPostgresRateLimiter', { timeout: TEST_TIME
   it('allows exactly the limit to a concurrent burst taken through several pools', async () => {
     const first = await migratedPool()
     const schema = (await first.query<{ schema: string }>('SELECT current_schema() AS schema')).rows[0]?.schema ?? ''
-    const others = [1, 2].map(() => new pg.Pool({ connectionString: PG_URL, options: `-c search_path=${schema}`, max: 8 }))
+    const others = [1, 2].map(
+      () => new pg.Pool({ connectionString: PG_URL, options: `-c search_path=${schema}`, max: 8 }),
+    )
     try {
-      const limiters = [first, ...others].map((pool) => createPostgresRateLimiter({ pool, limit: 10, windowSeconds: 60 }))
+      const limiters = [first, ...others].map((pool) =>
+        createPostgresRateLimiter({ pool, limit: 10, windowSeconds: 60 }),
+      )
       const decisions = await Promise.all(Array.from({ length: 60 }, (_, i) => limiters[i % 3]?.take('user_burst')))
       expect(decisions.filter((decision) => decision?.allowed)).toHaveLength(10)
       for (const decision of decisions) {
@@ -59,7 +63,21 @@ describe.skipIf(PG_URL === '')('createPostgresRateLimiter', { timeout: TEST_TIME
     }
     for (const [fromDatabase, inProcess] of both) expect(fromDatabase).toEqual(inProcess)
     expect(both.map(([decision]) => decision.allowed)).toEqual([
-      true, true, true, false, false, true, false, false, true, true, true, false, false, false, true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      true,
+      false,
+      false,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      true,
     ])
     expect(both[3]?.[0]).toEqual({ allowed: false, retryAfterSeconds: 20 })
   })
@@ -73,12 +91,19 @@ describe.skipIf(PG_URL === '')('createPostgresRateLimiter', { timeout: TEST_TIME
     expect((await creates.take('user_a')).allowed).toBe(false)
     expect((await exports.take('user_a')).allowed).toBe(true)
     expect((await creates.take('user_b')).allowed).toBe(true)
-    const rows = async () => Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM rak_rate_limits')).rows[0]?.n)
+    const rows = async () =>
+      Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM rak_rate_limits')).rows[0]?.n)
     expect(await rows()).toBe(3)
     clock.advance(61 * SECOND)
     expect((await creates.take('user_c')).allowed).toBe(true)
     // The create budget's idle rows are gone (user_c's is new); the export budget is not this limiter's.
-    expect((await pool.query<{ budget: string; caller: string }>('SELECT budget, caller FROM rak_rate_limits ORDER BY budget, caller')).rows).toEqual([
+    expect(
+      (
+        await pool.query<{ budget: string; caller: string }>(
+          'SELECT budget, caller FROM rak_rate_limits ORDER BY budget, caller',
+        )
+      ).rows,
+    ).toEqual([
       { budget: 'create', caller: 'user_c' },
       { budget: 'export', caller: 'user_a' },
     ])
@@ -90,8 +115,14 @@ describe.skipIf(PG_URL === '')('createPostgresRateLimiter', { timeout: TEST_TIME
     const schema = `${(await pool.query<{ schema: string }>('SELECT current_schema() AS schema')).rows[0]?.schema ?? ''}_app`
     await (await createPostgresStore({ pool, schema, tablePrefix: 'acme_' })).close()
     const limiter = createPostgresRateLimiter({ pool, limit: 2, schema, tablePrefix: 'acme_' })
-    expect([(await limiter.take('u')).allowed, (await limiter.take('u')).allowed, (await limiter.take('u')).allowed]).toEqual([true, true, false])
-    const { rows } = await pool.query<{ tokens: number }>(`SELECT tokens FROM ${schema}.acme_rak_rate_limits WHERE caller = 'u'`)
+    expect([
+      (await limiter.take('u')).allowed,
+      (await limiter.take('u')).allowed,
+      (await limiter.take('u')).allowed,
+    ]).toEqual([true, true, false])
+    const { rows } = await pool.query<{ tokens: number }>(
+      `SELECT tokens FROM ${schema}.acme_rak_rate_limits WHERE caller = 'u'`,
+    )
     expect(rows).toHaveLength(1)
     expect(rows[0]?.tokens).toBeLessThan(1)
     await pool.query(`DROP SCHEMA ${schema} CASCADE`)

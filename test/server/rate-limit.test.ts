@@ -63,7 +63,8 @@ describe('create rate limit: one budget for creates and rolls', () => {
       expect([400, 404, 415]).toContain(answer.status)
     }
     const statuses: number[] = []
-    for (let i = 0; i < LIMIT + 1; i++) statuses.push((await call('POST', '/api-keys', { as: 'alice', json: { name: `v${i}` } })).status)
+    for (let i = 0; i < LIMIT + 1; i++)
+      statuses.push((await call('POST', '/api-keys', { as: 'alice', json: { name: `v${i}` } })).status)
     expect(statuses).toEqual([...Array<number>(LIMIT).fill(201), 429])
   })
 
@@ -72,9 +73,14 @@ describe('create rate limit: one budget for creates and rolls', () => {
     const created = await call('POST', '/api-keys', { as: 'bob', json: { name: 'rollable' } })
     const id = created.body.id as string
     for (let i = 0; i < 5; i++) {
-      expect((await call('POST', `/api-keys/${id}/roll`, { as: 'bob', json: { gracePeriodSeconds: -1 } })).status).toBe(400)
+      expect((await call('POST', `/api-keys/${id}/roll`, { as: 'bob', json: { gracePeriodSeconds: -1 } })).status).toBe(
+        400,
+      )
       expect((await call('POST', `/api-keys/${id}/roll`, { as: 'bob', json: {} })).status).toBe(400)
-      expect((await call('POST', '/api-keys/ak_missing00000000000000/roll', { as: 'bob', json: { gracePeriodSeconds: 0 } })).status).toBe(404)
+      expect(
+        (await call('POST', '/api-keys/ak_missing00000000000000/roll', { as: 'bob', json: { gracePeriodSeconds: 0 } }))
+          .status,
+      ).toBe(404)
     }
     // One create so far: two more actions are allowed, then the third is refused.
     const rolled = await call('POST', `/api-keys/${id}/roll`, { as: 'bob', json: { gracePeriodSeconds: 0 } })

@@ -9,7 +9,13 @@ import { testClock } from './helpers'
 async function setup() {
   const clock = testClock()
   const service = createApiKeyService({ store: createMemoryStore(), now: clock.now })
-  const good = await service.create({ subject: 'team_1', subjectKind: 'team', name: 'good', scopes: ['reports:read'], claims: { plan: 'pro' } })
+  const good = await service.create({
+    subject: 'team_1',
+    subjectKind: 'team',
+    name: 'good',
+    scopes: ['reports:read'],
+    claims: { plan: 'pro' },
+  })
   const revoked = await service.create({ subject: 'team_1', name: 'revoked' })
   await service.revoke({ subject: 'team_1', apiKeyId: revoked.id })
   const expiring = await service.create({ subject: 'team_1', name: 'expiring', secondsUntilExpiration: 1 })
@@ -22,11 +28,22 @@ const request = (headers: Record<string, string>): Request => new Request('http:
 describe('requireApiKey', () => {
   it('returns the key’s subject and scopes from Authorization: Bearer or x-api-key', async () => {
     const { service, good } = await setup()
-    const expected = { id: good.id, name: 'good', subject: 'team_1', subjectKind: 'team', scopes: ['reports:read'], claims: { plan: 'pro' } }
-    expect(await requireApiKey(request({ authorization: `Bearer ${good.secret}` }), { service, scopes: ['reports:read'] })).toEqual(expected)
+    const expected = {
+      id: good.id,
+      name: 'good',
+      subject: 'team_1',
+      subjectKind: 'team',
+      scopes: ['reports:read'],
+      claims: { plan: 'pro' },
+    }
+    expect(
+      await requireApiKey(request({ authorization: `Bearer ${good.secret}` }), { service, scopes: ['reports:read'] }),
+    ).toEqual(expected)
     expect(await requireApiKey(request({ authorization: `bearer  ${good.secret} ` }), { service })).toEqual(expected)
     expect(await requireApiKey(request({ 'x-api-key': good.secret }), { service })).toEqual(expected)
-    expect(await requireApiKey(request({ authorization: 'Basic abc', 'x-api-key': good.secret }), { service })).toEqual(expected)
+    expect(await requireApiKey(request({ authorization: 'Basic abc', 'x-api-key': good.secret }), { service })).toEqual(
+      expected,
+    )
   })
 
   it('answers 401 or 403 problems with a Bearer challenge and the reason, never echoing the key', async () => {
@@ -43,7 +60,10 @@ describe('requireApiKey', () => {
     ] as const
     for (const [headers, status, reason] of cases) {
       const { scope, ...sent } = headers as Record<string, string>
-      const result = await requireApiKey(request(sent), { service, ...(scope === undefined ? {} : { scopes: [scope] }) })
+      const result = await requireApiKey(request(sent), {
+        service,
+        ...(scope === undefined ? {} : { scopes: [scope] }),
+      })
       expect(result, reason).toBeInstanceOf(Response)
       const response = result as Response
       expect(response.status).toBe(status)
@@ -65,7 +85,11 @@ describe('secrets never appear in error responses', () => {
       await call('POST', '/api-keys', { as: 'bob', json: { name: secret } }),
       await call('POST', '/api-keys', { as: 'bob', json: { name: secret } }),
       await call('POST', '/api-keys', { as: 'bob', json: { name: 'x', [secret]: 1 } }),
-      await call('POST', '/api-keys', { as: 'bob', body: `{"name": ${secret}`, headers: { 'content-type': 'application/json' } }),
+      await call('POST', '/api-keys', {
+        as: 'bob',
+        body: `{"name": ${secret}`,
+        headers: { 'content-type': 'application/json' },
+      }),
       await call('POST', '/api-keys', { as: 'bob', json: { name: secret.repeat(5) } }),
       await call('GET', `/api-keys?query=${secret}&${secret}=1`, { as: 'bob' }),
       await call('GET', `/api-keys/${secret}`, { as: 'bob' }),

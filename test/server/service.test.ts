@@ -86,14 +86,21 @@ describe('createApiKeyService: create', () => {
     for (const name of ['🔑 Ключ 鍵 مفتاح', "'; DROP TABLE api_keys; --", 'Robert"); --']) {
       expect((await service.create({ subject: 'user_u', name })).name).toBe(name)
     }
-    expect((await service.list({ subject: 'user_u', query: 'ключ' })).data.map((key) => key.name)).toEqual(['🔑 Ключ 鍵 مفتاح'])
+    expect((await service.list({ subject: 'user_u', query: 'ключ' })).data.map((key) => key.name)).toEqual([
+      '🔑 Ключ 鍵 مفتاح',
+    ])
   })
 
   it('lets exactly one of concurrent creates of one name win, and frees an expired name', async () => {
     const { service, clock } = setup()
-    const results = await Promise.allSettled(Array.from({ length: 10 }, () => service.create({ subject: 'u', name: 'Same', secondsUntilExpiration: 10 })))
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () => service.create({ subject: 'u', name: 'Same', secondsUntilExpiration: 10 })),
+    )
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1)
-    expect(await rejectionOf(service.create({ subject: 'u', name: 'SAME' }))).toMatchObject({ code: 'conflict', status: 409 })
+    expect(await rejectionOf(service.create({ subject: 'u', name: 'SAME' }))).toMatchObject({
+      code: 'conflict',
+      status: 409,
+    })
     clock.advance(10 * SECOND)
     expect((await service.create({ subject: 'u', name: 'same' })).name).toBe('same')
   })
@@ -109,7 +116,14 @@ describe('createApiKeyService: list, get, update, revoke', () => {
     const page = await service.list({ subject: 'u', page: 2, pageSize: 2 })
     expect(page.totalCount).toBe(5)
     expect(page.data.map((key) => key.name)).toEqual(['key 2', 'key 1'])
-    for (const bad of [{ page: 0 }, { pageSize: 101 }, { pageSize: 1.5 }, { status: 'gone' }, { query: 'q'.repeat(201) }, { query: 5 }]) {
+    for (const bad of [
+      { page: 0 },
+      { pageSize: 101 },
+      { pageSize: 1.5 },
+      { status: 'gone' },
+      { query: 'q'.repeat(201) },
+      { query: 5 },
+    ]) {
       expect(await rejectionOf(service.list({ subject: 'u', ...bad }))).toMatchObject({ code: 'invalid_input' })
     }
   })
@@ -130,10 +144,20 @@ describe('createApiKeyService: list, get, update, revoke', () => {
     const key = await service.create({ subject: 'u', name: 'k', description: 'd' })
     await service.create({ subject: 'u', name: 'taken' })
     expect(await rejectionOf(service.get({ apiKeyId: key.id, subject: 'other' }))).toMatchObject({ code: 'not_found' })
-    expect(await rejectionOf(service.revoke({ apiKeyId: key.id, subject: 'other' }))).toMatchObject({ code: 'not_found' })
-    expect(await rejectionOf(service.update({ apiKeyId: key.id, subject: 'u', name: 'Taken' }))).toMatchObject({ code: 'conflict' })
-    expect(await service.update({ apiKeyId: key.id, subject: 'u', name: 'renamed' })).toMatchObject({ name: 'renamed', description: 'd' })
-    expect(await service.update({ apiKeyId: key.id, subject: 'u', description: null })).toMatchObject({ name: 'renamed', description: null })
+    expect(await rejectionOf(service.revoke({ apiKeyId: key.id, subject: 'other' }))).toMatchObject({
+      code: 'not_found',
+    })
+    expect(await rejectionOf(service.update({ apiKeyId: key.id, subject: 'u', name: 'Taken' }))).toMatchObject({
+      code: 'conflict',
+    })
+    expect(await service.update({ apiKeyId: key.id, subject: 'u', name: 'renamed' })).toMatchObject({
+      name: 'renamed',
+      description: 'd',
+    })
+    expect(await service.update({ apiKeyId: key.id, subject: 'u', description: null })).toMatchObject({
+      name: 'renamed',
+      description: null,
+    })
   })
 
   it('takes the subject kind as part of the owner: a team and a user with one id never share a key', async () => {
@@ -149,7 +173,10 @@ describe('createApiKeyService: list, get, update, revoke', () => {
     expect(await rejectionOf(service.revoke(asTeam))).toMatchObject({ code: 'not_found' })
     expect(await rejectionOf(service.update({ ...asTeam, name: 'mine' }))).toMatchObject({ code: 'not_found' })
     expect(await rejectionOf(service.roll({ ...asTeam, gracePeriodSeconds: 0 }))).toMatchObject({ code: 'not_found' })
-    expect(await service.verify(users.secret)).toMatchObject({ valid: true, key: { subjectKind: 'user', revoked: false } })
+    expect(await service.verify(users.secret)).toMatchObject({
+      valid: true,
+      key: { subjectKind: 'user', revoked: false },
+    })
     const bad = { subject: 'bob', subjectKind: 'org' } as unknown as { subject: string }
     expect(await rejectionOf(service.create({ ...bad, name: 'x' }))).toMatchObject({ code: 'invalid_input' })
     expect(await rejectionOf(service.list(bad))).toMatchObject({ code: 'invalid_input' })
@@ -169,7 +196,11 @@ describe('createApiKeyService: roll', () => {
       secondsUntilExpiration: 86_400,
     })
     clock.advance(100 * SECOND)
-    const { replacement, previous } = await service.roll({ subject: 'team_1', apiKeyId: old.id, gracePeriodSeconds: 60 })
+    const { replacement, previous } = await service.roll({
+      subject: 'team_1',
+      apiKeyId: old.id,
+      gracePeriodSeconds: 60,
+    })
     expect(replacement).toMatchObject({
       name: 'Roll me',
       description: 'desc',
@@ -186,14 +217,18 @@ describe('createApiKeyService: roll', () => {
     clock.advance(SECOND)
     expect(await service.verify(old.secret)).toEqual({ valid: false, code: 'expired' })
     expect(await service.verify(replacement.secret)).toMatchObject({ valid: true, key: { id: replacement.id } })
-    expect(await rejectionOf(service.roll({ subject: 'team_1', apiKeyId: old.id, gracePeriodSeconds: 0 }))).toMatchObject({ code: 'conflict' })
+    expect(
+      await rejectionOf(service.roll({ subject: 'team_1', apiKeyId: old.id, gracePeriodSeconds: 0 })),
+    ).toMatchObject({ code: 'conflict' })
   })
 
   it('with no grace the old key expires at once; bad grace periods are refused', async () => {
     const { service } = setup()
     const old = await service.create({ subject: 'u', name: 'r' })
     for (const grace of [-1, 1.5, '60', MAX_GRACE_PERIOD_SECONDS + 1, undefined]) {
-      expect(await rejectionOf(service.roll({ subject: 'u', apiKeyId: old.id, gracePeriodSeconds: grace }))).toMatchObject({
+      expect(
+        await rejectionOf(service.roll({ subject: 'u', apiKeyId: old.id, gracePeriodSeconds: grace })),
+      ).toMatchObject({
         code: 'invalid_input',
       })
     }
@@ -213,14 +248,31 @@ describe('createApiKeyService: verify', () => {
     const expiring = await service.create({ subject: 'u', name: 'expiring', secondsUntilExpiration: 5 })
     clock.advance(5 * SECOND)
 
-    expect(await service.verify(good.secret)).toMatchObject({ valid: true, key: { id: good.id, subject: 'u', scopes: ['read', 'write'] } })
+    expect(await service.verify(good.secret)).toMatchObject({
+      valid: true,
+      key: { id: good.id, subject: 'u', scopes: ['read', 'write'] },
+    })
     expect(await service.verify(good.secret, { scopes: ['read'] })).toMatchObject({ valid: true })
-    expect(await service.verify(good.secret, { scopes: ['read', 'admin'] })).toEqual({ valid: false, code: 'insufficient_scope' })
+    expect(await service.verify(good.secret, { scopes: ['read', 'admin'] })).toEqual({
+      valid: false,
+      code: 'insufficient_scope',
+    })
     expect(await service.verify(revoked.secret)).toEqual({ valid: false, code: 'revoked' })
     expect(await service.verify(expiring.secret)).toEqual({ valid: false, code: 'expired' })
     expect(await service.verify(generateApiKey('sk_'))).toEqual({ valid: false, code: 'not_found' })
     const flipped = good.secret.slice(0, -1) + (good.secret.endsWith('A') ? 'B' : 'A')
-    for (const junk of [flipped, '', 'sk_', 'Bearer x', 42, null, undefined, { secret: good.secret }, generateApiKey('pk_'), good.secret + ' ']) {
+    for (const junk of [
+      flipped,
+      '',
+      'sk_',
+      'Bearer x',
+      42,
+      null,
+      undefined,
+      { secret: good.secret },
+      generateApiKey('pk_'),
+      good.secret + ' ',
+    ]) {
       expect(await service.verify(junk)).toEqual({ valid: false, code: 'malformed' })
     }
   })

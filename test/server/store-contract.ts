@@ -14,7 +14,11 @@ import type { ApiKeyStore, NewApiKeyRecord, SubjectRef } from '../../src/server/
  * The behaviour every {@link ApiKeyStore} must have, run against the memory, PGlite and PostgreSQL
  * stores alike. The store is opened once per suite; each test works on subjects of its own.
  */
-export function describeStoreContract(name: string, open: () => Promise<ApiKeyStore>, options: { skip?: boolean } = {}): void {
+export function describeStoreContract(
+  name: string,
+  open: () => Promise<ApiKeyStore>,
+  options: { skip?: boolean } = {},
+): void {
   describe.skipIf(options.skip ?? false)(`store contract: ${name}`, () => {
     let store: ApiKeyStore
     const T0 = new Date('2030-01-01T00:00:00.000Z')
@@ -28,7 +32,8 @@ export function describeStoreContract(name: string, open: () => Promise<ApiKeySt
     })
 
     const subject = (): SubjectRef => ({ subject: `user_${randomBase62(12)}`, subjectKind: 'user' })
-    const hash = (): string => Array.from({ length: 64 }, () => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('')
+    const hash = (): string =>
+      Array.from({ length: 64 }, () => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('')
 
     function record(owner: SubjectRef, overrides: Partial<NewApiKeyRecord> = {}): NewApiKeyRecord {
       const name = overrides.name ?? `key ${randomBase62(6)}`
@@ -100,7 +105,9 @@ export function describeStoreContract(name: string, open: () => Promise<ApiKeySt
       const ids: string[] = []
       for (const [i, n] of names.entries()) {
         const expiration = n === 'gamma' ? at(10) : null
-        ids.push((await store.insert(record(s, { name: n, nameKey: nameKeyOf(n), createdAt: at(i), expiration }), at(i))).id)
+        ids.push(
+          (await store.insert(record(s, { name: n, nameKey: nameKeyOf(n), createdAt: at(i), expiration }), at(i))).id,
+        )
       }
       await store.revoke({ id: ids[1] as string, ...s, reason: null, now: at(5) })
       await store.insert(record(subject(), { name: 'alpha' }), T0)
@@ -169,7 +176,9 @@ export function describeStoreContract(name: string, open: () => Promise<ApiKeySt
       expect(await store.revoke({ id: usersKey.id, ...team, reason: 'team', now: at(1) })).toBeNull()
       expect(await store.update({ id: usersKey.id, ...team, description: 'team', now: at(1) })).toBeNull()
       const replacement = record(team, { name: 'Prod', nameKey: 'prod' })
-      expect(await store.roll({ id: usersKey.id, ...team, graceEnd: at(60), now: at(1), replacement: () => replacement })).toBeNull()
+      expect(
+        await store.roll({ id: usersKey.id, ...team, graceEnd: at(60), now: at(1), replacement: () => replacement }),
+      ).toBeNull()
       expect(await store.get(usersKey.id)).toEqual(usersKey)
       expect(await store.get(replacement.id)).toBeNull()
       expect(await store.revoke({ id: teamsKey.id, ...user, reason: 'user', now: at(1) })).toBeNull()
@@ -242,7 +251,13 @@ export function describeStoreContract(name: string, open: () => Promise<ApiKeySt
       expect(rolled?.previous).toMatchObject({ id: old.id, expiration: at(70), updatedAt: at(10), revokedAt: null })
       expect(rolled?.replacement).toMatchObject({ id: next.id, name: 'roll me' })
       await expectConflict(
-        store.roll({ id: old.id, ...s, graceEnd: at(80), now: at(20), replacement: () => record(s, { name: 'roll me', nameKey: 'roll me' }) }),
+        store.roll({
+          id: old.id,
+          ...s,
+          graceEnd: at(80),
+          now: at(20),
+          replacement: () => record(s, { name: 'roll me', nameKey: 'roll me' }),
+        }),
       )
       // A key ending before the grace end keeps its own end.
       const soon = await store.insert(record(s, { name: 'soon', nameKey: 'soon', expiration: at(30) }), T0)
@@ -254,7 +269,9 @@ export function describeStoreContract(name: string, open: () => Promise<ApiKeySt
         replacement: () => record(s, { name: 'soon', nameKey: 'soon' }),
       })
       expect(kept?.previous.expiration).toEqual(at(30))
-      expect(await store.roll({ id: soon.id, ...subject(), graceEnd: at(1), now: at(1), replacement: () => next })).toBeNull()
+      expect(
+        await store.roll({ id: soon.id, ...subject(), graceEnd: at(1), now: at(1), replacement: () => next }),
+      ).toBeNull()
     })
 
     it('refuses to roll a revoked or expired key and stores nothing', async () => {
@@ -297,9 +314,17 @@ export interface SqlTestDatabase {
  * were stored before subjects had a kind. Stores are opened one at a time (an embedded data
  * directory has one opener).
  */
-export function describeSqlStoreSuites(name: string, database: () => Promise<SqlTestDatabase>, options: { skip?: boolean } = {}): void {
+export function describeSqlStoreSuites(
+  name: string,
+  database: () => Promise<SqlTestDatabase>,
+  options: { skip?: boolean } = {},
+): void {
   describe.skipIf(options.skip ?? false)(`SQL store: ${name}`, () => {
-    async function withService<T>(db: SqlTestDatabase, location: SqlLocation, work: (service: ApiKeyService) => Promise<T>): Promise<T> {
+    async function withService<T>(
+      db: SqlTestDatabase,
+      location: SqlLocation,
+      work: (service: ApiKeyService) => Promise<T>,
+    ): Promise<T> {
       const store = await db.open(location)
       try {
         return await work(createApiKeyService({ store }))
@@ -317,7 +342,9 @@ export function describeSqlStoreSuites(name: string, database: () => Promise<Sql
       await expect(db.open({})).rejects.toThrow()
 
       const owner = { subject: 'user_1', subjectKind: 'user' } as const
-      const a = await withService(db, { tablePrefix: 'tenant_a_' }, (service) => service.create({ ...owner, name: 'Prod' }))
+      const a = await withService(db, { tablePrefix: 'tenant_a_' }, (service) =>
+        service.create({ ...owner, name: 'Prod' }),
+      )
       const b = await withService(db, { tablePrefix: 'tenant_b_' }, async (service) => {
         expect((await service.list(owner)).totalCount).toBe(0)
         expect(await service.verify(a.secret)).toEqual({ valid: false, code: 'not_found' })
@@ -354,7 +381,12 @@ export function describeSqlStoreSuites(name: string, database: () => Promise<Sql
 
     it('refuses a prefix or schema that is not a plain lower-case identifier', async () => {
       const db = await database()
-      for (const location of [{ tablePrefix: 'x"; DROP TABLE api_keys; --' }, { tablePrefix: 'Upper_' }, { schema: 'a.b' }, { tablePrefix: '1st_' }]) {
+      for (const location of [
+        { tablePrefix: 'x"; DROP TABLE api_keys; --' },
+        { tablePrefix: 'Upper_' },
+        { schema: 'a.b' },
+        { tablePrefix: '1st_' },
+      ]) {
         await expect(db.open(location)).rejects.toThrow(TypeError)
       }
     }, 60_000)
@@ -383,7 +415,9 @@ export function describeSqlStoreSuites(name: string, database: () => Promise<Sql
         ${inserts.join(';\n')}`)
 
       await withService(db, {}, async (service) => {
-        expect((await service.list({ subject: 'bob', subjectKind: 'user' })).data.map((key) => key.id)).toEqual(['ak_legacy_own'])
+        expect((await service.list({ subject: 'bob', subjectKind: 'user' })).data.map((key) => key.id)).toEqual([
+          'ak_legacy_own',
+        ])
         for (const subject of ['bob', 'bob_team', 'carol']) {
           expect((await service.list({ subject, subjectKind: 'team' })).totalCount).toBe(0)
         }

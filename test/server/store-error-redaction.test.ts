@@ -62,7 +62,8 @@ describe('store errors that reach onError', () => {
 })
 
 describe('storeErrorFrom', () => {
-  const driverError = (code: string | undefined, message: string): Error => Object.assign(new Error(message), code === undefined ? {} : { code })
+  const driverError = (code: string | undefined, message: string): Error =>
+    Object.assign(new Error(message), code === undefined ? {} : { code })
 
   it.each([
     ['57P01', 'terminating connection due to administrator command'],
@@ -91,6 +92,8 @@ describe('storeErrorFrom', () => {
     const echoed = storeErrorFrom(driverError('22P02', `invalid input syntax for type uuid: "${'ab'.repeat(32)}"`))
     expect(echoed.message).toBe('Database error: invalid input syntax for type uuid: [value redacted] [22P02]')
     const secret = `sk_${'A1b2C3d4E5f6G7h8I9j0K1'}abcdef`
-    expect(storeErrorFrom(driverError(undefined, `near ${secret} and ${'f'.repeat(64)}`)).message).not.toMatch(/A1b2C3d4|f{64}/)
+    expect(storeErrorFrom(driverError(undefined, `near ${secret} and ${'f'.repeat(64)}`)).message).not.toMatch(
+      /A1b2C3d4|f{64}/,
+    )
   })
 })

@@ -30,7 +30,9 @@ describe('a team named like a user, over HTTP', () => {
     const teamList = await call('GET', '/api-keys?subject=bob', { headers: as('alice') })
     expect(teamList.status).toBe(200)
     expect(teamList.body).toEqual({ data: [], totalCount: 0 })
-    expect((await call('GET', '/api-keys?subject=bob&subjectKind=team', { headers: as('alice') })).body.totalCount).toBe(0)
+    expect(
+      (await call('GET', '/api-keys?subject=bob&subjectKind=team', { headers: as('alice') })).body.totalCount,
+    ).toBe(0)
     expect((await call('GET', '/api-keys?subject=bob&subjectKind=user', { headers: as('alice') })).status).toBe(404)
     const userCreate = { headers: as('alice'), json: { subject: 'bob', subjectKind: 'user', name: 'planted' } }
     expect((await call('POST', '/api-keys', userCreate)).status).toBe(404)
@@ -40,7 +42,10 @@ describe('a team named like a user, over HTTP', () => {
       ['POST', `/api-keys/${bobsId}/revoke`, {}],
       ['POST', `/api-keys/${bobsId}/roll`, { gracePeriodSeconds: 0 }],
     ] as const) {
-      const answer = await call(method, path, { headers: { ...as('alice'), ...JSON_TYPE }, ...(json === undefined ? {} : { json }) })
+      const answer = await call(method, path, {
+        headers: { ...as('alice'), ...JSON_TYPE },
+        ...(json === undefined ? {} : { json }),
+      })
       expect(answer.status, `${method} ${path}`).toBe(404)
     }
 
@@ -51,7 +56,10 @@ describe('a team named like a user, over HTTP', () => {
     expect((await call('GET', `/api-keys/${teamKey.body.id as string}`, { headers: as('bob') })).status).toBe(404)
     const bobsList = await call('GET', '/api-keys', { headers: as('bob') })
     expect((bobsList.body.data as { id: string }[]).map((key) => key.id)).toEqual([bobsId])
-    expect((await call('GET', `/api-keys/${bobsId}`, { headers: as('bob') })).body).toMatchObject({ name: 'Prod', revoked: false })
+    expect((await call('GET', `/api-keys/${bobsId}`, { headers: as('bob') })).body).toMatchObject({
+      name: 'Prod',
+      revoked: false,
+    })
     expect(errors).toEqual([])
   })
 })
@@ -94,7 +102,11 @@ describe('what authenticate returns is checked, never trusted as it comes', () =
     ['a numeric userId', { userId: 7 }, 'userId'],
     ['teams as an object', { userId: 'u', teams: { id: 'team_x', permissions: [MANAGE] } }, 'teams must'],
     ['a team without an id', { userId: 'u', teams: [{ permissions: [MANAGE] }] }, 'teams[0].id'],
-    ['a permission that is not a string', { userId: 'u', teams: [{ id: 'team_x', permissions: [[MANAGE]] }] }, 'teams[0].permissions'],
+    [
+      'a permission that is not a string',
+      { userId: 'u', teams: [{ id: 'team_x', permissions: [[MANAGE]] }] },
+      'teams[0].permissions',
+    ],
   ])('refuses a caller with %s, naming the field', async (_label, caller, field) => {
     const { call, errors } = await teamKeyOf(caller)
     const answer = await call('GET', '/api-keys?subject=team_x&subjectKind=team')
@@ -105,7 +117,10 @@ describe('what authenticate returns is checked, never trusted as it comes', () =
   })
 
   it('still matches a permission only as a whole string', async () => {
-    const { call } = await teamKeyOf({ userId: 'u', teams: [{ id: 'team_x', permissions: ['$manage_api_keys_denied', 'read'] }] })
+    const { call } = await teamKeyOf({
+      userId: 'u',
+      teams: [{ id: 'team_x', permissions: ['$manage_api_keys_denied', 'read'] }],
+    })
     expect((await call('GET', '/api-keys?subject=team_x&subjectKind=team')).status).toBe(404)
   })
 })

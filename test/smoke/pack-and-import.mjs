@@ -8,7 +8,12 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { checkDeclarationMaps, checkDeclaredImports, checkFileList, checkManifestAndReadme } from './package-contents.mjs'
+import {
+  checkDeclarationMaps,
+  checkDeclaredImports,
+  checkFileList,
+  checkManifestAndReadme,
+} from './package-contents.mjs'
 import { installInto, packedFiles, packKit } from './packed-kit.mjs'
 import { checkServerComponentsEntry } from './server-components-entry.mjs'
 import { checkNodeNextTypes } from './types-nodenext.mjs'
@@ -92,7 +97,9 @@ try {
   })
   await check('ESM import, server render, server entry', () => {
     writeFileSync(join(app, 'main.mjs'), ESM_APP)
-    const result = JSON.parse(execFileSync('node', ['main.mjs'], { cwd: app, encoding: 'utf8' }).trim().split('\n').pop())
+    const result = JSON.parse(
+      execFileSync('node', ['main.mjs'], { cwd: app, encoding: 'utf8' }).trim().split('\n').pop(),
+    )
     if (!result.css) throw new Error('react-api-keys/styles.css does not resolve to the shipped stylesheet')
     return `${result.exports} exports`
   })
@@ -101,9 +108,15 @@ try {
     const output = execFileSync('node', ['server.cjs'], { cwd: app, encoding: 'utf8' })
     if (!output.includes('verified')) throw new Error(`server.cjs printed: ${output}`)
   })
-  await check('react-server entry (Next.js App Router)', async () => `${(await checkServerComponentsEntry(app)).exports} exports`)
+  await check(
+    'react-server entry (Next.js App Router)',
+    async () => `${(await checkServerComponentsEntry(app)).exports} exports`,
+  )
   await check('TypeScript nodenext + skipLibCheck rejects wrong types', () => checkNodeNextTypes(app, root))
-  await check('Vite bundle without MODULE_LEVEL_DIRECTIVE warnings', async () => `(${(await checkViteDirectives(app)).fromDependencies} from TanStack Query and Radix, not counted)`)
+  await check(
+    'Vite bundle without MODULE_LEVEL_DIRECTIVE warnings',
+    async () => `(${(await checkViteDirectives(app)).fromDependencies} from TanStack Query and Radix, not counted)`,
+  )
   console.log(`smoke: ${results.length} passed, 0 failed`)
 } finally {
   rmSync(work, { recursive: true, force: true })

@@ -30,7 +30,12 @@ function isShippable(file) {
 
 /** Whether a built file only re-exports (the entries): there is nothing in it for a source map to map. */
 function onlyReExports(code) {
-  return code.split('\n').every((line) => line === '' || /^("use client";|import \{[^}]*\} from "[^"]+";|export \{[^}]*\}( from "[^"]+")?;)$/.test(line))
+  return code
+    .split('\n')
+    .every(
+      (line) =>
+        line === '' || /^("use client";|import \{[^}]*\} from "[^"]+";|export \{[^}]*\}( from "[^"]+")?;)$/.test(line),
+    )
 }
 
 /** Fails unless the tarball holds exactly what the package should ship, each file with its map. */
@@ -40,7 +45,10 @@ export function checkFileList(files, packageDir) {
   const stray = files.filter((file) => !isShippable(file))
   if (stray.length > 0) throw new Error(`The package ships files it should not: ${stray.join(', ')}`)
   const unmapped = files.filter(
-    (file) => /\.(js|d\.ts)$/.test(file) && !files.includes(`${file}.map`) && !(file.endsWith('.js') && onlyReExports(readFileSync(join(packageDir, file), 'utf8'))),
+    (file) =>
+      /\.(js|d\.ts)$/.test(file) &&
+      !files.includes(`${file}.map`) &&
+      !(file.endsWith('.js') && onlyReExports(readFileSync(join(packageDir, file), 'utf8'))),
   )
   if (unmapped.length > 0) throw new Error(`Shipped without a source map: ${unmapped.join(', ')}`)
 }
@@ -62,17 +70,22 @@ export function checkDeclarationMaps(files, packageDir) {
  */
 export function checkDeclaredImports(files, packageDir) {
   const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'))
-  const declared = new Set([...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})])
+  const declared = new Set([
+    ...Object.keys(manifest.dependencies ?? {}),
+    ...Object.keys(manifest.peerDependencies ?? {}),
+  ])
   for (const file of files.filter((name) => name.endsWith('.js'))) {
     const code = readFileSync(join(packageDir, file), 'utf8')
     for (const [, specifier] of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)["']([^"']+)["']/g)) {
       if (specifier.startsWith('.')) {
-        if (!existsSync(join(packageDir, dirname(file), specifier))) throw new Error(`${file} imports ${specifier}, which the package does not ship`)
+        if (!existsSync(join(packageDir, dirname(file), specifier)))
+          throw new Error(`${file} imports ${specifier}, which the package does not ship`)
         continue
       }
       if (specifier.startsWith('node:') || builtinModules.includes(specifier)) continue
       const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]
-      if (!declared.has(name)) throw new Error(`${file} imports ${specifier}, but package.json does not declare ${name}`)
+      if (!declared.has(name))
+        throw new Error(`${file} imports ${specifier}, but package.json does not declare ${name}`)
     }
   }
 }
@@ -82,12 +95,15 @@ export function checkManifestAndReadme(packageDir) {
   const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'))
   const missing = ['license', 'repository', 'homepage', 'bugs', 'keywords'].filter((field) => !manifest[field])
   if (missing.length > 0) throw new Error(`package.json lacks ${missing.join(', ')}`)
-  if (manifest.scripts?.prepack === undefined) throw new Error('package.json has no prepack script: npm pack on a fresh clone would ship no dist')
+  if (manifest.scripts?.prepack === undefined)
+    throw new Error('package.json has no prepack script: npm pack on a fresh clone would ship no dist')
   const readme = readFileSync(join(packageDir, 'README.md'), 'utf8')
   const install = readme.indexOf('npm install react-api-keys @tanstack/react-query')
   const repository = readme.indexOf('npm install && npm run storybook')
-  if (install === -1 || (repository !== -1 && repository < install)) throw new Error("README does not open with how an app installs the kit, before the repository's own commands")
+  if (install === -1 || (repository !== -1 && repository < install))
+    throw new Error("README does not open with how an app installs the kit, before the repository's own commands")
   for (const step of ["import 'react-api-keys/styles.css'", '<APIKeysProvider']) {
-    if (readme.indexOf(step) === -1 || (repository !== -1 && readme.indexOf(step) > repository)) throw new Error(`README's install section lacks ${step}`)
+    if (readme.indexOf(step) === -1 || (repository !== -1 && readme.indexOf(step) > repository))
+      throw new Error(`README's install section lacks ${step}`)
   }
 }

@@ -14,7 +14,10 @@ export function packKit(root, work, given) {
   if (given) return given
   const destination = join(work, 'pack')
   mkdirSync(destination)
-  execFileSync('npm', ['pack', '--loglevel=warn', '--pack-destination', destination], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+  execFileSync('npm', ['pack', '--loglevel=warn', '--pack-destination', destination], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
   const [tarball] = readdirSync(destination).filter((name) => name.endsWith('.tgz'))
   if (!tarball) throw new Error('npm pack wrote no tarball')
   return join(destination, tarball)

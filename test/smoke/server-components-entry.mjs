@@ -29,11 +29,16 @@ function reactImportsOutsideBoundary(entry, boundary) {
 /** Fails unless the react-server entry matches the default entry and keeps React behind client.js. */
 export async function checkServerComponentsEntry(app) {
   const dist = join(app, 'node_modules/react-api-keys/dist')
-  const resolved = execFileSync('node', ['--conditions=react-server', '--input-type=module', '-e', "console.log(import.meta.resolve('react-api-keys'))"], {
-    cwd: app,
-    encoding: 'utf8',
-  }).trim()
-  if (!resolved.endsWith('/dist/index.react-server.js')) throw new Error(`under "react-server", react-api-keys resolves to ${resolved}`)
+  const resolved = execFileSync(
+    'node',
+    ['--conditions=react-server', '--input-type=module', '-e', "console.log(import.meta.resolve('react-api-keys'))"],
+    {
+      cwd: app,
+      encoding: 'utf8',
+    },
+  ).trim()
+  if (!resolved.endsWith('/dist/index.react-server.js'))
+    throw new Error(`under "react-server", react-api-keys resolves to ${resolved}`)
 
   const [byDefault, forServer] = await Promise.all([
     import(pathToFileURL(join(dist, 'index.js')).href),
@@ -41,9 +46,13 @@ export async function checkServerComponentsEntry(app) {
   ])
   const missing = Object.keys(byDefault).filter((name) => forServer[name] !== byDefault[name])
   const extra = Object.keys(forServer).filter((name) => !(name in byDefault))
-  if (missing.length + extra.length > 0) throw new Error(`index.react-server.js differs from index.js: missing ${missing.join(', ') || '-'}, extra ${extra.join(', ') || '-'}`)
+  if (missing.length + extra.length > 0)
+    throw new Error(
+      `index.react-server.js differs from index.js: missing ${missing.join(', ') || '-'}, extra ${extra.join(', ') || '-'}`,
+    )
 
-  if (!readFileSync(join(dist, 'client.js'), 'utf8').startsWith('"use client";\n')) throw new Error('dist/client.js does not start with "use client"')
+  if (!readFileSync(join(dist, 'client.js'), 'utf8').startsWith('"use client";\n'))
+    throw new Error('dist/client.js does not start with "use client"')
   const leaks = reactImportsOutsideBoundary(join(dist, 'index.react-server.js'), join(dist, 'client.js'))
   if (leaks.length > 0) throw new Error(`the react-server entry reaches React outside client.js: ${leaks.join('; ')}`)
   return { exports: Object.keys(forServer).length }

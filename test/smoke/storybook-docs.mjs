@@ -11,7 +11,10 @@ import { fileURLToPath } from 'node:url'
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const out = mkdtempSync(join(tmpdir(), 'rak-storybook-'))
 try {
-  execFileSync('npx', ['storybook', 'build', '--output-dir', out, '--quiet'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+  execFileSync('npx', ['storybook', 'build', '--output-dir', out, '--quiet'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
   const { entries } = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8'))
   const titles = new Set()
   const documented = new Set()
@@ -22,7 +25,8 @@ try {
   }
   const missing = [...titles].filter((title) => !documented.has(title))
   if (titles.size === 0) throw new Error('storybook-docs: no Components/… stories were built')
-  if (missing.length > 0) throw new Error(`storybook-docs: no docs page for ${missing.join(', ')} (tags: ['autodocs'] in its meta)`)
+  if (missing.length > 0)
+    throw new Error(`storybook-docs: no docs page for ${missing.join(', ')} (tags: ['autodocs'] in its meta)`)
   console.log(`storybook-docs: ok, a docs page for each of ${titles.size} components: ${[...documented].join(', ')}`)
 } finally {
   rmSync(out, { recursive: true, force: true })

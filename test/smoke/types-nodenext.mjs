@@ -55,6 +55,8 @@ export function checkNodeNextTypes(app, root) {
   try {
     execFileSync('node', [tsc, '-p', 'tsconfig.json'], { cwd: app, encoding: 'utf8' })
   } catch (error) {
-    throw new Error(`tsc (nodenext, skipLibCheck) failed on the packed kit:\n${error.stdout}${error.stderr}`, { cause: error })
+    throw new Error(`tsc (nodenext, skipLibCheck) failed on the packed kit:\n${error.stdout}${error.stderr}`, {
+      cause: error,
+    })
   }
 }

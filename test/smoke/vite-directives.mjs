@@ -17,7 +17,10 @@ createRoot(document.getElementById('root')).render(
 
 /** Bundles a small app that renders the manager; fails on any module-level directive warning. */
 export async function checkViteDirectives(app) {
-  writeFileSync(join(app, 'index.html'), '<!doctype html><html><body><div id="root"></div><script type="module" src="./main.js"></script></body></html>\n')
+  writeFileSync(
+    join(app, 'index.html'),
+    '<!doctype html><html><body><div id="root"></div><script type="module" src="./main.js"></script></body></html>\n',
+  )
   writeFileSync(join(app, 'main.js'), MAIN)
   const warnings = []
   const output = await build({
@@ -31,9 +34,12 @@ export async function checkViteDirectives(app) {
     },
   })
   const files = [output].flat().flatMap((result) => result.output.map((file) => file.fileName))
-  if (!files.some((name) => name.endsWith('.css'))) throw new Error(`the app bundle lacks the kit's stylesheet: ${files.join(', ')}`)
+  if (!files.some((name) => name.endsWith('.css')))
+    throw new Error(`the app bundle lacks the kit's stylesheet: ${files.join(', ')}`)
   const directives = warnings.filter((warning) => warning.code === 'MODULE_LEVEL_DIRECTIVE')
-  const kits = directives.filter((warning) => `${warning.id ?? warning.message}`.includes('node_modules/react-api-keys/'))
+  const kits = directives.filter((warning) =>
+    `${warning.id ?? warning.message}`.includes('node_modules/react-api-keys/'),
+  )
   if (kits.length > 0) {
     const where = kits.map((warning) => warning.id ?? warning.message).join('\n  ')
     throw new Error(`Vite printed ${kits.length} MODULE_LEVEL_DIRECTIVE warnings for the kit:\n  ${where}`)

@@ -1,4 +1,9 @@
-import { createApiKeyService, createApiKeysHandler, createEmbeddedStore, type FetchHandler } from 'react-api-keys/server'
+import {
+  createApiKeyService,
+  createApiKeysHandler,
+  createEmbeddedStore,
+  type FetchHandler,
+} from 'react-api-keys/server'
 import { currentUser } from './session'
 
 /** Where the embedded store keeps its data (`API_KEYS_DATA_DIR` to change it). */

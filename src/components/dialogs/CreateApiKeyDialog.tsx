@@ -60,7 +60,13 @@ export function CreateApiKeyDialog(props: CreateApiKeyDialogProps) {
   const descriptionErrorId = useId()
   const nameRef = useRef<HTMLInputElement>(null)
   const dateRef = useRef<HTMLInputElement>(null)
-  const emptyDraft = (): Draft => ({ name: '', description: '', expiration: defaultExpiration(expirationOptions), customDate: '', scopes: [] })
+  const emptyDraft = (): Draft => ({
+    name: '',
+    description: '',
+    expiration: defaultExpiration(expirationOptions),
+    customDate: '',
+    scopes: [],
+  })
   const [draft, setDraft] = useState(emptyDraft)
   const { name, description, expiration, customDate, scopes } = draft
   const change = (fields: Partial<Draft>): void => setDraft((current) => ({ ...current, ...fields }))
@@ -89,7 +95,12 @@ export function CreateApiKeyDialog(props: CreateApiKeyDialogProps) {
     event.preventDefault()
     if (pending) return
     const expiry = chosenSeconds()
-    const input = { name, description: showDescription ? description : null, secondsUntilExpiration: expiry.seconds, scopes: offerScopes ? scopes : [] }
+    const input = {
+      name,
+      description: showDescription ? description : null,
+      secondsUntilExpiration: expiry.seconds,
+      scopes: offerScopes ? scopes : [],
+    }
     let found: FieldErrors = {}
     try {
       validateCreateInput(input)
@@ -195,9 +206,21 @@ export function CreateApiKeyDialog(props: CreateApiKeyDialogProps) {
           onCustomDateChange={(value) => change({ customDate: value })}
         />
         {availableScopes && availableScopes.length > 0 && (
-          <ScopesField available={availableScopes} value={scopes} onChange={(value) => change({ scopes: value })} error={errors.scopes} />
+          <ScopesField
+            available={availableScopes}
+            value={scopes}
+            onChange={(value) => change({ scopes: value })}
+            error={errors.scopes}
+          />
         )}
-        <DialogFooter failure={summary} pending={pending} onCancel={cancel} submit={messages.createSubmit} submitting={messages.creating} variant="primary" />
+        <DialogFooter
+          failure={summary}
+          pending={pending}
+          onCancel={cancel}
+          submit={messages.createSubmit}
+          submitting={messages.creating}
+          variant="primary"
+        />
       </form>
     </DialogShell>
   )

@@ -29,7 +29,13 @@ export function ExpirationField({ dateInput, ...props }: ExpirationFieldProps) {
   const captionId = useId()
   const errorId = useId()
   const label = (option: ExpirationOption): string =>
-    option === 'never' ? messages.expirationNever : option === 'custom' ? messages.expirationCustom : option === 365 ? messages.expirationYear : messages.expirationDays(option)
+    option === 'never'
+      ? messages.expirationNever
+      : option === 'custom'
+        ? messages.expirationCustom
+        : option === 365
+          ? messages.expirationYear
+          : messages.expirationDays(option)
   const expires = expirationDate(props.value, props.customDate, now)
   const tomorrow = toDateInputValue(new Date(now + 24 * 60 * 60 * 1000))
   const describedBy = props.error ? `${captionId} ${errorId}` : captionId

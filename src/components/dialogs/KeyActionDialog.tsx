@@ -17,7 +17,15 @@ export interface KeyActionDialogProps {
 }
 
 /** The alert dialog around an action on one key (revoke, roll): it cannot be dismissed while the request is pending. */
-export function KeyActionDialog({ apiKey, title, description, className, onClose, returnFocusTo, children }: KeyActionDialogProps) {
+export function KeyActionDialog({
+  apiKey,
+  title,
+  description,
+  className,
+  onClose,
+  returnFocusTo,
+  children,
+}: KeyActionDialogProps) {
   const [pending, setPending] = useState(false)
   return (
     <DialogShell

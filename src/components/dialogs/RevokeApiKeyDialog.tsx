@@ -26,7 +26,17 @@ export interface RevokeApiKeyDialogProps {
   returnFocusTo?: () => HTMLElement | null | undefined
 }
 
-function RevokeForm({ apiKey, onClose, onPendingChange, subject, onRevoked, onError }: Omit<RevokeApiKeyDialogProps, 'apiKey' | 'returnFocusTo'> & { apiKey: APIKeyResource; onPendingChange: (pending: boolean) => void }) {
+function RevokeForm({
+  apiKey,
+  onClose,
+  onPendingChange,
+  subject,
+  onRevoked,
+  onError,
+}: Omit<RevokeApiKeyDialogProps, 'apiKey' | 'returnFocusTo'> & {
+  apiKey: APIKeyResource
+  onPendingChange: (pending: boolean) => void
+}) {
   const messages = useMessages()
   const revoke = useBoundAction(revokeKey)
   const reasonId = useId()
@@ -60,7 +70,14 @@ function RevokeForm({ apiKey, onClose, onPendingChange, subject, onRevoked, onEr
           onChange={(event) => setReason(event.target.value)}
         />
       </div>
-      <DialogFooter failure={failure} pending={pending} onCancel={onClose} submit={messages.revokeSubmit} submitting={messages.revoking} variant="danger" />
+      <DialogFooter
+        failure={failure}
+        pending={pending}
+        onCancel={onClose}
+        submit={messages.revokeSubmit}
+        submitting={messages.revoking}
+        variant="danger"
+      />
     </form>
   )
 }
@@ -81,7 +98,9 @@ export function RevokeApiKeyDialog(props: RevokeApiKeyDialogProps) {
       onClose={onClose}
       returnFocusTo={returnFocusTo}
     >
-      {(key, onPendingChange) => <RevokeForm key={key.id} apiKey={key} onClose={onClose} {...rest} onPendingChange={onPendingChange} />}
+      {(key, onPendingChange) => (
+        <RevokeForm key={key.id} apiKey={key} onClose={onClose} {...rest} onPendingChange={onPendingChange} />
+      )}
     </KeyActionDialog>
   )
 }

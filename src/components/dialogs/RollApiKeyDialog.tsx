@@ -32,13 +32,29 @@ const DAY = 24 * HOUR
 /** Grace periods offered: none, 15 minutes, 1 hour, 24 hours, 7 days. */
 const GRACE_PERIODS = [0, 15 * MINUTE, HOUR, DAY, 7 * DAY]
 
-function RollForm({ apiKey, onClose, onPendingChange, subject, onRolled, onError }: Omit<RollApiKeyDialogProps, 'apiKey' | 'returnFocusTo'> & { apiKey: APIKeyResource; onPendingChange: (pending: boolean) => void }) {
+function RollForm({
+  apiKey,
+  onClose,
+  onPendingChange,
+  subject,
+  onRolled,
+  onError,
+}: Omit<RollApiKeyDialogProps, 'apiKey' | 'returnFocusTo'> & {
+  apiKey: APIKeyResource
+  onPendingChange: (pending: boolean) => void
+}) {
   const messages = useMessages()
   const roll = useBoundAction(rollKey)
   const [grace, setGrace] = useState(DAY)
   const { pending, failure, run } = useKeyAction(onPendingChange, onError)
   const label = (seconds: number): string =>
-    seconds === 0 ? messages.graceNow : seconds < HOUR ? messages.graceMinutes(seconds / MINUTE) : seconds <= DAY ? messages.graceHours(seconds / HOUR) : messages.graceDays(seconds / DAY)
+    seconds === 0
+      ? messages.graceNow
+      : seconds < HOUR
+        ? messages.graceMinutes(seconds / MINUTE)
+        : seconds <= DAY
+          ? messages.graceHours(seconds / HOUR)
+          : messages.graceDays(seconds / DAY)
 
   function submit(event: FormEvent): void {
     event.preventDefault()
@@ -51,12 +67,26 @@ function RollForm({ apiKey, onClose, onPendingChange, subject, onRolled, onError
         <legend className="rak-label">{messages.gracePeriodLabel}</legend>
         {GRACE_PERIODS.map((seconds) => (
           <label key={seconds} className="rak-radio">
-            <input type="radio" name="rak-grace" value={seconds} checked={grace === seconds} disabled={pending} onChange={() => setGrace(seconds)} />
+            <input
+              type="radio"
+              name="rak-grace"
+              value={seconds}
+              checked={grace === seconds}
+              disabled={pending}
+              onChange={() => setGrace(seconds)}
+            />
             {label(seconds)}
           </label>
         ))}
       </fieldset>
-      <DialogFooter failure={failure} pending={pending} onCancel={onClose} submit={messages.rollSubmit} submitting={messages.rolling} variant="primary" />
+      <DialogFooter
+        failure={failure}
+        pending={pending}
+        onCancel={onClose}
+        submit={messages.rollSubmit}
+        submitting={messages.rolling}
+        variant="primary"
+      />
     </form>
   )
 }
@@ -74,7 +104,9 @@ export function RollApiKeyDialog(props: RollApiKeyDialogProps) {
       onClose={onClose}
       returnFocusTo={returnFocusTo}
     >
-      {(key, onPendingChange) => <RollForm key={key.id} apiKey={key} onClose={onClose} {...rest} onPendingChange={onPendingChange} />}
+      {(key, onPendingChange) => (
+        <RollForm key={key.id} apiKey={key} onClose={onClose} {...rest} onPendingChange={onPendingChange} />
+      )}
     </KeyActionDialog>
   )
 }

@@ -25,7 +25,9 @@ export function ScopesField({ available, value, onChange, error }: ScopesFieldPr
             <input
               type="checkbox"
               checked={value.includes(scope)}
-              onChange={(event) => onChange(event.target.checked ? [...value, scope] : value.filter((chosen) => chosen !== scope))}
+              onChange={(event) =>
+                onChange(event.target.checked ? [...value, scope] : value.filter((chosen) => chosen !== scope))
+              }
             />
             <code>{scope}</code>
           </label>

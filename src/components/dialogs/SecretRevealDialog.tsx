@@ -90,7 +90,11 @@ function RevealBody({ apiKey, onDone, envVarName }: { apiKey: RevealedKey; onDon
           </p>
         )}
       </div>
-      <button type="button" className="rak-button rak-button--link" onClick={() => download('.env', `${envVarName}=${apiKey.secret}\n`)}>
+      <button
+        type="button"
+        className="rak-button rak-button--link"
+        onClick={() => download('.env', `${envVarName}=${apiKey.secret}\n`)}
+      >
         {messages.downloadEnv}
       </button>
       <div className="rak-checkbox rak-confirm">

@@ -13,7 +13,10 @@ export interface KeyAction {
 }
 
 /** State for a dialog that sends one request; `onPendingChange` lets the dialog refuse to close meanwhile. */
-export function useKeyAction(onPendingChange: (pending: boolean) => void, onError?: (error: ApiKeysError) => void): KeyAction {
+export function useKeyAction(
+  onPendingChange: (pending: boolean) => void,
+  onError?: (error: ApiKeysError) => void,
+): KeyAction {
   const messages = useMessages()
   const [pending, setPendingState] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)

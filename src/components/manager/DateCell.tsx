@@ -19,7 +19,10 @@ export function DateCell({ date, now, format, fallback }: DateCellProps) {
   return (
     <td className="rak-cell rak-cell--date">
       {date ? (
-        <time dateTime={date.toISOString()} onPointerEnter={(event) => (event.currentTarget.title ||= format.dateTime(date))}>
+        <time
+          dateTime={date.toISOString()}
+          onPointerEnter={(event) => (event.currentTarget.title ||= format.dateTime(date))}
+        >
           {format.relative(date, now)}
         </time>
       ) : (

@@ -18,7 +18,9 @@ export function EmptyState({ query, filtered, onCreate, onClearSearch, className
   const messages = useMessages()
   return (
     <div className={clsx('rak-empty', className)}>
-      <p className="rak-empty-title">{query ? messages.noMatches(query) : filtered ? messages.noFilterMatches : messages.emptyTitle}</p>
+      <p className="rak-empty-title">
+        {query ? messages.noMatches(query) : filtered ? messages.noFilterMatches : messages.emptyTitle}
+      </p>
       {query ? (
         <button type="button" className="rak-button rak-button--secondary" onClick={onClearSearch}>
           {messages.clearSearch}

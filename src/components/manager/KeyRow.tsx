@@ -48,11 +48,25 @@ export function KeyRow(props: KeyRowProps) {
         {usable && (
           <span className="rak-row-actions">
             {canRoll && (
-              <button type="button" className="rak-button rak-button--ghost" aria-label={messages.rollAction(apiKey.name)} data-rak-key={apiKey.id} data-rak-action="roll" onClick={() => props.onRoll(apiKey)}>
+              <button
+                type="button"
+                className="rak-button rak-button--ghost"
+                aria-label={messages.rollAction(apiKey.name)}
+                data-rak-key={apiKey.id}
+                data-rak-action="roll"
+                onClick={() => props.onRoll(apiKey)}
+              >
                 {messages.roll}
               </button>
             )}
-            <button type="button" className="rak-button rak-button--ghost rak-button--danger-text" aria-label={messages.revokeAction(apiKey.name)} data-rak-key={apiKey.id} data-rak-action="revoke" onClick={() => props.onRevoke(apiKey)}>
+            <button
+              type="button"
+              className="rak-button rak-button--ghost rak-button--danger-text"
+              aria-label={messages.revokeAction(apiKey.name)}
+              data-rak-key={apiKey.id}
+              data-rak-action="revoke"
+              onClick={() => props.onRevoke(apiKey)}
+            >
               {messages.revoke}
             </button>
           </span>

@@ -49,7 +49,11 @@ export function KeysTable(props: KeysTableProps) {
           {messages.loading}
         </p>
       )}
-      <table className={clsx('rak-table', classNames.table)} aria-busy={props.busy || undefined} aria-rowcount={props.loading ? undefined : props.keys.length + 1}>
+      <table
+        className={clsx('rak-table', classNames.table)}
+        aria-busy={props.busy || undefined}
+        aria-rowcount={props.loading ? undefined : props.keys.length + 1}
+      >
         <caption className="rak-sr-only">{messages.tableCaption}</caption>
         <thead>
           <tr aria-rowindex={1}>

@@ -26,10 +26,20 @@ export function Pagination(props: PaginationProps) {
         {messages.pagination(from, to, props.count)}
       </p>
       <span className="rak-pagination-buttons">
-        <button type="button" className="rak-button rak-button--secondary" onClick={props.onPrevious} disabled={!props.hasPrevious}>
+        <button
+          type="button"
+          className="rak-button rak-button--secondary"
+          onClick={props.onPrevious}
+          disabled={!props.hasPrevious}
+        >
           {messages.previousPage}
         </button>
-        <button type="button" className="rak-button rak-button--secondary" onClick={props.onNext} disabled={!props.hasNext}>
+        <button
+          type="button"
+          className="rak-button rak-button--secondary"
+          onClick={props.onNext}
+          disabled={!props.hasNext}
+        >
           {messages.nextPage}
         </button>
       </span>

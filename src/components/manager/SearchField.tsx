@@ -11,7 +11,10 @@ export interface SearchFieldProps {
 }
 
 /** The search box: `type="search"`, named "Search keys". The manager debounces what it sends. */
-export const SearchField = forwardRef<HTMLInputElement, SearchFieldProps>(function SearchField({ value, onChange, className }, ref) {
+export const SearchField = forwardRef<HTMLInputElement, SearchFieldProps>(function SearchField(
+  { value, onChange, className },
+  ref,
+) {
   const messages = useMessages()
   return (
     <input

@@ -28,7 +28,11 @@ export function useRowWindow(body: RefObject<HTMLTableSectionElement | null>, co
   const windowed = count > WINDOW_THRESHOLD
   // Before the first measurement: as many rows as the viewport holds, counted from innerHeight, which
   // forces no layout (a server counts for a full-HD screen). Rendering more rows first cost ~20 ms at mount.
-  const [range, setRange] = useState(() => ({ start: 0, end: Math.ceil((typeof innerHeight == 'number' ? innerHeight : 1080) / MIN_ROW_HEIGHT), rowHeight: ESTIMATED_ROW_HEIGHT }))
+  const [range, setRange] = useState(() => ({
+    start: 0,
+    end: Math.ceil((typeof innerHeight == 'number' ? innerHeight : 1080) / MIN_ROW_HEIGHT),
+    rowHeight: ESTIMATED_ROW_HEIGHT,
+  }))
 
   useEffect(() => {
     if (!windowed) return
@@ -45,12 +49,16 @@ export function useRowWindow(body: RefObject<HTMLTableSectionElement | null>, co
       const first = rows[0]
       const last = rows[rows.length - 1]
       const rowHeight =
-        first && last && rows.length > 1 ? (last.getBoundingClientRect().bottom - first.getBoundingClientRect().top) / rows.length : ESTIMATED_ROW_HEIGHT
+        first && last && rows.length > 1
+          ? (last.getBoundingClientRect().bottom - first.getBoundingClientRect().top) / rows.length
+          : ESTIMATED_ROW_HEIGHT
       const top = element.getBoundingClientRect().top
       const start = Math.max(0, Math.floor(-top / rowHeight) - OVERSCAN)
       const end = Math.ceil((innerHeight - top) / rowHeight) + OVERSCAN
       setRange((current) =>
-        current.start === start && current.end === end && Math.round(current.rowHeight) === Math.round(rowHeight) ? current : { start, end, rowHeight },
+        current.start === start && current.end === end && Math.round(current.rowHeight) === Math.round(rowHeight)
+          ? current
+          : { start, end, rowHeight },
       )
     }
     // Measured in a task after the frame is drawn, when layout is already done, so measuring never
@@ -76,7 +84,11 @@ export function useRowWindow(body: RefObject<HTMLTableSectionElement | null>, co
     if (!(index >= 0)) return
     setRange((current) =>
       index - OVERSCAN < current.start || index + OVERSCAN >= current.end
-        ? { ...current, start: Math.max(0, Math.min(current.start, index - OVERSCAN)), end: Math.max(current.end, index + OVERSCAN + 1) }
+        ? {
+            ...current,
+            start: Math.max(0, Math.min(current.start, index - OVERSCAN)),
+            end: Math.max(current.end, index + OVERSCAN + 1),
+          }
         : current,
     )
   }, [])

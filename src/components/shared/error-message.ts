@@ -10,7 +10,8 @@ export interface ShownError {
 /** Localized field messages for a list of issues, the first issue of each field winning. */
 export function fieldMessages(messages: Messages, issues: ValidationIssue[]): Partial<Record<ValidatedField, string>> {
   const fields: Partial<Record<ValidatedField, string>> = {}
-  for (const issue of issues) fields[issue.field] ??= messages.validation(messages.field[issue.field], issue.reason, issue.limit)
+  for (const issue of issues)
+    fields[issue.field] ??= messages.validation(messages.field[issue.field], issue.reason, issue.limit)
   return fields
 }
 
@@ -18,7 +19,11 @@ export function fieldMessages(messages: Messages, issues: ValidationIssue[]): Pa
  * Turns anything a request threw into what the user reads: a duplicate name, a quota, a network
  * failure each get a message that says what to do. Nothing is swallowed: unknown errors still show.
  */
-export function describeError(messages: Messages, thrown: unknown, context: { name?: string; action?: 'create' | 'other' } = {}): ShownError {
+export function describeError(
+  messages: Messages,
+  thrown: unknown,
+  context: { name?: string; action?: 'create' | 'other' } = {},
+): ShownError {
   const error = toApiKeysError(thrown)
   const fields = fieldMessages(messages, error.issues)
   if (error.code === 'conflict' && context.action === 'create' && context.name) {

@@ -37,7 +37,8 @@ export function createFormatters(locale: string | undefined, messages: Messages)
       const [unit, size] = UNITS.find(([, size]) => Math.abs(diff) >= size) ?? ['second', Infinity]
       return messages.relativeTime(Math.trunc(diff / size), unit)
     },
-    dateTime: (value) => (dateTime ??= new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(value),
+    dateTime: (value) =>
+      (dateTime ??= new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(value),
     date: (value) => (date ??= new Intl.DateTimeFormat(locale, { dateStyle: 'long' })).format(value),
   }
 }

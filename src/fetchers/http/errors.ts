@@ -8,8 +8,22 @@ import {
   type ValidationReason,
 } from '../../core/errors'
 
-const TRUSTED_CODES = new Set<string>(['invalid_input', 'not_found', 'forbidden', 'conflict', 'rate_limited'] satisfies ApiKeysErrorCode[])
-const FIELDS = new Set<string>(['name', 'description', 'secondsUntilExpiration', 'scopes', 'claims', 'revocationReason', 'gracePeriodSeconds'] satisfies ValidatedField[])
+const TRUSTED_CODES = new Set<string>([
+  'invalid_input',
+  'not_found',
+  'forbidden',
+  'conflict',
+  'rate_limited',
+] satisfies ApiKeysErrorCode[])
+const FIELDS = new Set<string>([
+  'name',
+  'description',
+  'secondsUntilExpiration',
+  'scopes',
+  'claims',
+  'revocationReason',
+  'gracePeriodSeconds',
+] satisfies ValidatedField[])
 const REASONS = new Set<string>([
   'required',
   'too_long',
@@ -55,7 +69,8 @@ function issuesOf(value: unknown): ValidationIssue[] {
   const issues: ValidationIssue[] = []
   for (const item of value) {
     if (!isRecord(item) || typeof item.field !== 'string' || !FIELDS.has(item.field)) continue
-    const reason = typeof item.reason === 'string' && REASONS.has(item.reason) ? (item.reason as ValidationReason) : 'invalid'
+    const reason =
+      typeof item.reason === 'string' && REASONS.has(item.reason) ? (item.reason as ValidationReason) : 'invalid'
     const limit = typeof item.limit === 'number' && Number.isFinite(item.limit) ? item.limit : undefined
     issues.push({ field: item.field as ValidatedField, reason, ...(limit === undefined ? {} : { limit }) })
   }
@@ -96,7 +111,10 @@ export async function errorFromResponse(response: Response, rules: ErrorBodyRule
   const problemCode = typeof problem?.code === 'string' ? problem.code : ''
   const trusted = status >= 400 && status < 500 && TRUSTED_CODES.has(problemCode)
   const code = trusted ? (problemCode as ApiKeysErrorCode) : codeForStatus(status)
-  const detail = typeof problem?.detail === 'string' && problem.detail.trim() !== '' ? problem.detail.slice(0, 300) : DEFAULT_ERROR_MESSAGES[code]
+  const detail =
+    typeof problem?.detail === 'string' && problem.detail.trim() !== ''
+      ? problem.detail.slice(0, 300)
+      : DEFAULT_ERROR_MESSAGES[code]
   return new ApiKeysError(code, detail, {
     status,
     issues: issuesOf(problem?.issues),

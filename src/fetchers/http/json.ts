@@ -62,7 +62,9 @@ export class JsonReader {
   strings(field: string): string[] {
     if (!this.has(field)) return []
     const value = this.#value[field]
-    return Array.isArray(value) && value.every((item) => typeof item === 'string') ? [...value] : this.#fail(field, 'a list of strings')
+    return Array.isArray(value) && value.every((item) => typeof item === 'string')
+      ? [...value]
+      : this.#fail(field, 'a list of strings')
   }
 
   optionalObject(field: string): JsonObject | null {

@@ -38,7 +38,11 @@ export function queryString(params: Record<string, string | number | undefined>)
  * answer rejects with a `network` error; an answer that is not OK rejects with the error
  * {@link errorFromResponse} maps it to; an OK answer that is not JSON rejects with `unknown`.
  */
-export async function sendJson(fetchFn: FetchFunction, request: JsonRequest, rules: ErrorBodyRules = {}): Promise<unknown> {
+export async function sendJson(
+  fetchFn: FetchFunction,
+  request: JsonRequest,
+  rules: ErrorBodyRules = {},
+): Promise<unknown> {
   request.signal.throwIfAborted()
   const headers: Record<string, string> = { accept: 'application/json', ...request.headers }
   const init: RequestInit = { method: request.method, headers, signal: request.signal }

@@ -76,7 +76,9 @@ export async function readJsonObject(request: Request, rules: JsonBodyRules): Pr
   const unknown = Object.keys(value).filter((field) => !rules.allowed.includes(field))
   if (unknown.length > 0) {
     throw new HttpProblem(400, 'invalid_input', `Unknown fields. Allowed: ${rules.allowed.join(', ')}.`, {
-      issues: unknown.slice(0, 10).map((field) => ({ field: redactSecrets(field).slice(0, MAX_ECHOED_FIELD), reason: 'unknown' })),
+      issues: unknown
+        .slice(0, 10)
+        .map((field) => ({ field: redactSecrets(field).slice(0, MAX_ECHOED_FIELD), reason: 'unknown' })),
     })
   }
   return value as Record<string, unknown>

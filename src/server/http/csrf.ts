@@ -26,7 +26,13 @@ export function toOriginSet(origins: readonly string[] = []): ReadonlySet<string
   const set = new Set<string>()
   for (const entry of origins) {
     const url = parseOrNull(entry)
-    const bare = url !== null && url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === ''
+    const bare =
+      url !== null &&
+      url.pathname === '/' &&
+      url.search === '' &&
+      url.hash === '' &&
+      url.username === '' &&
+      url.password === ''
     if (url === null || !bare || url.origin === 'null' || !/^https?:$/.test(url.protocol)) {
       throw new TypeError(`allowedOrigins: "${entry}" is not an origin such as https://app.example.com.`)
     }
@@ -60,6 +66,10 @@ export function refuseForgedRequest(request: Request, url: URL, allowed: Readonl
     )
   }
   if (!isJsonContentType(request.headers.get('content-type'))) {
-    throw new HttpProblem(415, 'invalid_input', 'Send this request with Content-Type: application/json, even without a body.')
+    throw new HttpProblem(
+      415,
+      'invalid_input',
+      'Send this request with Content-Type: application/json, even without a body.',
+    )
   }
 }

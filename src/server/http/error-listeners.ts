@@ -4,7 +4,10 @@ import type { FetchHandler } from './handler'
 const listeners = new WeakMap<FetchHandler, (error: unknown) => void>()
 
 /** Remembers the `onError` a handler was made with. */
-export function rememberErrorListener(handler: FetchHandler, onError: ((error: unknown) => void) | undefined): FetchHandler {
+export function rememberErrorListener(
+  handler: FetchHandler,
+  onError: ((error: unknown) => void) | undefined,
+): FetchHandler {
   if (onError !== undefined) listeners.set(handler, onError)
   return handler
 }

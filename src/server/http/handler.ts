@@ -23,7 +23,8 @@
  * Statuses: 400 invalid input (bad JSON, wrong types, unknown fields or query
  * parameters), 401 no caller, 403 a state-changing request from an origin not allowed (CSRF),
  * 404, 405, 409 name taken or key not rollable, 413 body over 16 KiB, 415 body not JSON (a
- * POST or PATCH needs `Content-Type: application/json` even without a body), 429 create-and-roll rate limit (with `Retry-After`), 500 only for faults of the server.
+ * POST or PATCH needs `Content-Type: application/json` even without a body), 429 create-and-roll rate limit
+ * (with `Retry-After`), 500 only for faults of the server.
  */
 import { isApiKeysError } from '../../core/errors'
 import { isSubjectKind, type APIKeyResource } from '../../core/types'
@@ -69,7 +70,15 @@ export interface ApiKeysHandlerOptions {
 export type FetchHandler = (request: Request) => Promise<Response>
 
 const LIST_PARAMS = ['subject', 'subjectKind', 'query', 'status', 'page', 'pageSize'] as const
-const CREATE_FIELDS = ['subject', 'subjectKind', 'name', 'description', 'secondsUntilExpiration', 'scopes', 'claims'] as const
+const CREATE_FIELDS = [
+  'subject',
+  'subjectKind',
+  'name',
+  'description',
+  'secondsUntilExpiration',
+  'scopes',
+  'claims',
+] as const
 
 const notFound = (): HttpProblem => new HttpProblem(404, 'not_found', 'That API key does not exist.')
 
@@ -104,7 +113,10 @@ function parseCount(value: string | undefined, field: string): number | undefine
  * The create-and-roll limiter the option asks for, or null for none. Options (or none) get the
  * service's own limiter: shared by every instance on PostgreSQL, in process memory otherwise.
  */
-function limiterOf(option: RateLimitOptions | RateLimiter | false | undefined, service: ApiKeyService): RateLimiter | null {
+function limiterOf(
+  option: RateLimitOptions | RateLimiter | false | undefined,
+  service: ApiKeyService,
+): RateLimiter | null {
   if (option === false) return null
   if (option !== undefined && 'take' in option) return option
   return service.rateLimiter(option ?? {})
@@ -239,7 +251,8 @@ export function createApiKeysHandler(options: ApiKeysHandlerOptions): FetchHandl
       }
       refuseForgedRequest(request, url, allowedOrigins)
       const resolved = await authenticate(request)
-      if (resolved === null) return problemResponse({ status: 401, code: 'forbidden', detail: 'Sign in to manage API keys.' })
+      if (resolved === null)
+        return problemResponse({ status: 401, code: 'forbidden', detail: 'Sign in to manage API keys.' })
       const caller = checkCaller(resolved)
       if (matched.match === 'unknown_key') throw notFound()
       return await serve(matched.route, request, url, caller)

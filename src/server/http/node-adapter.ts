@@ -81,7 +81,8 @@ function requestUrl(req: IncomingMessage & { originalUrl?: string }): URL {
   const target = req.originalUrl ?? req.url ?? '/'
   if (ABSOLUTE_TARGET.test(target)) {
     const url = parseUrl('The request target is not a valid URL.', target)
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new RefusedRequest(400, 'The request target must be an http or https URL.')
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new RefusedRequest(400, 'The request target must be an http or https URL.')
     if (url.username !== '' || url.password !== '') {
       throw new RefusedRequest(400, 'The request target must not carry a user name or password.')
     }
@@ -127,7 +128,11 @@ function answerFor(error: unknown, maxBytes: number): { response: Response; clos
     return { response: problemResponse({ status: 413, code: 'invalid_input', detail }), close: true, fault: false }
   }
   if (error instanceof RefusedRequest) {
-    return { response: problemResponse({ status: error.status, code: 'invalid_input', detail: error.detail }), close: false, fault: false }
+    return {
+      response: problemResponse({ status: error.status, code: 'invalid_input', detail: error.detail }),
+      close: false,
+      fault: false,
+    }
   }
   const detail = 'The server could not complete the request.'
   return { response: problemResponse({ status: 500, code: 'unknown', detail }), close: false, fault: true }
@@ -153,10 +158,13 @@ export function toNodeHandler(handler: FetchHandler, options: NodeHandlerOptions
     const hasBody = method !== 'GET' && method !== 'HEAD'
     void (async () => {
       try {
-        if (UNSUPPORTED_METHODS.has(method)) throw new RefusedRequest(501, `This server does not support the ${method} method.`)
+        if (UNSUPPORTED_METHODS.has(method))
+          throw new RefusedRequest(501, `This server does not support the ${method} method.`)
         const url = requestUrl(req)
         const body = hasBody ? await readBody(req, maxBytes) : null
-        const response = await handler(toRequest(req, url, body !== null && body.byteLength > 0 ? body : null, aborter.signal))
+        const response = await handler(
+          toRequest(req, url, body !== null && body.byteLength > 0 ? body : null, aborter.signal),
+        )
         await send(res, response)
       } catch (error) {
         // A client that went away is not a fault of the server; anything else is told.

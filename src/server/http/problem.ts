@@ -90,7 +90,9 @@ export function problemResponse(
  */
 function inputDetail(error: ApiKeysError): string {
   if (error.code !== 'invalid_input' || error.issues.length === 0) return error.message
-  const sentences = error.issues.map(({ field, reason, limit }) => enMessages.validation(enMessages.field[field], reason, limit))
+  const sentences = error.issues.map(({ field, reason, limit }) =>
+    enMessages.validation(enMessages.field[field], reason, limit),
+  )
   return [...new Set(sentences)].join(' ')
 }
 
@@ -100,7 +102,10 @@ function inputDetail(error: ApiKeysError): string {
  */
 export function problemFromError(error: unknown, onError?: (error: unknown) => void): Response {
   if (error instanceof HttpProblem) {
-    return problemResponse({ status: error.status, code: error.code, detail: error.message, issues: error.issues }, error.headers)
+    return problemResponse(
+      { status: error.status, code: error.code, detail: error.message, issues: error.issues },
+      error.headers,
+    )
   }
   if (isApiKeysError(error) && error.code !== 'unknown' && error.code !== 'network') {
     const headers: Record<string, string> =
@@ -110,7 +115,11 @@ export function problemFromError(error: unknown, onError?: (error: unknown) => v
         status: error.status,
         code: error.code,
         detail: inputDetail(error),
-        issues: error.issues.map(({ field, reason, limit }) => ({ field, reason, ...(limit === undefined ? {} : { limit }) })),
+        issues: error.issues.map(({ field, reason, limit }) => ({
+          field,
+          reason,
+          ...(limit === undefined ? {} : { limit }),
+        })),
       },
       headers,
     )

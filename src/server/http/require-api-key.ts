@@ -62,7 +62,10 @@ const quoted = (text: string): string => text.replace(/["\\\r\n]/g, '')
  * if (auth instanceof Response) return auth
  * ```
  */
-export async function requireApiKey(request: Request, options: RequireApiKeyOptions): Promise<VerifiedApiKey | Response> {
+export async function requireApiKey(
+  request: Request,
+  options: RequireApiKeyOptions,
+): Promise<VerifiedApiKey | Response> {
   const presented = readPresentedKey(request)
   if (presented === null) {
     return problemResponse(

@@ -2,11 +2,7 @@ import { ApiKeysError } from '../../core/errors'
 import type { RollKeyResult } from '../../core/fetcher'
 import { DEFAULT_KEY_PREFIX, generateApiKey, isValidKeyPrefix, lastFourOf } from '../../core/key-format'
 import type { APIKeyResource, APIKeysPage, APIKeyStatusFilter, CreatedAPIKey, SubjectKind } from '../../core/types'
-import {
-  validateGracePeriod,
-  validateRevocationReason,
-  validateUpdateInput,
-} from '../../core/validation'
+import { validateGracePeriod, validateRevocationReason, validateUpdateInput } from '../../core/validation'
 import type { ApiKeyStore, NewApiKeyRecord, StoredApiKey, SubjectRef } from '../stores/types'
 import { systemClock, type Clock } from './clock'
 import { checkCreateFields } from './create-input'
@@ -127,7 +123,10 @@ export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyServic
     return { record, secret }
   }
 
-  const withSecret = (key: StoredApiKey, secret: string, at: number): CreatedAPIKey => ({ ...toResource(key, at), secret })
+  const withSecret = (key: StoredApiKey, secret: string, at: number): CreatedAPIKey => ({
+    ...toResource(key, at),
+    secret,
+  })
 
   return {
     prefix,
@@ -136,7 +135,8 @@ export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyServic
       const owner = checkSubjectRef(input)
       const valid = checkCreateFields(input)
       const at = now()
-      const expiration = valid.secondsUntilExpiration === null ? null : new Date(at + valid.secondsUntilExpiration * 1000)
+      const expiration =
+        valid.secondsUntilExpiration === null ? null : new Date(at + valid.secondsUntilExpiration * 1000)
       const { record, secret } = await newRecord(
         owner,
         {
@@ -168,7 +168,8 @@ export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyServic
     },
 
     async get(input) {
-      const owner = input.subject === undefined ? null : checkSubjectRef({ subject: input.subject, subjectKind: input.subjectKind })
+      const owner =
+        input.subject === undefined ? null : checkSubjectRef({ subject: input.subject, subjectKind: input.subjectKind })
       const key = await store.get(input.apiKeyId)
       if (key === null) throw notFound()
       if (owner !== null && (key.subject !== owner.subject || key.subjectKind !== owner.subjectKind)) throw notFound()

@@ -13,7 +13,9 @@ export function checkClaimsSize(claims: Record<string, unknown> | null): Record<
     json = undefined
   }
   if (json === undefined) {
-    throw new ApiKeysError('invalid_input', 'Please check: claims.', { issues: [{ field: 'claims', reason: 'invalid' }] })
+    throw new ApiKeysError('invalid_input', 'Please check: claims.', {
+      issues: [{ field: 'claims', reason: 'invalid' }],
+    })
   }
   if (json.length > MAX_CLAIMS_JSON_LENGTH) {
     throw new ApiKeysError('invalid_input', 'Please check: claims.', {

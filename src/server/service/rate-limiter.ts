@@ -46,7 +46,8 @@ export function createRateLimiter(options: RateLimitOptions = {}): { take(caller
     take(caller) {
       const at = now()
       const previous = buckets.get(caller)
-      const tokens = previous === undefined ? limit : Math.min(limit, previous.tokens + Math.max(0, at - previous.at) * perMs)
+      const tokens =
+        previous === undefined ? limit : Math.min(limit, previous.tokens + Math.max(0, at - previous.at) * perMs)
       // Re-inserting keeps the Map in least-recently-seen order, so the oldest entry is first.
       buckets.delete(caller)
       if (buckets.size >= maxTracked) {

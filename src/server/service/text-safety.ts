@@ -40,6 +40,8 @@ export function assertSafeFields(fields: Partial<Record<ValidatedField, unknown>
     if (!safe) issues.push({ field, reason: 'invalid' })
   }
   if (issues.length > 0) {
-    throw new ApiKeysError('invalid_input', `Please check: ${issues.map((issue) => issue.field).join(', ')}.`, { issues })
+    throw new ApiKeysError('invalid_input', `Please check: ${issues.map((issue) => issue.field).join(', ')}.`, {
+      issues,
+    })
   }
 }

@@ -51,13 +51,18 @@ export function createVerify(deps: VerifyDeps): (secret: unknown, options?: Veri
     if (key.revokedAt !== null) return refuse('revoked')
     if (isExpiredAt(key, at)) return refuse('expired')
     const required = options.scopes ?? []
-    if (required.length > 0 && !required.every((scope) => key.scopes.includes(scope))) return refuse('insufficient_scope')
+    if (required.length > 0 && !required.every((scope) => key.scopes.includes(scope)))
+      return refuse('insufficient_scope')
     // The row just read says when any instance last wrote: if that is within the interval, another
     // instance (or this one) already did, so no statement is sent at all.
     const writtenRecently = key.lastUsedAt !== null && at - key.lastUsedAt.getTime() < throttle.intervalMs
     if (!writtenRecently && throttle.claim(key.id, at)) {
       try {
-        const wrote = await store.touchLastUsed({ id: key.id, now: new Date(at), staleAt: new Date(at - throttle.intervalMs) })
+        const wrote = await store.touchLastUsed({
+          id: key.id,
+          now: new Date(at),
+          staleAt: new Date(at - throttle.intervalMs),
+        })
         if (wrote) key.lastUsedAt = new Date(at)
       } catch {
         // Recording use is best effort: a failed write must not refuse a valid key. Try again next use.

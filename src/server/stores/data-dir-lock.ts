@@ -48,7 +48,14 @@ function parseOwner(text: string): Owner | null {
   try {
     const value = JSON.parse(text) as Partial<Owner>
     const { pid, started, token } = value
-    if (typeof pid !== 'number' || !Number.isInteger(pid) || pid <= 0 || typeof started !== 'number' || typeof token !== 'string') return null
+    if (
+      typeof pid !== 'number' ||
+      !Number.isInteger(pid) ||
+      pid <= 0 ||
+      typeof started !== 'number' ||
+      typeof token !== 'string'
+    )
+      return null
     return { pid, started, token }
   } catch {
     return null
@@ -155,5 +162,7 @@ export async function lockDataDir(dir: string): Promise<DataDirLock> {
     if (owner !== null && isAlive(owner)) throw inUseError(absolute, path, owner)
     await removeStale(path, seen, token)
   }
-  throw new Error(`Could not take the lock file ${path}: other processes keep replacing it. Is the directory shared by several processes?`)
+  throw new Error(
+    `Could not take the lock file ${path}: other processes keep replacing it. Is the directory shared by several processes?`,
+  )
 }

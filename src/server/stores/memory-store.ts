@@ -39,7 +39,8 @@ export function createMemoryStore(): ApiKeyStore {
 
   function claimName(owner: SubjectRef, nameKey: string, now: Date, exceptId?: string): boolean {
     for (const entry of byOwner.get(ownerKey(owner.subjectKind, owner.subject)) ?? []) {
-      if (entry.key.id === exceptId || !entry.holdsName || entry.key.revokedAt !== null || entry.nameKey !== nameKey) continue
+      if (entry.key.id === exceptId || !entry.holdsName || entry.key.revokedAt !== null || entry.nameKey !== nameKey)
+        continue
       if (!isExpired(entry.key, now)) return false
       entry.holdsName = false
     }
@@ -132,7 +133,8 @@ export function createMemoryStore(): ApiKeyStore {
       const record = command.replacement(copy(old))
       if (byId.has(record.id) || byHash.has(record.secretHash)) throw new Error('Duplicate key id or secret hash.')
       entry.holdsName = false
-      const expiration = old.expiration !== null && old.expiration < command.graceEnd ? old.expiration : command.graceEnd
+      const expiration =
+        old.expiration !== null && old.expiration < command.graceEnd ? old.expiration : command.graceEnd
       entry.key = { ...old, expiration, updatedAt: command.now }
       if (!claimName(record, record.nameKey, command.now)) {
         entry.key = old

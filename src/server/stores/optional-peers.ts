@@ -18,7 +18,10 @@ function isMissingPackage(error: unknown, packageName: string): boolean {
   if (typeof message !== 'string') return false
   const namesPackage = message.includes(`'${packageName}'`) || message.includes(`"${packageName}"`)
   // Node says "Cannot find package 'pg'", bundlers "Cannot find module 'pg'", without a code.
-  return namesPackage && ((typeof code === 'string' && NOT_FOUND_CODES.has(code)) || /cannot find (package|module)/i.test(message))
+  return (
+    namesPackage &&
+    ((typeof code === 'string' && NOT_FOUND_CODES.has(code)) || /cannot find (package|module)/i.test(message))
+  )
 }
 
 /**
@@ -30,6 +33,8 @@ export async function loadPeer<T>(load: () => Promise<T>, packageName: string, f
     return await load()
   } catch (error) {
     if (!isMissingPackage(error, packageName)) throw error
-    throw new Error(`${feature} needs the package ${packageName}, which is not installed: npm install ${packageName}`, { cause: error })
+    throw new Error(`${feature} needs the package ${packageName}, which is not installed: npm install ${packageName}`, {
+      cause: error,
+    })
   }
 }

@@ -5,7 +5,8 @@ import { sqlNamesFor, type SqlLocation } from './sql/names'
 import { driverCall } from './sql/sql-client'
 
 /** Options of {@link createPostgresRateLimiter}. */
-export interface PostgresRateLimiterOptions extends Pick<RateLimitOptions, 'limit' | 'windowSeconds' | 'now'>, SqlLocation {
+export interface PostgresRateLimiterOptions
+  extends Pick<RateLimitOptions, 'limit' | 'windowSeconds' | 'now'>, SqlLocation {
   /** A `pg.Pool` on the PostgreSQL store's database (only its `query` is used; the limiter never ends it). */
   pool: Pick<PgPoolLike, 'query'>
   /** Names this budget in the shared table, so several limits can share it (default `create`). */
@@ -29,12 +30,15 @@ interface TakeRow {
  * same as no row: each process deletes such rows of its budget at most once per window. A database
  * that cannot be reached fails the take with the store's `StoreError('unavailable')` (503).
  */
-export function createPostgresRateLimiter(options: PostgresRateLimiterOptions): { take(caller: string): Promise<RateLimitDecision> } {
+export function createPostgresRateLimiter(options: PostgresRateLimiterOptions): {
+  take(caller: string): Promise<RateLimitDecision>
+} {
   const { pool } = options
   const limit = options.limit ?? 10
   const windowSeconds = options.windowSeconds ?? 60
   const budget = options.budget ?? 'create'
-  if (!(limit >= 1) || !(windowSeconds > 0)) throw new RangeError('A rate limit needs limit >= 1 and windowSeconds > 0.')
+  if (!(limit >= 1) || !(windowSeconds > 0))
+    throw new RangeError('A rate limit needs limit >= 1 and windowSeconds > 0.')
   const perSecond = limit / windowSeconds
   const table = sqlNamesFor(options).rateLimits
   // The refill since the row was last written, capped at the limit. In SET, `b.*` are the old values.

@@ -80,7 +80,10 @@ function executor(target: { query(text: string, params?: unknown[]): Promise<PgR
 }
 
 async function makePool(connectionString: string, max: number): Promise<PgPoolLike> {
-  const pg = (await loadPeer(peerImports.pg, 'pg', 'createPostgresStore')) as { default?: { Pool: PgPoolConstructor }; Pool?: PgPoolConstructor }
+  const pg = (await loadPeer(peerImports.pg, 'pg', 'createPostgresStore')) as {
+    default?: { Pool: PgPoolConstructor }
+    Pool?: PgPoolConstructor
+  }
   const Pool = pg.default?.Pool ?? pg.Pool
   if (Pool === undefined) throw new Error('The "pg" package did not export Pool.')
   return new Pool({ connectionString, max })

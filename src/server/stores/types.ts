@@ -5,8 +5,10 @@ import type { APIKeyResource, APIKeyStatusFilter, SubjectKind } from '../../core
  * A key as a store keeps it: the public resource without what is derived when it is answered
  * (`type`, `expired`, `revoked`) and without the secret, which is never stored.
  */
-export interface StoredApiKey
-  extends Omit<APIKeyResource, 'type' | 'expired' | 'revoked' | 'secret' | 'prefix' | 'subjectKind'> {
+export interface StoredApiKey extends Omit<
+  APIKeyResource,
+  'type' | 'expired' | 'revoked' | 'secret' | 'prefix' | 'subjectKind'
+> {
   prefix: string
   /**
    * Whether `subject` is a user or a team: the owner is the pair. Null only for a SQL row stored
@@ -24,7 +26,8 @@ export interface SubjectRef {
 
 /** A key to insert: its fields, the SHA-256 of its secret, and the name key used for uniqueness. */
 export interface NewApiKeyRecord
-  extends SubjectRef,
+  extends
+    SubjectRef,
     Pick<
       StoredApiKey,
       | 'id'

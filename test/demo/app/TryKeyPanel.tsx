@@ -58,7 +58,8 @@ export function TryKeyPanel() {
         Try a key
       </h2>
       <p className="rak-hint">
-        Calls <code>GET /api/demo/protected</code> with <code>Authorization: Bearer &lt;key&gt;</code>, as a script would.
+        Calls <code>GET /api/demo/protected</code> with <code>Authorization: Bearer &lt;key&gt;</code>, as a script
+        would.
       </p>
       <form className="demo-try-form" onSubmit={(event) => void call(event)}>
         <div className="rak-field">

@@ -17,7 +17,15 @@ export function publishableKey(kind: 'live' | 'test', frontendApi: string): stri
 /** The session token clerk-js hands out (`session.getToken()`); valid for an hour from `now`. */
 export function sessionToken(now: number, issuer: string): string {
   const seconds = Math.floor(now / 1000)
-  return unsignedJwt({ sub: USER_ID, sid: SESSION_ID, iat: seconds, nbf: seconds, exp: seconds + 3600, iss: issuer, v: 2 })
+  return unsignedJwt({
+    sub: USER_ID,
+    sid: SESSION_ID,
+    iat: seconds,
+    nbf: seconds,
+    exp: seconds + 3600,
+    iss: issuer,
+    v: 2,
+  })
 }
 
 function signedInClient(token: string): unknown {
@@ -47,7 +55,14 @@ function signedInClient(token: string): unknown {
     expire_at: 9_999_999_999_999,
     abandon_at: 9_999_999_999_999,
   }
-  return { object: 'client', id: 'client_1', sessions: [session], last_active_session_id: SESSION_ID, sign_in: null, sign_up: null }
+  return {
+    object: 'client',
+    id: 'client_1',
+    sessions: [session],
+    last_active_session_id: SESSION_ID,
+    sign_in: null,
+    sign_up: null,
+  }
 }
 
 function environment(instance: 'production' | 'development'): unknown {
@@ -62,10 +77,14 @@ function environment(instance: 'production' | 'development'): unknown {
   }
 }
 
-const asObject = (body: unknown): Record<string, unknown> => (typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {})
+const asObject = (body: unknown): Record<string, unknown> =>
+  typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}
 
 /** A Frontend API for one instance, answering with `token` as the session's token. */
-export function clerkBackend(instance: 'production' | 'development', token: string): (request: RecordedRequest) => unknown {
+export function clerkBackend(
+  instance: 'production' | 'development',
+  token: string,
+): (request: RecordedRequest) => unknown {
   return (request) => {
     const { method, path } = request
     if (path === '/v1/environment') return environment(instance)

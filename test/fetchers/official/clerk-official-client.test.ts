@@ -21,13 +21,19 @@ const CLERK_JS_QUERY: Deliberate['query'] = {
     why: 'pins the API version for the whole of clerk-js; the versions so far change sign-in, session tokens and billing, not /api_keys',
   },
   _clerk_js_version: { kit: undefined, why: "names clerk-js's own version; the kit is not clerk-js" },
-  _clerk_session_id: { kit: undefined, why: 'picks the session in a multi-session client; the bearer token already names the session' },
+  _clerk_session_id: {
+    kit: undefined,
+    why: 'picks the session in a multi-session client; the bearer token already names the session',
+  },
 }
 /** `getAll` sends `query=` even when empty; the kit leaves an empty search out. */
 const EMPTY_QUERY: Deliberate['query'] = { query: { kit: undefined, why: 'an empty search is no search' } }
 /** A key that never expires: clerk-js leaves `seconds_until_expiration` out, the kit sends null. */
 const NEVER_EXPIRES: Deliberate['body'] = {
-  seconds_until_expiration: { kit: null, why: 'Clerk documents null and a missing field alike: a key that never expires' },
+  seconds_until_expiration: {
+    kit: null,
+    why: 'Clerk documents null and a missing field alike: a key that never expires',
+  },
 }
 
 interface World {
@@ -59,7 +65,12 @@ function onlyRequest(requests: RecordedRequest[]): RecordedRequest | undefined {
 }
 
 function kitFor(world: World, baseUrl: string, devBrowserJwt?: string) {
-  return createClerkFetcher({ baseUrl, getToken: () => world.token, getDevBrowserJwt: () => devBrowserJwt, fetch: world.recorder.fetch })
+  return createClerkFetcher({
+    baseUrl,
+    getToken: () => world.token,
+    getDevBrowserJwt: () => devBrowserJwt,
+    fetch: world.recorder.fetch,
+  })
 }
 
 beforeEach(() => {
@@ -104,9 +115,21 @@ describe.each<{ kind: SubjectKind; subject: string }>([
 
   it('create: exactly type, name, subject, description, seconds_until_expiration', async () => {
     const world = await signedIn('production')
-    await world.clerk.apiKeys.create({ name: 'CI runner', subject, description: 'Deploys from CI', secondsUntilExpiration: 2592000 })
+    await world.clerk.apiKeys.create({
+      name: 'CI runner',
+      subject,
+      description: 'Deploys from CI',
+      secondsUntilExpiration: 2592000,
+    })
     const official = onlyRequest(world.recorder.take())
-    await kitFor(world, BASE).create({ ...as, name: 'CI runner', description: 'Deploys from CI', secondsUntilExpiration: 2592000, scopes: [], claims: null })
+    await kitFor(world, BASE).create({
+      ...as,
+      name: 'CI runner',
+      description: 'Deploys from CI',
+      secondsUntilExpiration: 2592000,
+      scopes: [],
+      claims: null,
+    })
     const kit = onlyRequest(world.recorder.take())
     expectSameRequest(official, kit, { query: CLERK_JS_QUERY })
     expect(kit?.headers.authorization).toBe(official?.headers.authorization)
@@ -116,7 +139,14 @@ describe.each<{ kind: SubjectKind; subject: string }>([
     const world = await signedIn('production')
     await world.clerk.apiKeys.create({ name: 'Forever', subject, description: 'No end' })
     const official = onlyRequest(world.recorder.take())
-    await kitFor(world, BASE).create({ ...as, name: 'Forever', description: 'No end', secondsUntilExpiration: null, scopes: [], claims: null })
+    await kitFor(world, BASE).create({
+      ...as,
+      name: 'Forever',
+      description: 'No end',
+      secondsUntilExpiration: null,
+      scopes: [],
+      claims: null,
+    })
     expectSameRequest(official, onlyRequest(world.recorder.take()), { query: CLERK_JS_QUERY, body: NEVER_EXPIRES })
   })
 
@@ -140,9 +170,23 @@ describe('on a development instance', () => {
     await kit.list({ subject: USER_ID, subjectKind: 'user', signal, query: 'ci', page: 1, pageSize: 10 })
     expectSameRequest(official, onlyRequest(world.recorder.take()), { query: CLERK_JS_QUERY })
 
-    await world.clerk.apiKeys.create({ name: 'Dev key', subject: USER_ID, description: 'Local', secondsUntilExpiration: 3600 })
+    await world.clerk.apiKeys.create({
+      name: 'Dev key',
+      subject: USER_ID,
+      description: 'Local',
+      secondsUntilExpiration: 3600,
+    })
     const officialCreate = onlyRequest(world.recorder.take())
-    await kit.create({ subject: USER_ID, subjectKind: 'user', signal, name: 'Dev key', description: 'Local', secondsUntilExpiration: 3600, scopes: [], claims: null })
+    await kit.create({
+      subject: USER_ID,
+      subjectKind: 'user',
+      signal,
+      name: 'Dev key',
+      description: 'Local',
+      secondsUntilExpiration: 3600,
+      scopes: [],
+      claims: null,
+    })
     expectSameRequest(officialCreate, onlyRequest(world.recorder.take()), { query: CLERK_JS_QUERY })
 
     await world.clerk.apiKeys.revoke({ apiKeyID: revoked.id, revocationReason: 'Done' })

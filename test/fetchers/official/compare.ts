@@ -22,9 +22,15 @@ export interface Deliberate {
 const without = (record: Record<string, unknown>, names: string[]): Record<string, unknown> =>
   Object.fromEntries(Object.entries(record).filter(([name]) => !names.includes(name)))
 
-const asRecord = (body: unknown): Record<string, unknown> => (typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {})
+const asRecord = (body: unknown): Record<string, unknown> =>
+  typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}
 
-function expectSameFields(what: string, official: Record<string, unknown>, kit: Record<string, unknown>, deliberate: Record<string, Difference> = {}): void {
+function expectSameFields(
+  what: string,
+  official: Record<string, unknown>,
+  kit: Record<string, unknown>,
+  deliberate: Record<string, Difference> = {},
+): void {
   const names = Object.keys(deliberate)
   expect(without(kit, names), what).toEqual(without(official, names))
   for (const [name, difference] of Object.entries(deliberate)) {
@@ -33,7 +39,11 @@ function expectSameFields(what: string, official: Record<string, unknown>, kit: 
   }
 }
 
-export function expectSameRequest(official: RecordedRequest | undefined, kit: RecordedRequest | undefined, deliberate: Deliberate = {}): void {
+export function expectSameRequest(
+  official: RecordedRequest | undefined,
+  kit: RecordedRequest | undefined,
+  deliberate: Deliberate = {},
+): void {
   expect(official, 'the official client made the request').toBeDefined()
   expect(kit, 'the kit made the request').toBeDefined()
   if (!official || !kit) return

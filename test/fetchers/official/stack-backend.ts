@@ -48,7 +48,8 @@ export function stackAccessToken(now: number): string {
 }
 
 const isTeam = (request: RecordedRequest): boolean => request.path.startsWith('/api/v1/team-api-keys')
-const asObject = (body: unknown): Record<string, unknown> => (typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {})
+const asObject = (body: unknown): Record<string, unknown> =>
+  typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}
 
 /** The answer to `request`, as Stack's backend would give it. */
 export function stackBackend(request: RecordedRequest): unknown {
@@ -56,7 +57,18 @@ export function stackBackend(request: RecordedRequest): unknown {
   const body = asObject(request.body)
   if (path === '/api/v1/users/me') return { id: USER_ID, display_name: 'Ada', primary_email: null, selected_team: null }
   if (path === '/api/v1/teams') {
-    return { items: [{ id: TEAM_ID, display_name: 'Ops', profile_image_url: null, client_metadata: null, client_read_only_metadata: null }], is_paginated: false }
+    return {
+      items: [
+        {
+          id: TEAM_ID,
+          display_name: 'Ops',
+          profile_image_url: null,
+          client_metadata: null,
+          client_read_only_metadata: null,
+        },
+      ],
+      is_paginated: false,
+    }
   }
   const team = isTeam(request)
   const keyId = /^\/api\/v1\/(?:user|team)-api-keys\/([^/]+)$/.exec(path)?.[1]

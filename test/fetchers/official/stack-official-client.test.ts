@@ -17,11 +17,17 @@ const signal = new AbortController().signal
 
 /** The kit always says `is_public: false`; the SDK leaves the field out unless asked. */
 const IS_PUBLIC: Deliberate['body'] = {
-  is_public: { kit: false, why: 'the SDK leaves is_public out unless asked, and Stack creates a missing is_public as false' },
+  is_public: {
+    kit: false,
+    why: 'the SDK leaves is_public out unless asked, and Stack creates a missing is_public as false',
+  },
 }
 /** A user key's PATCH names its owner `me`; the SDK repeats the key's `user_id`. */
 const USER_ID_ME: Deliberate['query'] = {
-  user_id: { kit: 'me', why: "the SDK repeats the key's user_id; a client token reaches only its own user's keys, and Stack reads me as that user" },
+  user_id: {
+    kit: 'me',
+    why: "the SDK repeats the key's user_id; a client token reaches only its own user's keys, and Stack reads me as that user",
+  },
 }
 
 let recorder: Recorder
@@ -61,7 +67,10 @@ async function signedIn() {
 /** The SDK's request of one operation: its first one (after a change it re-reads the list, which the kit's hooks do themselves). */
 function officialRequest(requests: RecordedRequest[]): RecordedRequest | undefined {
   const [first, ...rest] = requests
-  for (const next of rest) expect(`${next.method} ${next.path}`, 'the SDK re-reads the list after a change').toMatch(/^GET \/api\/v1\/(user|team)-api-keys$/)
+  for (const next of rest)
+    expect(`${next.method} ${next.path}`, 'the SDK re-reads the list after a change').toMatch(
+      /^GET \/api\/v1\/(user|team)-api-keys$/,
+    )
   return first
 }
 
@@ -99,7 +108,14 @@ describe.each<{ kind: SubjectKind; subject: string }>([
     const world = await signedIn()
     await owner(world).createApiKey({ description: 'CI runner', expiresAt: new Date(NOW + THIRTY_DAYS * 1000) })
     const official = officialRequest(recorder.take())
-    await world.kit.create({ ...as, name: 'CI runner', description: null, secondsUntilExpiration: THIRTY_DAYS, scopes: [], claims: null })
+    await world.kit.create({
+      ...as,
+      name: 'CI runner',
+      description: null,
+      secondsUntilExpiration: THIRTY_DAYS,
+      scopes: [],
+      claims: null,
+    })
     const kit = onlyRequest(recorder.take())
     expectSameRequest(official, kit, { body: IS_PUBLIC })
     expectSameStackHeaders(official, kit)
@@ -110,7 +126,14 @@ describe.each<{ kind: SubjectKind; subject: string }>([
     await owner(world).createApiKey({ description: 'Warehouse sync', expiresAt: null })
     const official = officialRequest(recorder.take())
     expect(official?.body).toMatchObject({ expires_at_millis: null })
-    await world.kit.create({ ...as, name: 'Warehouse sync', description: null, secondsUntilExpiration: null, scopes: [], claims: null })
+    await world.kit.create({
+      ...as,
+      name: 'Warehouse sync',
+      description: null,
+      secondsUntilExpiration: null,
+      scopes: [],
+      claims: null,
+    })
     const kit = onlyRequest(recorder.take())
     expectSameRequest(official, kit, { body: IS_PUBLIC })
   })

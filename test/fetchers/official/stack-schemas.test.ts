@@ -69,8 +69,12 @@ describe("Stack's shipped schemas accept every answer fixture", () => {
   })
 
   it('and refuse what a real server never sends: a null time instead of a missing one', async () => {
-    await expect(validate(SCHEMAS.user.read, { ...fixtures.userRenamed, manually_revoked_at_millis: null })).rejects.toThrow(/manually_revoked_at_millis/)
-    await expect(validate(SCHEMAS.user.read, { ...fixtures.userRenamed, expires_at_millis: null })).rejects.toThrow(/expires_at_millis/)
+    await expect(
+      validate(SCHEMAS.user.read, { ...fixtures.userRenamed, manually_revoked_at_millis: null }),
+    ).rejects.toThrow(/manually_revoked_at_millis/)
+    await expect(validate(SCHEMAS.user.read, { ...fixtures.userRenamed, expires_at_millis: null })).rejects.toThrow(
+      /expires_at_millis/,
+    )
   })
 })
 
@@ -85,7 +89,13 @@ describe("Stack's shipped schemas accept every request body the kit's Stack fetc
   })
 
   const fetcherOn = (recording: Recorder) =>
-    createStackFetcher({ baseUrl: STACK_BASE, projectId: PROJECT_ID, publishableClientKey: PUBLISHABLE_KEY, getAccessToken: () => 'token', fetch: recording.fetch })
+    createStackFetcher({
+      baseUrl: STACK_BASE,
+      projectId: PROJECT_ID,
+      publishableClientKey: PUBLISHABLE_KEY,
+      getAccessToken: () => 'token',
+      fetch: recording.fetch,
+    })
 
   it.each<[SubjectKind, string]>([
     ['user', USER_ID],
@@ -99,14 +109,22 @@ describe("Stack's shipped schemas accept every request body the kit's Stack fetc
     await kit.revoke({ ...as, apiKeyId: fixtures.userRevoked.id, revocationReason: 'Leaked' })
     await kit.update({ ...as, apiKeyId: fixtures.userRenamed.id, name: 'Renamed' })
     const [expiring, never, revoke, rename] = recorder.take()
-    await expect(validate(SCHEMAS[kind].create, expiring?.body)).resolves.toMatchObject({ description: 'Expiring', expires_at_millis: expect.any(Number) })
-    await expect(validate(SCHEMAS[kind].create, never?.body)).resolves.toMatchObject({ description: 'Never expiring', expires_at_millis: null })
+    await expect(validate(SCHEMAS[kind].create, expiring?.body)).resolves.toMatchObject({
+      description: 'Expiring',
+      expires_at_millis: expect.any(Number),
+    })
+    await expect(validate(SCHEMAS[kind].create, never?.body)).resolves.toMatchObject({
+      description: 'Never expiring',
+      expires_at_millis: null,
+    })
     await expect(validate(SCHEMAS[kind].update, revoke?.body)).resolves.toEqual({ revoked: true })
     await expect(validate(SCHEMAS[kind].update, rename?.body)).resolves.toEqual({ description: 'Renamed' })
   })
 
   it('and refuse the body the fetcher used to send for a key that never expires (no expires_at_millis), or a field Stack does not know', async () => {
-    await expect(validate(SCHEMAS.team.create, { team_id: TEAM_ID, description: 'Warehouse sync', is_public: false })).rejects.toThrow(/expires_at_millis/)
+    await expect(
+      validate(SCHEMAS.team.create, { team_id: TEAM_ID, description: 'Warehouse sync', is_public: false }),
+    ).rejects.toThrow(/expires_at_millis/)
     const withScopes = { user_id: 'me', description: 'Scoped', expires_at_millis: null, scopes: ['read'] }
     await expect(validate(SCHEMAS.user.create, withScopes)).rejects.toThrow(/unknown properties: scopes/)
   })

@@ -9,10 +9,20 @@ import { StoreError } from '../errors'
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '57P05', '53300'])
 
 /** Socket errors of a database that is down, restarting or unreachable. */
-const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND'])
+const UNAVAILABLE_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+])
 
 /** `pg`'s own messages for a connection that broke or could not be made (they carry no code). */
-const UNAVAILABLE_MESSAGE = /connection terminated|connection ended unexpectedly|not queryable|timeout exceeded when trying to connect/i
+const UNAVAILABLE_MESSAGE =
+  /connection terminated|connection ended unexpectedly|not queryable|timeout exceeded when trying to connect/i
 
 const SQLSTATE = /^[0-9A-Z]{5}$/
 /** PostgreSQL ends messages about a bad value with the value itself: `...for type uuid: "abc"`. */

@@ -36,13 +36,18 @@ export async function migrate(
     const known = new Set(migrations.map((migration) => migration.version))
     const unknown = [...applied].filter((version) => !known.has(version))
     if (unknown.length > 0) {
-      throw new Error(`The database has migrations this version of react-api-keys does not know: ${unknown.join(', ')}.`)
+      throw new Error(
+        `The database has migrations this version of react-api-keys does not know: ${unknown.join(', ')}.`,
+      )
     }
     const done: number[] = []
     for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
       if (applied.has(migration.version)) continue
       for (const statement of migration.statements) await tx.query(statement)
-      await tx.query(`INSERT INTO ${names.migrations} (version, name) VALUES ($1, $2)`, [migration.version, migration.name])
+      await tx.query(`INSERT INTO ${names.migrations} (version, name) VALUES ($1, $2)`, [
+        migration.version,
+        migration.name,
+      ])
       done.push(migration.version)
     }
     return done

@@ -114,7 +114,11 @@ export const MIGRATION_DEFINITIONS: readonly MigrationDefinition[] = [
 
 /** The migrations with a store's names filled in. */
 export function migrationsFor(names: SqlNames): Migration[] {
-  return MIGRATION_DEFINITIONS.map(({ version, name, statements }) => ({ version, name, statements: statements(names) }))
+  return MIGRATION_DEFINITIONS.map(({ version, name, statements }) => ({
+    version,
+    name,
+    statements: statements(names),
+  }))
 }
 
 /** The migrations of a store with the default names (`api_keys`), for apps that run them with their own tool. */

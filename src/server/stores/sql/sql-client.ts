@@ -21,7 +21,10 @@ export const UNIQUE_VIOLATION = '23505'
 /** The SQLSTATE and constraint of a database error, when it has them. */
 export function databaseErrorOf(error: unknown): { code?: string; constraint?: string } {
   if (error instanceof StoreError) {
-    return { ...(error.sqlState === undefined ? {} : { code: error.sqlState }), ...(error.constraint === undefined ? {} : { constraint: error.constraint }) }
+    return {
+      ...(error.sqlState === undefined ? {} : { code: error.sqlState }),
+      ...(error.constraint === undefined ? {} : { constraint: error.constraint }),
+    }
   }
   if (typeof error !== 'object' || error === null) return {}
   const { code, constraint } = error as { code?: unknown; constraint?: unknown }

@@ -89,8 +89,10 @@ export async function createSqlStore(client: SqlClient, options: SqlStoreOptions
 
   return {
     insert(record, now) {
-      return mapNameConflict(activeNameIndex, () => record.name, async () =>
-        keyFromRow(await client.transaction((tx) => insertKey(tx, sql, record, now))),
+      return mapNameConflict(
+        activeNameIndex,
+        () => record.name,
+        async () => keyFromRow(await client.transaction((tx) => insertKey(tx, sql, record, now))),
       )
     },
 
@@ -145,65 +147,72 @@ export async function createSqlStore(client: SqlClient, options: SqlStoreOptions
     },
 
     update({ id, subject, subjectKind, name, description, now }) {
-      return mapNameConflict(activeNameIndex, () => name?.name ?? '', async () => {
-        const row = await client.transaction(async (tx) => {
-          if (name !== undefined) {
-            await tx.query(sql.releaseExpiredName, [subject, name.nameKey, now.toISOString(), subjectKind])
-          }
-          const [updated] = await tx.query<ApiKeyRow>(
-            `UPDATE ${table} SET
+      return mapNameConflict(
+        activeNameIndex,
+        () => name?.name ?? '',
+        async () => {
+          const row = await client.transaction(async (tx) => {
+            if (name !== undefined) {
+              await tx.query(sql.releaseExpiredName, [subject, name.nameKey, now.toISOString(), subjectKind])
+            }
+            const [updated] = await tx.query<ApiKeyRow>(
+              `UPDATE ${table} SET
                name = COALESCE($3::text, name),
                name_key = COALESCE($4::text, name_key),
                description = CASE WHEN $5::boolean THEN $6::text ELSE description END,
                updated_at = $7::timestamptz
              WHERE id = $1 AND subject = $2 AND subject_kind = $8
              RETURNING ${KEY_COLUMNS}`,
-            [
-              id,
-              subject,
-              name?.name ?? null,
-              name?.nameKey ?? null,
-              description !== undefined,
-              description ?? null,
-              now.toISOString(),
-              subjectKind,
-            ],
-          )
-          return updated
-        })
-        return row ? keyFromRow(row) : null
-      })
+              [
+                id,
+                subject,
+                name?.name ?? null,
+                name?.nameKey ?? null,
+                description !== undefined,
+                description ?? null,
+                now.toISOString(),
+                subjectKind,
+              ],
+            )
+            return updated
+          })
+          return row ? keyFromRow(row) : null
+        },
+      )
     },
 
     async roll(command: RollKeyCommand) {
       const now = command.now.toISOString()
       let replacementName = ''
-      return mapNameConflict(activeNameIndex, () => replacementName, () =>
-        client.transaction(async (tx) => {
-          const [locked] = await tx.query<ApiKeyRow & { name_released: boolean }>(
-            `SELECT ${KEY_COLUMNS}, name_released FROM ${table} WHERE id = $1 AND subject = $2 AND subject_kind = $3 FOR UPDATE`,
-            [command.id, command.subject, command.subjectKind],
-          )
-          if (!locked) return null
-          const old = keyFromRow(locked)
-          const expired = old.expiration !== null && old.expiration <= command.now
-          if (old.revokedAt !== null || expired || locked.name_released) throw notRollableError()
-          const record = command.replacement(old)
-          replacementName = record.name
-          const [previous] = await tx.query<ApiKeyRow>(
-            `UPDATE ${table} SET
+      return mapNameConflict(
+        activeNameIndex,
+        () => replacementName,
+        () =>
+          client.transaction(async (tx) => {
+            const [locked] = await tx.query<ApiKeyRow & { name_released: boolean }>(
+              `SELECT ${KEY_COLUMNS}, name_released FROM ${table} WHERE id = $1 AND subject = $2 AND subject_kind = $3 FOR UPDATE`,
+              [command.id, command.subject, command.subjectKind],
+            )
+            if (!locked) return null
+            const old = keyFromRow(locked)
+            const expired = old.expiration !== null && old.expiration <= command.now
+            if (old.revokedAt !== null || expired || locked.name_released) throw notRollableError()
+            const record = command.replacement(old)
+            replacementName = record.name
+            const [previous] = await tx.query<ApiKeyRow>(
+              `UPDATE ${table} SET
                expiration = CASE WHEN expiration IS NOT NULL AND expiration < $2::timestamptz THEN expiration
                                  ELSE $2::timestamptz END,
                name_released = true,
                updated_at = $3::timestamptz
              WHERE id = $1
              RETURNING ${KEY_COLUMNS}`,
-            [command.id, command.graceEnd.toISOString(), now],
-          )
-          const replacement = await insertKey(tx, sql, record, command.now)
-          if (!previous) throw new Error('The locked key vanished during the roll.')
-          return { previous: keyFromRow(previous), replacement: keyFromRow(replacement) }
-        }),
+              [command.id, command.graceEnd.toISOString(), now],
+            )
+            const replacement = await insertKey(tx, sql, record, command.now)
+            if (!previous) throw new Error('The locked key vanished during the roll.')
+            return { previous: keyFromRow(previous), replacement: keyFromRow(replacement) }
+          }),
       )
     },
 
