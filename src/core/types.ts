@@ -40,6 +40,10 @@ export interface APIKeyResource {
   prefix: string | null
   /** The last four characters of the secret, for telling keys apart. */
   lastFour: string
+  /** The id of the key this one replaced in a roll; absent when it was created, not rolled from another. */
+  rolledFrom?: string
+  /** The id of the key that replaced this one in a roll; absent until it is rolled. */
+  replacedBy?: string
   /** The secret itself: only on the result of a create or roll, and never stored by the kit. */
   secret?: string
 }

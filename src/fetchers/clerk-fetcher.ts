@@ -61,6 +61,7 @@ function toResource(value: unknown, now: number): APIKeyResource {
     revokedAt: revoked ? updatedAt : null,
     revocationReason: json.optionalString('revocation_reason'),
     lastUsedAt: json.unsetOrMillisDate('last_used_at'),
+    // No `rolledFrom` / `replacedBy`: Clerk has no roll, so no key is linked to another.
     prefix: null,
     lastFour: secret === null ? '' : lastFourOf(secret),
   }

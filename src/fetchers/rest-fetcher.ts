@@ -44,6 +44,14 @@ function subjectKindOf(json: JsonReader): { subjectKind?: SubjectKind } {
   return { subjectKind: kind }
 }
 
+/** The ids a roll linked the key to, when the server says them (absent or null: no link). */
+function rotationLinksOf(json: JsonReader): { rolledFrom?: string; replacedBy?: string } {
+  return {
+    ...(json.has('rolledFrom') ? { rolledFrom: json.string('rolledFrom') } : {}),
+    ...(json.has('replacedBy') ? { replacedBy: json.string('replacedBy') } : {}),
+  }
+}
+
 /** A key of the kit's HTTP API (dates as ISO strings) as the kit's resource. */
 function toResource(value: unknown): APIKeyResource {
   const json = new JsonReader(value, 'key')
@@ -67,6 +75,7 @@ function toResource(value: unknown): APIKeyResource {
     lastUsedAt: json.optionalIsoDate('lastUsedAt'),
     prefix: json.optionalString('prefix'),
     lastFour: json.string('lastFour'),
+    ...rotationLinksOf(json),
   }
 }
 

@@ -62,6 +62,7 @@ function toResource(value: unknown, asked: SubjectParams, now: number): APIKeyRe
     revokedAt,
     revocationReason: null,
     lastUsedAt: null,
+    // No `rolledFrom` / `replacedBy`: Stack Auth has no roll, so no key is linked to another.
     prefix: null,
     lastFour,
   }

@@ -132,6 +132,11 @@ describe('createRestFetcher against the real server companion over loopback', ()
     expect(replacement).toMatchObject({ name: 'New name', lastFour: replacement.secret.slice(-4) })
     expect(previous.id).toBe(created.id)
     expect((previous.expiration?.getTime() ?? Infinity) - Date.now()).toBeLessThanOrEqual(60_000)
+    // The rotation links travel both ways: in the roll's answer and in a later list.
+    expect(previous.replacedBy).toBe(replacement.id)
+    expect(replacement.rolledFrom).toBe(created.id)
+    const listed = await fetcher.list(listOf('user_roll'))
+    expect(listed.data.find((key) => key.id === created.id)?.replacedBy).toBe(replacement.id)
   })
 
   it("manages a team's keys, with getToken sent as a bearer token", async () => {

@@ -27,5 +27,17 @@ export function toResource(key: StoredApiKey, now: number): APIKeyResource {
     lastUsedAt: key.lastUsedAt,
     prefix: key.prefix,
     lastFour: key.lastFour,
+    ...rotationLinksOf(key),
+  }
+}
+
+/** The ids a roll linked this key to (`rolledFrom`, `replacedBy`), only those that are set. */
+function rotationLinksOf(key: Pick<APIKeyResource, 'rolledFrom' | 'replacedBy'>): {
+  rolledFrom?: string
+  replacedBy?: string
+} {
+  return {
+    ...(key.rolledFrom === undefined ? {} : { rolledFrom: key.rolledFrom }),
+    ...(key.replacedBy === undefined ? {} : { replacedBy: key.replacedBy }),
   }
 }

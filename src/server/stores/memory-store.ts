@@ -47,7 +47,8 @@ export function createMemoryStore(): ApiKeyStore {
     return true
   }
 
-  function add(record: NewApiKeyRecord): StoredApiKey {
+  /** Stores a new key; `rolledFrom` is the key it replaces when a roll adds it. */
+  function add(record: NewApiKeyRecord, rolledFrom?: string): StoredApiKey {
     const { nameKey, secretHash, ...fields } = record
     const key: StoredApiKey = {
       ...fields,
@@ -56,6 +57,7 @@ export function createMemoryStore(): ApiKeyStore {
       updatedAt: fields.createdAt,
       revokedAt: null,
       revocationReason: null,
+      ...(rolledFrom === undefined ? {} : { rolledFrom }),
       lastUsedAt: null,
     }
     const entry: Entry = { key, nameKey, secretHash, holdsName: true }
@@ -135,13 +137,13 @@ export function createMemoryStore(): ApiKeyStore {
       entry.holdsName = false
       const expiration =
         old.expiration !== null && old.expiration < command.graceEnd ? old.expiration : command.graceEnd
-      entry.key = { ...old, expiration, updatedAt: command.now }
+      entry.key = { ...old, expiration, replacedBy: record.id, updatedAt: command.now }
       if (!claimName(record, record.nameKey, command.now)) {
         entry.key = old
         entry.holdsName = true
         throw nameTakenError(record.name)
       }
-      const replacement = add(record)
+      const replacement = add(record, old.id)
       return { previous: copy(entry.key), replacement }
     },
 

@@ -110,6 +110,17 @@ export const MIGRATION_DEFINITIONS: readonly MigrationDefinition[] = [
       )`,
     ],
   },
+  {
+    // 0005: a roll links the two keys, so a person can follow a rotation: the replacement's
+    // `rolled_from` names the old key and the old key's `replaced_by` names the replacement. Both
+    // stay NULL for keys rolled before 0005 (the link was never recorded; nothing is guessed).
+    version: 5,
+    name: 'rotation_links',
+    statements: (names) => [
+      `ALTER TABLE ${names.keys} ADD COLUMN rolled_from text`,
+      `ALTER TABLE ${names.keys} ADD COLUMN replaced_by text`,
+    ],
+  },
 ]
 
 /** The migrations with a store's names filled in. */

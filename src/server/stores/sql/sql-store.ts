@@ -207,10 +207,14 @@ export async function createSqlStore(client: SqlClient, options: SqlStoreOptions
                updated_at = $3::timestamptz
              WHERE id = $1
              RETURNING ${KEY_COLUMNS}`,
-              [command.id, command.graceEnd.toISOString(), now],
+              [command.id, command.graceEnd.toISOString(), now, record.id],
             )
-            const replacement = await insertKey(tx, sql, record, command.now)
-            if (!previous) throw new Error('The locked key vanished during the roll.')
+            const inserted = await insertKey(tx, sql, record, command.now)
+            const [replacement] = await tx.query<ApiKeyRow>(
+              `UPDATE ${table} SET rolled_from = $2::text WHERE id = $1 RETURNING ${KEY_COLUMNS}`,
+              [inserted.id, command.id],
+            )
+            if (!previous || !replacement) throw new Error('The locked key vanished during the roll.')
             return { previous: keyFromRow(previous), replacement: keyFromRow(replacement) }
           }),
       )
@@ -218,6 +222,7 @@ export async function createSqlStore(client: SqlClient, options: SqlStoreOptions
 
     async touchLastUsed({ id, now, staleAt }) {
       const rows = await client.query<{ id: string }>(
+               replaced_by = $4::text,
         `UPDATE ${table} SET last_used_at = $2::timestamptz
          WHERE id = $1 AND (last_used_at IS NULL OR last_used_at <= $3::timestamptz)
          RETURNING id`,
