@@ -65,7 +65,7 @@ export interface RollAPIKeyParams {
 
 function requireSubject(context: ApiKeysContextValue, subject: string | undefined): ResolvedSubject {
   const target = resolveSubject(context, subject)
-  if (!target) throw new ApiKeysError('forbidden', 'Sign in to manage API keys.')
+  if (!target) throw new ApiKeysError('unauthenticated')
   return target
 }
 
@@ -165,7 +165,7 @@ export async function revokeKey(context: ApiKeysContextValue, params: RevokeAPIK
 /** Renames a key or changes its description (when the fetcher supports it). */
 export async function updateKey(context: ApiKeysContextValue, params: UpdateAPIKeyParams): Promise<APIKeyResource> {
   const { update } = context.fetcher
-  if (!update) throw new ApiKeysError('forbidden', 'This backend does not support editing API keys.')
+  if (!update) throw new ApiKeysError('unsupported', 'This backend does not support editing API keys.')
   const target = requireSubject(context, params.subject)
   const run = async (): Promise<APIKeyResource> => {
     const changes = validateUpdateInput(params)
@@ -188,7 +188,7 @@ export async function updateKey(context: ApiKeysContextValue, params: UpdateAPIK
 /** Issues a replacement whose old secret expires after a grace period (when the fetcher supports it). */
 export async function rollKey(context: ApiKeysContextValue, params: RollAPIKeyParams): Promise<RollKeyResult> {
   const { roll } = context.fetcher
-  if (!roll) throw new ApiKeysError('forbidden', 'This backend does not support rolling API keys.')
+  if (!roll) throw new ApiKeysError('unsupported', 'This backend does not support rolling API keys.')
   const target = requireSubject(context, params.subject)
   const run = async (): Promise<RollKeyResult> => {
     const gracePeriodSeconds = validateGracePeriod(params.gracePeriodSeconds)

@@ -1,30 +1,67 @@
+import { enErrorMessages } from '../i18n/en-errors'
 import { redactSecrets } from './key-format'
 
-/** The stable codes of every error the kit raises or maps a backend's error to. */
-export type ApiKeysErrorCode =
-  'invalid_input' | 'not_found' | 'forbidden' | 'conflict' | 'rate_limited' | 'network' | 'unknown'
+/**
+ * The stable codes of every error the kit raises or maps a backend's error to: `unauthenticated`
+ * (nobody is signed in, HTTP 401), `forbidden` (signed in, not allowed, 403), `unsupported` (the
+ * backend cannot do it at all, 501), `unavailable` (down for a moment, 503, try again later).
+ */
+export const API_KEYS_ERROR_CODES = [
+  'invalid_input',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'unsupported',
+  'unavailable',
+  'network',
+  'unknown',
+] as const
 
-/** A field the kit validates, as named in its inputs. */
-export type ValidatedField =
-  'name' | 'description' | 'secondsUntilExpiration' | 'scopes' | 'claims' | 'revocationReason' | 'gracePeriodSeconds'
+/** One of {@link API_KEYS_ERROR_CODES}. */
+export type ApiKeysErrorCode = (typeof API_KEYS_ERROR_CODES)[number]
+
+/** Every field the kit validates, as named in its inputs. */
+export const VALIDATED_FIELDS = [
+  'name',
+  'description',
+  'secondsUntilExpiration',
+  'scopes',
+  'claims',
+  'revocationReason',
+  'gracePeriodSeconds',
+] as const
+
+/** A field the kit validates, one of {@link VALIDATED_FIELDS}. */
+export type ValidatedField = (typeof VALIDATED_FIELDS)[number]
 
 /**
- * Why a field was refused: a reason code that components turn into a localized message. A name may
- * also be refused as `not_visible` (nothing a reader sees), `direction_control` (bidi controls),
- * `line_break` or `stacked_marks` (more marks on one character than `limit`).
+ * Every reason a field may be refused for. A name may also be refused as `not_visible` (nothing a
+ * reader sees), `direction_control` (bidi controls), `line_break` or `stacked_marks` (more marks on
+ * one character than `limit`).
  */
-export type ValidationReason =
-  | 'required'
-  | 'too_long'
-  | 'too_many'
-  | 'invalid'
-  | 'not_positive_integer'
-  | 'too_far'
-  | 'in_past'
-  | 'not_visible'
-  | 'direction_control'
-  | 'line_break'
-  | 'stacked_marks'
+export const VALIDATION_REASONS = [
+  'required',
+  'too_long',
+  'too_many',
+  'invalid',
+  'not_positive_integer',
+  'too_far',
+  'in_past',
+  'not_visible',
+  'direction_control',
+  'line_break',
+  'stacked_marks',
+] as const
+
+/** Why a field was refused, one of {@link VALIDATION_REASONS}: a code components turn into a localized message. */
+export type ValidationReason = (typeof VALIDATION_REASONS)[number]
+
+/** Whether `value` is one of `values` (a `const` list of the kit's names). */
+export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (values as readonly string[]).includes(value)
+}
 
 /** One refused field of an `invalid_input` error. */
 export interface ValidationIssue {
@@ -36,10 +73,13 @@ export interface ValidationIssue {
 
 const DEFAULT_STATUS: Record<ApiKeysErrorCode, number> = {
   invalid_input: 400,
-  not_found: 404,
+  unauthenticated: 401,
   forbidden: 403,
+  not_found: 404,
   conflict: 409,
   rate_limited: 429,
+  unsupported: 501,
+  unavailable: 503,
   network: 0,
   unknown: 500,
 }
@@ -48,7 +88,7 @@ const DEFAULT_STATUS: Record<ApiKeysErrorCode, number> = {
 export interface ApiKeysErrorOptions {
   status?: number
   issues?: ValidationIssue[]
-  /** Seconds to wait before trying again (rate limits). */
+  /** Seconds to wait before trying again (`rate_limited`, `unavailable`). */
   retryAfterSeconds?: number
   /** The error this one stands for; only its {@link ErrorCauseSummary} is kept. */
   cause?: unknown
@@ -87,9 +127,11 @@ export function redactForErrors(text: string): string {
 }
 
 /**
- * The one error type of the kit: a stable `code`, an HTTP-like `status` and a message that is safe
- * to show a user and to log. Anything shaped like a secret or a hash is removed from the message
- * before it is stored, and of a `cause` only its name and code are kept ({@link ErrorCauseSummary}).
+ * The one error type of the kit: a stable `code`, an HTTP-like `status` and an English message for
+ * developers and logs (the components show their localized sentence for the code instead: see
+ * `src/i18n/messages.ts`). Without a message, the English sentence for the code is used. Anything
+ * shaped like a secret or a hash is removed from the message before it is stored, and of a `cause`
+ * only its name and code are kept ({@link ErrorCauseSummary}).
  */
 export class ApiKeysError extends Error {
   readonly code: ApiKeysErrorCode
@@ -97,7 +139,7 @@ export class ApiKeysError extends Error {
   readonly issues: ValidationIssue[]
   readonly retryAfterSeconds: number | undefined
 
-  constructor(code: ApiKeysErrorCode, message: string, options: ApiKeysErrorOptions = {}) {
+  constructor(code: ApiKeysErrorCode, message: string = enErrorMessages[code], options: ApiKeysErrorOptions = {}) {
     super(redactForErrors(message), options.cause === undefined ? undefined : { cause: summarizeCause(options.cause) })
     this.name = 'ApiKeysError'
     this.code = code
@@ -112,9 +154,6 @@ export function isApiKeysError(value: unknown): value is ApiKeysError {
   return value instanceof ApiKeysError
 }
 
-/** What a user reads when the server cannot be reached at all. */
-export const NETWORK_MESSAGE = 'Could not reach the server. Check your connection and try again.'
-
 function isAbortError(value: unknown): boolean {
   return typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'AbortError'
 }
@@ -127,10 +166,10 @@ export function toApiKeysError(value: unknown): ApiKeysError {
   if (value instanceof ApiKeysError) return value
   if (isAbortError(value)) return new ApiKeysError('network', 'The request was cancelled.', { cause: value })
   if (value instanceof TypeError) {
-    return new ApiKeysError('network', NETWORK_MESSAGE, { cause: value })
+    return new ApiKeysError('network', undefined, { cause: value })
   }
   const text = value instanceof Error ? value.message : typeof value === 'string' ? value : ''
-  return new ApiKeysError('unknown', text || 'Something went wrong.', { cause: value })
+  return new ApiKeysError('unknown', text || undefined, { cause: value })
 }
 
 /** Runs a fetcher call and rethrows whatever it throws as an {@link ApiKeysError}. */

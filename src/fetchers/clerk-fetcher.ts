@@ -114,7 +114,7 @@ export function createClerkFetcher(
     body?: unknown,
   ): Promise<unknown> {
     const token = await options.getToken()
-    if (!token) throw new ApiKeysError('forbidden', 'Sign in to manage API keys.', { status: 401 })
+    if (!token) throw new ApiKeysError('unauthenticated')
     const url = new URL(`${base}${path}`)
     const devBrowserJwt = await options.getDevBrowserJwt?.()
     if (devBrowserJwt) url.searchParams.set('__clerk_db_jwt', devBrowserJwt)

@@ -1,4 +1,3 @@
-import { DEFAULT_ERROR_MESSAGES } from '../core/error-messages'
 import { ApiKeysError, type ApiKeysErrorCode } from '../core/errors'
 import type {
   ApiKeysFetcher,
@@ -151,7 +150,7 @@ export function createMemoryFetcher(options: MemoryFetcherOptions = {}): MemoryF
     return wait(latency, signal).then(() => {
       if (!pending) return
       const { failure } = pending
-      throw typeof failure === 'string' ? new ApiKeysError(failure, DEFAULT_ERROR_MESSAGES[failure]) : failure
+      throw typeof failure === 'string' ? new ApiKeysError(failure) : failure
     })
   }
 
@@ -164,7 +163,7 @@ export function createMemoryFetcher(options: MemoryFetcherOptions = {}): MemoryF
 
   function find(subject: string, apiKeyId: string): StoredKey {
     const stored = keys.find((entry) => entry.resource.id === apiKeyId && entry.resource.subject === subject)
-    if (!stored) throw new ApiKeysError('not_found', DEFAULT_ERROR_MESSAGES.not_found)
+    if (!stored) throw new ApiKeysError('not_found')
     return stored
   }
 

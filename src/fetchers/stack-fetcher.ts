@@ -125,7 +125,7 @@ export function createStackFetcher(
     body?: unknown,
   ): Promise<unknown> {
     const accessToken = await options.getAccessToken()
-    if (!accessToken) throw new ApiKeysError('forbidden', 'Sign in to manage API keys.', { status: 401 })
+    if (!accessToken) throw new ApiKeysError('unauthenticated')
     const headers = {
       'x-stack-project-id': options.projectId,
       'x-stack-publishable-client-key': options.publishableClientKey,

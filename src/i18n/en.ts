@@ -1,3 +1,4 @@
+import { enErrorMessages } from './en-errors'
 import type { Messages } from './messages'
 
 /** The kit's English strings, the default. */
@@ -91,15 +92,7 @@ export const enMessages: Messages = {
   settingsTabsLabel: 'Settings',
   apiKeysTab: 'API Keys',
   teamApiKeysTitle: (teamName) => `${teamName} API keys`,
-  errors: {
-    invalid_input: 'Some fields need your attention.',
-    not_found: 'That API key no longer exists. The list has been refreshed.',
-    forbidden: 'You do not have permission to do this.',
-    conflict: 'That conflicts with an existing API key.',
-    rate_limited: 'Too many requests. Please wait a moment and try again.',
-    network: 'Could not reach the server. Check your connection and try again.',
-    unknown: 'Something went wrong. Please try again.',
-  },
+  errors: enErrorMessages,
   duplicateName: (name) => `An active key named “${name}” already exists. Choose another name.`,
   quotaExceeded:
     'You cannot create another API key here: you may be at your limit or lack permission. Revoke an unused key or ask an admin.',

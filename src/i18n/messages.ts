@@ -4,7 +4,17 @@ import type { APIKeyStatus } from '../core/key-status'
 /** The units of a relative date, from the largest; 'second' comes only with 0 ("now"). */
 export type RelativeTimeUnit = 'year' | 'month' | 'week' | 'day' | 'hour' | 'minute' | 'second'
 
-/** Every string the components show. Functions take the values they interpolate. */
+/**
+ * Every string the components show. Functions take the values they interpolate.
+ *
+ * Which text a user sees, the one rule: the components show only sentences from this table, chosen
+ * by an error's `code` (`errors`), by what the action was about (`duplicateName`, `quotaExceeded`)
+ * and by each refused field's `field` and `reason` (`validation`). They never show an error's own
+ * `message`: that is English for developers, logs and the server's problem `detail`, specific where
+ * the kit knows more ("This backend does not support rolling API keys."), and otherwise the English
+ * sentence of this table for its code (`enErrorMessages`, which `enMessages.errors` is). So every
+ * sentence is written once, here and in each language, and a user never reads a backend's text.
+ */
 export interface Messages {
   /**
    * A relative date: `amount` units from now, negative in the past ("3 days ago", "in 2 hours", "now"
@@ -103,6 +113,7 @@ export interface Messages {
   apiKeysTab: string
   teamApiKeysTitle: (teamName: string) => string
   // Errors
+  /** What a failed request says, by its code: the sentence a user reads for any error. */
   errors: Record<ApiKeysErrorCode, string>
   duplicateName: (name: string) => string
   quotaExceeded: string

@@ -1,13 +1,16 @@
 'use client'
 import { createContext, useContext } from 'react'
-import { ApiKeysError } from '../core/errors'
 import type { ApiKeysContextValue } from '../client/client-context'
 
+/** Carries the Provider's fetcher, QueryClient and subject to the hooks below it. */
 export const ApiKeysContext = createContext<ApiKeysContextValue | null>(null)
 
-/** The Provider's value; throws a clear error when a hook is used outside `<APIKeysProvider>`. */
+/**
+ * The Provider's value. A hook used outside `<APIKeysProvider>` is a programmer's error, not a
+ * failed request: it throws a plain `Error`, as TanStack Query does without its QueryClientProvider.
+ */
 export function useApiKeysContext(): ApiKeysContextValue {
   const value = useContext(ApiKeysContext)
-  if (!value) throw new ApiKeysError('unknown', 'react-api-keys: wrap your app in <APIKeysProvider>.')
+  if (!value) throw new Error('react-api-keys: no APIKeysProvider set, use <APIKeysProvider> to set one')
   return value
 }

@@ -79,7 +79,7 @@ export function useCreateApiKey(
   return useMemo(() => {
     return async (input: CreateStackApiKeyOptions) => {
       const subject = teamId ?? userId
-      if (!subject) throw new ApiKeysError('forbidden', 'Sign in to manage API keys.')
+      if (!subject) throw new ApiKeysError('unauthenticated')
       const kind: SubjectKind = teamId ? 'team' : 'user'
       let secondsUntilExpiration: number | null = null
       if (input.expiresAt) {

@@ -32,7 +32,10 @@ describe('ApiKeysError', () => {
     const original = new ApiKeysError('forbidden', 'no')
     expect(toApiKeysError(original)).toBe(original)
     expect(toApiKeysError('weird')).toMatchObject({ code: 'unknown', message: 'weird' })
-    expect(toApiKeysError(undefined)).toMatchObject({ code: 'unknown', message: 'Something went wrong.' })
+    expect(toApiKeysError(undefined)).toMatchObject({
+      code: 'unknown',
+      message: 'Something went wrong. Please try again.',
+    })
   })
 })
 

@@ -286,9 +286,9 @@ describe("createClerkFetcher against Clerk's Frontend API key endpoints (fixture
     expect(shown).not.toContain('already exists for this subject')
   })
 
-  it('sends no request and answers forbidden while nobody is signed in', async () => {
+  it('sends no request and answers unauthenticated while nobody is signed in', async () => {
     const { fetcher, fake } = setup([], null)
-    expect(await rejection(fetcher.list(listOf()))).toMatchObject({ code: 'forbidden', status: 401 })
+    expect(await rejection(fetcher.list(listOf()))).toMatchObject({ code: 'unauthenticated', status: 401 })
     expect(fake.calls).toEqual([])
   })
 

@@ -193,9 +193,9 @@ describe('createRestFetcher against the real server companion over loopback', ()
     })
   })
 
-  it('maps a request without a signed-in user to forbidden (401)', async () => {
+  it('maps a request without a signed-in user to unauthenticated (401)', async () => {
     const fetcher = createRestFetcher({ baseUrl: server.baseUrl })
-    expect(await rejection(fetcher.list(listOf('anyone')))).toMatchObject({ code: 'forbidden', status: 401 })
+    expect(await rejection(fetcher.list(listOf('anyone')))).toMatchObject({ code: 'unauthenticated', status: 401 })
   })
 
   it('maps the create rate limit to rate_limited (429) with retryAfterSeconds', async () => {
@@ -258,7 +258,7 @@ describe('createRestFetcher against the real server companion over loopback', ()
     expect(
       await rejection(fetcherAs('user_once', { 'x-test-fail': '503' }).create(createFor('user_once', 'Once'))),
     ).toMatchObject({
-      code: 'unknown',
+      code: 'unavailable',
       status: 503,
     })
     expect(creates()).toBe(before + 1)
@@ -271,7 +271,7 @@ describe('createRestFetcher against the real server companion over loopback', ()
 
   it('never puts a raw body or a secret into an error message', async () => {
     const error = await rejection(fetcherAs('user_leak', { 'x-test-fail': 'leaky' }).list(listOf('user_leak')))
-    expect(error).toMatchObject({ code: 'unknown', status: 500, message: 'The server could not complete the request.' })
+    expect(error).toMatchObject({ code: 'unknown', status: 500, message: 'Something went wrong. Please try again.' })
     expect(JSON.stringify({ message: error.message, issues: error.issues })).not.toContain(LEAKED_SECRET)
   })
 

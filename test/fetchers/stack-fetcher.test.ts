@@ -327,7 +327,7 @@ describe("createStackFetcher against Stack's REST API (fixtures typed and valida
     expect(errors.map(({ code, status }) => ({ code, status }))).toEqual([
       { code: 'not_found', status: 404 },
       { code: 'invalid_input', status: 400 },
-      { code: 'forbidden', status: 401 },
+      { code: 'unauthenticated', status: 401 },
       { code: 'rate_limited', status: 429 },
       { code: 'unknown', status: 502 },
     ])
@@ -338,9 +338,9 @@ describe("createStackFetcher against Stack's REST API (fixtures typed and valida
     expect(shown).not.toContain('<html>')
   })
 
-  it('sends no request and answers forbidden while nobody is signed in', async () => {
+  it('sends no request and answers unauthenticated while nobody is signed in', async () => {
     const { fetcher, fake } = setup([], null)
-    expect(await rejection(fetcher.list(listOf(USER, 'user')))).toMatchObject({ code: 'forbidden', status: 401 })
+    expect(await rejection(fetcher.list(listOf(USER, 'user')))).toMatchObject({ code: 'unauthenticated', status: 401 })
     expect(fake.calls).toEqual([])
   })
 

@@ -181,7 +181,7 @@ describe('useAPIKeysClient', () => {
     })
     expect(result.current.supports).toEqual({ update: false, roll: false, scopes: true })
     await expect(result.current.roll({ apiKeyId: 'x', gracePeriodSeconds: 0 })).rejects.toMatchObject({
-      code: 'forbidden',
+      code: 'unsupported',
     })
   })
 

@@ -85,9 +85,10 @@ describe('createApiKeysHandler: routes', () => {
     expect(anonymous.headers.get('content-type')).toBe('application/problem+json')
     expect(anonymous.body).toMatchObject({
       status: 401,
-      code: 'forbidden',
+      code: 'unauthenticated',
       title: 'Unauthorized',
-      type: 'urn:react-api-keys:problem:forbidden',
+      type: 'urn:react-api-keys:problem:unauthenticated',
+      detail: 'Sign in to manage API keys.',
     })
     expect((await call('POST', '/api-keys', { json: { name: 'x' } })).status).toBe(401)
     for (const path of ['/nope', '/api-keys/', '/api-keys/ak_x/delete', '/api-keys/ak_x/roll/more', '/api/api-keys']) {

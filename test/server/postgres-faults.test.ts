@@ -26,7 +26,7 @@ function expectUnavailable(answer: Answer): void {
   expect(answer.status).toBe(503)
   expect(answer.headers.get('content-type')).toBe('application/problem+json')
   expect(answer.headers.get('retry-after')).toMatch(/^[1-9]\d*$/)
-  expect(answer.body).toMatchObject({ status: 503, title: 'Service Unavailable', code: 'unknown' })
+  expect(answer.body).toMatchObject({ status: 503, title: 'Service Unavailable', code: 'unavailable' })
 }
 
 /** What the handler's `onError` heard: only `unavailable` store errors, with nothing secret in them. */

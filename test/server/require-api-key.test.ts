@@ -70,7 +70,8 @@ describe('requireApiKey', () => {
       expect(response.headers.get('content-type')).toBe('application/problem+json')
       expect(response.headers.get('www-authenticate')).toMatch(/^Bearer realm="api"/)
       const text = await response.text()
-      expect(JSON.parse(text)).toMatchObject({ status, code: 'forbidden', reason })
+      const code = status === 401 ? 'unauthenticated' : 'forbidden'
+      expect(JSON.parse(text)).toMatchObject({ status, code, reason })
       for (const secret of [good.secret, revoked.secret, expiring.secret]) expect(text).not.toContain(secret.slice(3))
     }
   })

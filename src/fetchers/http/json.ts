@@ -1,12 +1,7 @@
 import { unexpectedAnswer } from './errors'
+import { isJsonObject, type JsonObject } from './json-object'
 
-/** A JSON object. */
-export type JsonObject = Record<string, unknown>
-
-/** Whether `value` is a JSON object (not an array, not null). */
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
+export { isJsonObject, type JsonObject } from './json-object'
 
 /**
  * Reads fields of one JSON object answered by a backend, rejecting (as `unknown`, without echoing

@@ -24,7 +24,8 @@
  * parameters), 401 no caller, 403 a state-changing request from an origin not allowed (CSRF),
  * 404, 405, 409 name taken or key not rollable, 413 body over 16 KiB, 415 body not JSON (a
  * POST or PATCH needs `Content-Type: application/json` even without a body), 429 create-and-roll rate limit
- * (with `Retry-After`), 500 only for faults of the server.
+ * (with `Retry-After`), 500 only for faults of the server, 503 `unavailable` while the store is down
+ * (with `Retry-After`). 401 is `unauthenticated`, 403 `forbidden`.
  */
 import { isApiKeysError } from '../../core/errors'
 import { isSubjectKind, type APIKeyResource } from '../../core/types'
@@ -251,8 +252,7 @@ export function createApiKeysHandler(options: ApiKeysHandlerOptions): FetchHandl
       }
       refuseForgedRequest(request, url, allowedOrigins)
       const resolved = await authenticate(request)
-      if (resolved === null)
-        return problemResponse({ status: 401, code: 'forbidden', detail: 'Sign in to manage API keys.' })
+      if (resolved === null) return problemResponse({ status: 401, code: 'unauthenticated' })
       const caller = checkCaller(resolved)
       if (matched.match === 'unknown_key') throw notFound()
       return await serve(matched.route, request, url, caller)

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { MAX_BODY_BYTES } from './body'
 import { errorListenerOf } from './error-listeners'
 import type { FetchHandler } from './handler'
-import { problemResponse } from './problem'
+import { problemResponse, SERVER_FAULT_DETAIL } from './problem'
 
 /** Options of {@link toNodeHandler}. */
 export interface NodeHandlerOptions {
@@ -134,8 +134,8 @@ function answerFor(error: unknown, maxBytes: number): { response: Response; clos
       fault: false,
     }
   }
-  const detail = 'The server could not complete the request.'
-  return { response: problemResponse({ status: 500, code: 'unknown', detail }), close: false, fault: true }
+  const response = problemResponse({ status: 500, code: 'unknown', detail: SERVER_FAULT_DETAIL })
+  return { response, close: false, fault: true }
 }
 
 /**

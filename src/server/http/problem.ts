@@ -2,6 +2,7 @@ import { isApiKeysError, type ApiKeysError, type ApiKeysErrorCode } from '../../
 import { redactSecrets } from '../../core/key-format'
 import { isStoreUnavailable } from '../stores/errors'
 import { enMessages } from '../../i18n/en'
+import { enErrorMessages } from '../../i18n/en-errors'
 
 /** One refused field or parameter of a request, in a problem body. */
 export interface ProblemIssue {
@@ -38,7 +39,7 @@ const TITLES: Record<number, string> = {
 }
 
 /** Headers every response of the kit carries: nothing it answers may be cached (secrets travel in it). */
-export const NO_STORE = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } as const
+const NO_STORE = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } as const
 
 /** A problem the HTTP layer raises itself (bad JSON, unknown fields, oversized bodies...). */
 export class HttpProblem extends Error {
@@ -62,9 +63,12 @@ export class HttpProblem extends Error {
   }
 }
 
-/** An `application/problem+json` response. */
+/** The detail of a 500: nothing about the cause, which only `onError` hears of. */
+export const SERVER_FAULT_DETAIL = 'The server could not complete the request.'
+
+/** An `application/problem+json` response; without a detail, the English sentence for the code. */
 export function problemResponse(
-  init: { status: number; code: ApiKeysErrorCode; detail: string; issues?: ProblemIssue[]; reason?: string },
+  init: { status: number; code: ApiKeysErrorCode; detail?: string; issues?: ProblemIssue[]; reason?: string },
   headers: Record<string, string> = {},
 ): Response {
   const body: ProblemBody = {
@@ -72,7 +76,7 @@ export function problemResponse(
     title: TITLES[init.status] ?? 'Error',
     status: init.status,
     code: init.code,
-    detail: redactSecrets(init.detail),
+    detail: redactSecrets(init.detail ?? enErrorMessages[init.code]),
     ...(init.issues && init.issues.length > 0
       ? { issues: init.issues.map((issue) => ({ ...issue, field: redactSecrets(issue.field).slice(0, 64) })) }
       : {}),
@@ -127,12 +131,9 @@ export function problemFromError(error: unknown, onError?: (error: unknown) => v
   onError?.(error)
   if (isStoreUnavailable(error)) {
     // The database is restarting or unreachable: worth trying again shortly, unlike a 500.
-    return problemResponse(
-      { status: 503, code: 'unknown', detail: 'The database is unavailable for a moment. Please try again shortly.' },
-      { 'retry-after': String(error.retryAfterSeconds) },
-    )
+    return problemResponse({ status: 503, code: 'unavailable' }, { 'retry-after': String(error.retryAfterSeconds) })
   }
-  return problemResponse({ status: 500, code: 'unknown', detail: 'The server could not complete the request.' })
+  return problemResponse({ status: 500, code: 'unknown', detail: SERVER_FAULT_DETAIL })
 }
 
 /** A JSON response that is never cached. */

@@ -69,7 +69,7 @@ export async function requireApiKey(
   const presented = readPresentedKey(request)
   if (presented === null) {
     return problemResponse(
-      { status: 401, code: 'forbidden', detail: DETAILS.missing, reason: 'missing' },
+      { status: 401, code: 'unauthenticated', detail: DETAILS.missing, reason: 'missing' },
       { 'www-authenticate': 'Bearer realm="api"' },
     )
   }
@@ -89,7 +89,7 @@ export async function requireApiKey(
     )
   }
   return problemResponse(
-    { status: 401, code: 'forbidden', detail: DETAILS[result.code], reason: result.code },
+    { status: 401, code: 'unauthenticated', detail: DETAILS[result.code], reason: result.code },
     { 'www-authenticate': 'Bearer realm="api", error="invalid_token"' },
   )
 }
