@@ -274,6 +274,26 @@ export function describeStoreContract(
       ).toBeNull()
     })
 
+    it('links a roll both ways: the replacement names the old key, the old key its replacement', async () => {
+      const s = subject()
+      const old = await store.insert(record(s, { name: 'linked', nameKey: 'linked' }), T0)
+      expect(old.rolledFrom).toBeUndefined()
+      expect(old.replacedBy).toBeUndefined()
+      const next = record(s, { name: 'linked', nameKey: 'linked', createdAt: at(10) })
+      const rolled = await store.roll({ id: old.id, ...s, graceEnd: at(70), now: at(10), replacement: () => next })
+      expect(rolled?.previous.replacedBy).toBe(next.id)
+      expect(rolled?.previous.rolledFrom).toBeUndefined()
+      expect(rolled?.replacement.rolledFrom).toBe(old.id)
+      expect(rolled?.replacement.replacedBy).toBeUndefined()
+      expect(await store.get(old.id)).toMatchObject({ replacedBy: next.id })
+      expect(await store.get(next.id)).toMatchObject({ rolledFrom: old.id })
+      const listed = await store.list({ ...s, nameKeyContains: '', offset: 0, limit: 10, now: at(10) })
+      expect(listed.keys.map((key) => [key.rolledFrom, key.replacedBy])).toEqual([
+        [old.id, undefined],
+        [undefined, next.id],
+      ])
+    })
+
     it('refuses to roll a revoked or expired key and stores nothing', async () => {
       const s = subject()
       const revoked = await store.insert(record(s, { name: 'r', nameKey: 'r' }), T0)
@@ -301,26 +321,6 @@ export function describeStoreContract(
 /** A database the SQL-only suites reach beside the stores: the app's own statements, and stores on it. */
 export interface SqlTestDatabase {
   /** Runs statements outside any store (call it while no store of this database is open); the last one's rows. */
-    it('links a roll both ways: the replacement names the old key, the old key its replacement', async () => {
-      const s = subject()
-      const old = await store.insert(record(s, { name: 'linked', nameKey: 'linked' }), T0)
-      expect(old.rolledFrom).toBeUndefined()
-      expect(old.replacedBy).toBeUndefined()
-      const next = record(s, { name: 'linked', nameKey: 'linked', createdAt: at(10) })
-      const rolled = await store.roll({ id: old.id, ...s, graceEnd: at(70), now: at(10), replacement: () => next })
-      expect(rolled?.previous.replacedBy).toBe(next.id)
-      expect(rolled?.previous.rolledFrom).toBeUndefined()
-      expect(rolled?.replacement.rolledFrom).toBe(old.id)
-      expect(rolled?.replacement.replacedBy).toBeUndefined()
-      expect(await store.get(old.id)).toMatchObject({ replacedBy: next.id })
-      expect(await store.get(next.id)).toMatchObject({ rolledFrom: old.id })
-      const listed = await store.list({ ...s, nameKeyContains: '', offset: 0, limit: 10, now: at(10) })
-      expect(listed.keys.map((key) => [key.rolledFrom, key.replacedBy])).toEqual([
-        [old.id, undefined],
-        [undefined, next.id],
-      ])
-    })
-
   sql(text: string): Promise<Record<string, unknown>[]>
   /** Opens a store on this database under the given names. */
   open(location: SqlLocation): Promise<ApiKeyStore>

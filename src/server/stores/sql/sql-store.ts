@@ -204,6 +204,7 @@ export async function createSqlStore(client: SqlClient, options: SqlStoreOptions
                expiration = CASE WHEN expiration IS NOT NULL AND expiration < $2::timestamptz THEN expiration
                                  ELSE $2::timestamptz END,
                name_released = true,
+               replaced_by = $4::text,
                updated_at = $3::timestamptz
              WHERE id = $1
              RETURNING ${KEY_COLUMNS}`,
@@ -222,7 +223,6 @@ export async function createSqlStore(client: SqlClient, options: SqlStoreOptions
 
     async touchLastUsed({ id, now, staleAt }) {
       const rows = await client.query<{ id: string }>(
-               replaced_by = $4::text,
         `UPDATE ${table} SET last_used_at = $2::timestamptz
          WHERE id = $1 AND (last_used_at IS NULL OR last_used_at <= $3::timestamptz)
          RETURNING id`,
