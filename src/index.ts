@@ -139,7 +139,10 @@ export { mergeMessages, useMessages, useLocale } from './react/use-localization'
 /** A team from the Provider's `teams`, and whether the user may manage its keys (for showing UI only). */
 export { useTeam, useCurrentUserId, type TeamAccess } from './react/use-team'
 
-// Components (built only on the hooks above)
+// Components: built on the kit's React bindings and client actions, never on a fetcher. Besides the
+// public hooks above they use internal ones that are not part of the API (usePagedAPIKeys, the paged
+// list without infinite mode; useBoundAction and useSupports, single actions of useAPIKeysClient;
+// useApiKeysContext) and the React-free actions of src/client (createKey, revokeKey, rollKey...).
 /** The complete API keys screen: search, status filter, table, paging and every dialog. */
 export { APIKeysManager, type APIKeysManagerProps, type ManagerStatusFilter } from './components/APIKeysManager'
 /** Account settings with an accessible tab list and an API Keys tab. */

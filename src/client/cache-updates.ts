@@ -8,7 +8,7 @@ function isInfinite(data: CachedList): data is InfiniteData<APIKeysPage, number>
 }
 
 /** Applies `change` to every key in a cached list (a page, an infinite list, or a whole list). */
-export function mapCachedKeys(
+function mapCachedKeys(
   data: CachedList | undefined,
   change: (key: APIKeyResource) => APIKeyResource,
 ): CachedList | undefined {

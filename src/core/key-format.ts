@@ -5,10 +5,10 @@ import { crc32 } from './crc32'
 export const DEFAULT_KEY_PREFIX = 'sk_'
 
 /** Random characters in a key: 22 base62 characters carry 130.9 bits. */
-export const KEY_RANDOM_LENGTH = 22
+const KEY_RANDOM_LENGTH = 22
 
 /** Checksum characters at the end of a key: CRC-32 in 6 base62 characters. */
-export const KEY_CHECKSUM_LENGTH = 6
+const KEY_CHECKSUM_LENGTH = 6
 
 const PREFIX_PATTERN = /^[a-z][a-z0-9]{0,15}(?:_[a-z0-9]{1,16}){0,2}_$/
 // Made on first use, so a bundle that never checks a key (the manager) does not carry it.

@@ -57,8 +57,11 @@ export interface APIKeysPage {
   totalCount: number
 }
 
-/** The status filter a list can be narrowed by. */
-export type APIKeyStatusFilter = 'active' | 'expired' | 'revoked'
+/** Every status filter a list can be narrowed by (`active` includes keys that expire soon). */
+export const API_KEY_STATUS_FILTERS = ['active', 'expired', 'revoked'] as const
+
+/** The status filter a list can be narrowed by, one of {@link API_KEY_STATUS_FILTERS}. */
+export type APIKeyStatusFilter = (typeof API_KEY_STATUS_FILTERS)[number]
 
 /** A team the current user belongs to, with the permissions they hold in it. */
 export interface TeamInfo {

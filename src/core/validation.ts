@@ -11,7 +11,7 @@ export const MAX_SECONDS_UNTIL_EXPIRATION = 315_576_000
 /** Most scopes one key may carry. */
 export const MAX_SCOPES = 50
 /** Longest scope name. */
-export const MAX_SCOPE_LENGTH = 100
+const MAX_SCOPE_LENGTH = 100
 /** Longest grace period for a roll: 30 days, in seconds. */
 export const MAX_GRACE_PERIOD_SECONDS = 30 * 24 * 60 * 60
 

@@ -7,15 +7,10 @@ import type {
   RollKeyResult,
   UpdateKeyParams,
 } from '../core/fetcher'
-import {
-  isSubjectKind,
-  type APIKeyResource,
-  type APIKeysPage,
-  type CreatedAPIKey,
-  type SubjectKind,
-} from '../core/types'
-import { unexpectedAnswer } from './http/errors'
+import { fromKeyJson } from '../core/key-json'
+import type { APIKeyResource, APIKeysPage, CreatedAPIKey } from '../core/types'
 import { JsonReader } from './http/json'
+import { readKeyJson } from './http/key-json'
 import { globalFetch, queryString, sendJson, trimBase, type FetchFunction, type JsonRequest } from './http/request'
 
 /** Headers sent with every request, or a function that gives them (called before each request). */
@@ -36,47 +31,9 @@ export interface RestFetcherOptions {
   credentials?: RequestCredentials
 }
 
-/** The key's `subjectKind`, when the server says it: `user` or `team`, nothing else. */
-function subjectKindOf(json: JsonReader): { subjectKind?: SubjectKind } {
-  if (!json.has('subjectKind')) return {}
-  const kind = json.string('subjectKind')
-  if (!isSubjectKind(kind)) throw unexpectedAnswer("key.subjectKind is not 'user' or 'team'")
-  return { subjectKind: kind }
-}
-
-/** The ids a roll linked the key to, when the server says them (absent or null: no link). */
-function rotationLinksOf(json: JsonReader): { rolledFrom?: string; replacedBy?: string } {
-  return {
-    ...(json.has('rolledFrom') ? { rolledFrom: json.string('rolledFrom') } : {}),
-    ...(json.has('replacedBy') ? { replacedBy: json.string('replacedBy') } : {}),
-  }
-}
-
 /** A key of the kit's HTTP API (dates as ISO strings) as the kit's resource. */
 function toResource(value: unknown): APIKeyResource {
-  const json = new JsonReader(value, 'key')
-  return {
-    id: json.string('id'),
-    type: json.string('type'),
-    name: json.string('name'),
-    subject: json.string('subject'),
-    ...subjectKindOf(json),
-    description: json.optionalString('description'),
-    claims: json.optionalObject('claims'),
-    scopes: json.strings('scopes'),
-    createdAt: json.isoDate('createdAt'),
-    createdBy: json.optionalString('createdBy'),
-    updatedAt: json.isoDate('updatedAt'),
-    expiration: json.optionalIsoDate('expiration'),
-    expired: json.boolean('expired'),
-    revoked: json.boolean('revoked'),
-    revokedAt: json.optionalIsoDate('revokedAt'),
-    revocationReason: json.optionalString('revocationReason'),
-    lastUsedAt: json.optionalIsoDate('lastUsedAt'),
-    prefix: json.optionalString('prefix'),
-    lastFour: json.string('lastFour'),
-    ...rotationLinksOf(json),
-  }
+  return fromKeyJson(readKeyJson(value))
 }
 
 function toCreated(value: unknown): CreatedAPIKey {

@@ -48,7 +48,7 @@ export interface APIKeysClient {
 }
 
 /** The imperative API in Clerk's shape (`getAll`, `create`, `revoke`) plus `update` and `roll`. */
-export function createAPIKeysClient(context: ApiKeysContextValue): APIKeysClient {
+function createAPIKeysClient(context: ApiKeysContextValue): APIKeysClient {
   return {
     getAll: (params) => getAllKeys(context, params),
     create: (params) => createKey(context, params),

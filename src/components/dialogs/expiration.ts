@@ -18,7 +18,7 @@ export function toDateInputValue(date: Date): string {
 }
 
 /** The start (local midnight) of a `yyyy-mm-dd` day, or null if the text is not a date. */
-export function parseDateInput(value: string): Date | null {
+function parseDateInput(value: string): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
   if (!match) return null
   const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]))

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState, type FocusEvent, type RefObject } from 'react'
 
 /** Above this many rows the table renders only the rows near the viewport. */
-export const WINDOW_THRESHOLD = 60
+const WINDOW_THRESHOLD = 60
 /** Rows rendered beyond each edge of the viewport, so keyboard focus and fast scrolling find rows. */
 const OVERSCAN = 10
 /** The shortest a row can be (one line of text): rows rendered before anything is measured fill the viewport even at this height. */

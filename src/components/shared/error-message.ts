@@ -8,7 +8,7 @@ export interface ShownError {
 }
 
 /** Localized field messages for a list of issues, the first issue of each field winning. */
-export function fieldMessages(messages: Messages, issues: ValidationIssue[]): Partial<Record<ValidatedField, string>> {
+function fieldMessages(messages: Messages, issues: ValidationIssue[]): Partial<Record<ValidatedField, string>> {
   const fields: Partial<Record<ValidatedField, string>> = {}
   for (const issue of issues)
     fields[issue.field] ??= messages.validation(messages.field[issue.field], issue.reason, issue.limit)

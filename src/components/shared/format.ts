@@ -27,7 +27,7 @@ export interface Formatters {
  * from `Intl`: the first `Intl` date or number format of a page costs tens of milliseconds while ICU
  * loads its data, so a list paints without one. Each `Intl` format is made when first needed.
  */
-export function createFormatters(locale: string | undefined, messages: Messages): Formatters {
+function createFormatters(locale: string | undefined, messages: Messages): Formatters {
   let dateTime: Intl.DateTimeFormat | undefined
   let date: Intl.DateTimeFormat | undefined
   return {

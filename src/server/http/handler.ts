@@ -28,10 +28,11 @@
  * (with `Retry-After`). 401 is `unauthenticated`, 403 `forbidden`.
  */
 import { isApiKeysError } from '../../core/errors'
+import { toKeyJson, toPageJson, toRollResultJson } from '../../core/key-json'
 import { isSubjectKind, type APIKeyResource } from '../../core/types'
 import { validateGracePeriod } from '../../core/validation'
 import type { ApiKeyService } from '../service/api-key-service'
-import { checkSubject, isStatusFilter } from '../service/list-params'
+import { checkSubject, INVALID_STATUS_DETAIL, isStatusFilter } from '../service/list-params'
 import type { SubjectRef } from '../stores/types'
 import { checkCreateFields } from '../service/create-input'
 import type { RateLimiter, RateLimitOptions } from '../service/rate-limiter'
@@ -186,7 +187,7 @@ export function createApiKeysHandler(options: ApiKeysHandlerOptions): FetchHandl
       case 'list': {
         const params = parseListParams(url)
         if (params.status !== undefined && !isStatusFilter(params.status)) {
-          throw badParam('status', 'invalid', 'The status must be active, expired or revoked.')
+          throw badParam('status', 'invalid', INVALID_STATUS_DETAIL)
         }
         const page = await service.list({
           ...subjectFor(caller, params.subject, params.subjectKind),
@@ -195,7 +196,7 @@ export function createApiKeysHandler(options: ApiKeysHandlerOptions): FetchHandl
           page: parseCount(params.page, 'page'),
           pageSize: parseCount(params.pageSize, 'pageSize'),
         })
-        return jsonResponse(page)
+        return jsonResponse(toPageJson(page))
       }
       case 'create': {
         const body = await readJsonObject(request, { allowed: CREATE_FIELDS, maxBytes })
@@ -210,31 +211,37 @@ export function createApiKeysHandler(options: ApiKeysHandlerOptions): FetchHandl
         checkCreateFields(fields)
         await charge(caller)
         const key = await service.create({ ...owner, createdBy: caller.userId, ...fields })
-        return jsonResponse(key, 201, { location: `${basePath}/api-keys/${key.id}` })
+        return jsonResponse(toKeyJson(key), 201, { location: `${basePath}/api-keys/${key.id}` })
       }
       case 'get': {
-        return jsonResponse(await keyOfCaller(caller, route.apiKeyId))
+        return jsonResponse(toKeyJson(await keyOfCaller(caller, route.apiKeyId)))
       }
       case 'update': {
         const body = await readJsonObject(request, { allowed: ['name', 'description'], maxBytes })
         const owner = ownerOf(await keyOfCaller(caller, route.apiKeyId))
-        return jsonResponse(await service.update({ apiKeyId: route.apiKeyId, ...owner, ...body }))
+        return jsonResponse(toKeyJson(await service.update({ apiKeyId: route.apiKeyId, ...owner, ...body })))
       }
       case 'revoke': {
         const body = await readJsonObject(request, { allowed: ['revocationReason'], optional: true, maxBytes })
         const owner = ownerOf(await keyOfCaller(caller, route.apiKeyId))
-        return jsonResponse(
-          await service.revoke({ apiKeyId: route.apiKeyId, ...owner, revocationReason: body.revocationReason }),
-        )
+        const revoked = await service.revoke({
+          apiKeyId: route.apiKeyId,
+          ...owner,
+          revocationReason: body.revocationReason,
+        })
+        return jsonResponse(toKeyJson(revoked))
       }
       case 'roll': {
         const body = await readJsonObject(request, { allowed: ['gracePeriodSeconds'], maxBytes })
         const owner = ownerOf(await keyOfCaller(caller, route.apiKeyId))
         validateGracePeriod(body.gracePeriodSeconds)
         await charge(caller)
-        return jsonResponse(
-          await service.roll({ apiKeyId: route.apiKeyId, ...owner, gracePeriodSeconds: body.gracePeriodSeconds }),
-        )
+        const rolled = await service.roll({
+          apiKeyId: route.apiKeyId,
+          ...owner,
+          gracePeriodSeconds: body.gracePeriodSeconds,
+        })
+        return jsonResponse(toRollResultJson(rolled))
       }
     }
   }

@@ -1,5 +1,5 @@
-import { ApiKeysError } from '../../core/errors'
-import type { APIKeyStatusFilter } from '../../core/types'
+import { ApiKeysError, isOneOf } from '../../core/errors'
+import { API_KEY_STATUS_FILTERS, type APIKeyStatusFilter } from '../../core/types'
 import { isSafeText } from './text-safety'
 
 /** Most keys on one page. */
@@ -7,17 +7,18 @@ export const MAX_PAGE_SIZE = 100
 /** Keys on a page unless asked otherwise. */
 export const DEFAULT_PAGE_SIZE = 10
 /** Highest page number accepted (keeps offsets small). */
-export const MAX_PAGE = 100_000
+const MAX_PAGE = 100_000
 /** Longest search text, in characters. */
 export const MAX_QUERY_LENGTH = 200
 /** Longest subject id, in characters. */
 export const MAX_SUBJECT_LENGTH = 255
 
-const STATUSES: readonly APIKeyStatusFilter[] = ['active', 'expired', 'revoked']
+/** What a list says of a status it does not know, naming every one it does. */
+export const INVALID_STATUS_DETAIL = `The status must be one of ${API_KEY_STATUS_FILTERS.join(', ')}.`
 
 /** Whether `value` is one of the list status filters. */
 export function isStatusFilter(value: unknown): value is APIKeyStatusFilter {
-  return typeof value === 'string' && (STATUSES as readonly string[]).includes(value)
+  return isOneOf(API_KEY_STATUS_FILTERS, value)
 }
 
 /** Checks a subject id: a non-empty string of at most 255 characters. */
@@ -60,7 +61,7 @@ export function validateListParams(input: {
     throw new ApiKeysError('invalid_input', 'The search text must not contain control characters or line breaks.')
   }
   if (input.status !== undefined && !isStatusFilter(input.status)) {
-    throw new ApiKeysError('invalid_input', 'The status must be active, expired or revoked.')
+    throw new ApiKeysError('invalid_input', INVALID_STATUS_DETAIL)
   }
   return {
     query: query.trim(),

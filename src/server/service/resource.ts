@@ -3,7 +3,7 @@ import type { APIKeyResource } from '../../core/types'
 import type { StoredApiKey } from '../stores/types'
 
 /** The kind of credential the service issues, as `APIKeyResource.type`. */
-export const API_KEY_TYPE = 'api_key'
+const API_KEY_TYPE = 'api_key'
 
 /** A stored key as the kit's `APIKeyResource`, with `expired` judged at `now`. */
 export function toResource(key: StoredApiKey, now: number): APIKeyResource {
