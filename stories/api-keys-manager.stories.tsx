@@ -212,7 +212,9 @@ export const German: Story = {
     const canvas = within(canvasElement)
     await expect(await canvas.findByRole('searchbox', { name: 'Schlüssel suchen' })).toBeVisible()
     await expect(canvas.getByRole('button', { name: 'API-Schlüssel erstellen' })).toBeVisible()
-    await expect(await canvas.findByRole('button', { name: 'Widerrufen Production API' })).toBeVisible()
+    // The action (Sperren) reads differently from the status a revoked key shows (Gesperrt).
+    await expect(await canvas.findByRole('button', { name: 'Production API sperren' })).toHaveTextContent('Sperren')
+    await expect(canvas.getByRole('option', { name: 'Gesperrt' })).toBeInTheDocument()
     await expect(canvas.getByText('vorgestern')).toBeVisible()
   },
 }

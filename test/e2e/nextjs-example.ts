@@ -164,7 +164,7 @@ async function driveInChromium(origin: string): Promise<void> {
     // The client wrapper: German strings (functions) passed inside a 'use client' file.
     await page.getByRole('link', { name: 'Deutsch' }).click()
     const germanRow = page.getByRole('table', { name: 'API-Schlüssel' }).getByRole('row').filter({ hasText: KEY_NAME })
-    await germanRow.getByText('Widerrufen').waitFor()
+    await germanRow.getByText('Gesperrt').waitFor()
     say('the German page renders through a client wrapper')
 
     assert.deepEqual(problems, [], 'no console errors or warnings, no page errors, no hydration warnings')
