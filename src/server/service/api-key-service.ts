@@ -16,6 +16,8 @@ import { assertSafeFields } from './text-safety'
 import { createSecretHasher, type SecretHasher } from './secret-hash'
 import { createRateLimiter, type RateLimiter, type RateLimitOptions } from './rate-limiter'
 import { createVerify, type VerifyOptions, type VerifyResult } from './verify'
+import { announceKeyChange, connectedVerifyCache } from './key-change-wiring'
+import type { VerifyCacheOptions } from './verify-cache'
 
 /** Options of {@link createApiKeyService}. */
 export interface ApiKeyServiceOptions {
@@ -28,6 +30,12 @@ export interface ApiKeyServiceOptions {
   lastUsedWriteIntervalSeconds?: number
   /** SHA-256 hex of a secret (default: `node:crypto` where the runtime has it, else Web Crypto). */
   hashSecret?: SecretHasher
+  /**
+   * How `verify` remembers store answers by secret hash (default on: 1 s, 10,000 keys); `false`
+   * asks the store every time. A revoke, roll or edit made through any service on the store is
+   * seen at once (on PostgreSQL by `LISTEN/NOTIFY`), and anything else within `ttlSeconds`.
+   */
+  verifyCache?: VerifyCacheOptions | false
 }
 
 /**
@@ -102,6 +110,9 @@ export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyServic
   const intervalSeconds = options.lastUsedWriteIntervalSeconds ?? 60
   if (!(intervalSeconds >= 0)) throw new RangeError('lastUsedWriteIntervalSeconds must be 0 or more.')
   const throttle = new LastUsedThrottle(intervalSeconds * 1000)
+  const cache = options.verifyCache === false ? null : connectedVerifyCache(store, options.verifyCache ?? {})
+  /** Drops the key from every verify cache over this store in this process (others hear the store). */
+  const changed = (id: string): void => announceKeyChange(store, { kind: 'key', id })
 
   async function newRecord(
     owner: SubjectRef,
@@ -183,6 +194,7 @@ export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyServic
       const at = now()
       const key = await store.revoke({ id: apiKeyId, ...owner, reason, now: new Date(at) })
       if (key === null) throw notFound()
+      changed(key.id)
       return toResource(key, at)
     },
 
@@ -199,6 +211,7 @@ export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyServic
         now: new Date(at),
       })
       if (key === null) throw notFound()
+      changed(key.id)
       return toResource(key, at)
     },
 
@@ -233,10 +246,11 @@ export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyServic
         },
       })
       if (rolled === null) throw notFound()
+      changed(rolled.previous.id)
       return { replacement: withSecret(rolled.replacement, secret, at), previous: toResource(rolled.previous, at) }
     },
 
-    verify: createVerify({ store, prefix, now, hashSecret, throttle }),
+    verify: createVerify({ store, prefix, now, hashSecret, throttle, cache }),
 
     rateLimiter: (options = {}) => store.createSharedRateLimiter?.(options) ?? createRateLimiter(options),
   }

@@ -7,6 +7,7 @@ import { constantTimeEqual } from './constant-time'
 import type { LastUsedThrottle } from './last-used-throttle'
 import { toResource } from './resource'
 import type { SecretHasher } from './secret-hash'
+import type { FoundKey, VerifyCache } from './verify-cache'
 
 /** Why a secret was refused. */
 export type VerifyFailureCode = 'malformed' | 'not_found' | 'revoked' | 'expired' | 'insufficient_scope'
@@ -26,6 +27,8 @@ interface VerifyDeps {
   now: Clock
   hashSecret: SecretHasher
   throttle: LastUsedThrottle
+  /** Remembered store answers by secret hash; null when the service caches nothing. */
+  cache: VerifyCache | null
 }
 
 const refuse = (code: VerifyFailureCode): VerifyResult => ({ valid: false, code })
@@ -38,13 +41,31 @@ const refuse = (code: VerifyFailureCode): VerifyResult => ({ valid: false, code 
  * `lastUsedAt` is within the interval (another instance wrote it), at most one attempt per interval
  * in each process otherwise, and the store's UPDATE is guarded again, so of racing instances one
  * writes.
+ *
+ * With a cache, the row may come from memory (at most the cache's TTL old, and dropped as soon as
+ * a change to the key is heard); revoked, expired and scopes are still judged now, from the row.
+ * A row cached before another instance wrote `lastUsedAt` can cost this process one UPDATE that
+ * the guard turns into a no-op, never a second write.
  */
 export function createVerify(deps: VerifyDeps): (secret: unknown, options?: VerifyOptions) => Promise<VerifyResult> {
-  const { store, prefix, now, hashSecret, throttle } = deps
+  const { store, prefix, now, hashSecret, throttle, cache } = deps
+
+  /** The store's answer for `hash`, from the cache when it holds a fresh one. */
+  async function findByHash(hash: string): Promise<FoundKey> {
+    if (cache === null) return store.findBySecretHash(hash)
+    const readAt = now()
+    const cached = cache.lookup(hash, readAt)
+    if (cached !== undefined) return cached.found
+    const generation = cache.generation
+    const found = await store.findBySecretHash(hash)
+    cache.remember(hash, found, generation, readAt)
+    return found
+  }
+
   return async (secret, options = {}) => {
     if (!isWellFormedApiKey(secret, { prefix })) return refuse('malformed')
     const hash = await hashSecret(secret as string)
-    const found = await store.findBySecretHash(hash)
+    const found = await findByHash(hash)
     if (found === null || !constantTimeEqual(found.secretHash, hash)) return refuse('not_found')
     const { key } = found
     const at = now()

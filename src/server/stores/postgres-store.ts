@@ -3,10 +3,16 @@ import type { StoreError } from './errors'
 import { createPostgresRateLimiter } from './postgres-rate-limiter'
 import { loadPeer, peerImports } from './optional-peers'
 import { storeErrorFrom } from './sql/driver-errors'
-import { sqlLocationOf, type SqlLocation } from './sql/names'
+import { sqlLocationOf, sqlNamesFor, type SqlLocation } from './sql/names'
+import {
+  changeChannelOf,
+  PostgresChangeFeed,
+  type PgChangeFeedDatabase,
+  type PgListeningClientLike,
+} from './postgres-key-changes'
 import { createSqlStore } from './sql/sql-store'
 import { driverCall, type SqlClient, type SqlExecutor } from './sql/sql-client'
-import type { ApiKeyStore } from './types'
+import type { ApiKeyStore, KeyChangeListener } from './types'
 
 /** The part of a `pg` query result the store reads. */
 export interface PgResultLike {
@@ -51,8 +57,16 @@ export type PgConnectionErrorListener = (error: StoreError) => void
  * Options of {@link createPostgresStore}: a pool of your own, or a connection string; and where the
  * tables live (`schema`, `tablePrefix`; default `api_keys` on the `search_path`).
  */
-export type PostgresStoreOptions = SqlLocation &
-  (
+export type PostgresStoreOptions = SqlLocation & {
+  /**
+   * Tell other processes of revokes, rolls and edits with `NOTIFY`, and hear theirs with `LISTEN`
+   * (default true), so their verify caches drop a changed key at once. Listening takes one more
+   * connection, made like the pool's (`pool.Client` with `pool.options`) once a service subscribes,
+   * ended by `close`. Turn it off behind a pooler that cannot `LISTEN` (PgBouncer in transaction
+   * mode): verify caches then see other processes' changes within their TTL alone (1 s by default).
+   */
+  listenForChanges?: boolean
+} & (
     | {
         /** Your `pg.Pool`; the store does not end it on close. */
         pool: PgPoolLike
@@ -63,7 +77,7 @@ export type PostgresStoreOptions = SqlLocation &
     | {
         /** A `postgres://` URL; the store makes a `pg.Pool` and ends it on close. */
         connectionString: string
-        /** Most connections in the pool (default 10). */
+        /** Most connections in the pool (default 10); listening for changes takes one more. */
         max?: number
         migrate?: boolean
         /** Hears idle connections that fail (default: a `console.warn` line). */
@@ -100,6 +114,7 @@ type PgPoolConstructor = new (config: { connectionString: string; max: number })
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<ApiKeyStore> {
   const location = sqlLocationOf(options)
   const owned = 'connectionString' in options
+  const listen = options.listenForChanges ?? true
   const pool = owned ? await makePool(options.connectionString, options.max ?? 10) : options.pool
   // Without a listener, a pooled connection dropped by a restart throws from an 'error' event and ends the process.
   const report = options.onError ?? ((error: StoreError) => console.warn(`react-api-keys: ${error.message}`))
@@ -150,9 +165,61 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     // Its instances share one budget per caller through the database (the table migration 3 made).
     const createSharedRateLimiter = ({ limit, windowSeconds, now }: RateLimitOptions): RateLimiter =>
       createPostgresRateLimiter({ pool, ...location, limit, windowSeconds, now })
-    return { ...store, createSharedRateLimiter }
+    const database = listen ? changeFeedDatabase(pool) : null
+    if (database === null) return { ...store, createSharedRateLimiter }
+    return withChangeFeed(
+      { ...store, createSharedRateLimiter },
+      new PostgresChangeFeed(database, changeChannelOf(sqlNamesFor(location)), report),
+    )
   } catch (error) {
     await client.close().catch(() => undefined)
     throw error
+  }
+}
+
+/**
+ * The store with `LISTEN/NOTIFY`: a revoke, roll or edit that changed a key is announced to every
+ * process (after it committed; if the `NOTIFY` fails, the others' caches see it within their TTL),
+ * and `subscribeToChanges` hears them. Closing the store stops listening first.
+ */
+function withChangeFeed(store: ApiKeyStore, feed: PostgresChangeFeed): ApiKeyStore {
+  const announced = async <T>(id: string | undefined, result: T): Promise<T> => {
+    if (id !== undefined) await feed.publish(id)
+    return result
+  }
+  return {
+    ...store,
+    revoke: async (command) => {
+      const key = await store.revoke(command)
+      return announced(key?.id, key)
+    },
+    update: async (command) => {
+      const key = await store.update(command)
+      return announced(key?.id, key)
+    },
+    roll: async (command) => {
+      const rolled = await store.roll(command)
+      return announced(rolled?.previous.id, rolled)
+    },
+    subscribeToChanges: (listener: KeyChangeListener) => feed.subscribe(listener),
+    close: async () => {
+      feed.close()
+      await store.close()
+    },
+  }
+}
+
+/**
+ * What the change feed uses of the pool: its statements, and new clients made as the pool makes
+ * its own (`pg.Pool` exposes its `Client` class and `options`). Null for a pool that does not
+ * (a stand-in): without a way to listen, the store offers no change feed, as with `listenForChanges: false`.
+ */
+function changeFeedDatabase(pool: PgPoolLike): PgChangeFeedDatabase | null {
+  const { Client, options } = pool as { Client?: unknown; options?: unknown }
+  if (typeof Client !== 'function' || typeof options !== 'object' || options === null) return null
+  const ListeningClient = Client as new (config: object) => PgListeningClientLike
+  return {
+    query: (text, params) => pool.query(text, params),
+    newClient: () => new ListeningClient(options),
   }
 }

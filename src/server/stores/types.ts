@@ -108,6 +108,33 @@ export interface ApiKeyStore {
    * process owns the store (memory, embedded), whose in-process limiter already sees every request.
    */
   createSharedRateLimiter?(options: RateLimitOptions): RateLimiter
+  /**
+   * Hears keys changed by any process on this store's database (PostgreSQL: `LISTEN/NOTIFY` on a
+   * connection of its own), so caches of verify answers can drop them at once. Absent where one
+   * process owns the store (memory, embedded): the service that changes a key tells that process.
+   */
+  subscribeToChanges?(listener: KeyChangeListener): KeyChangeSubscription
   /** Releases connections or files. */
   close(): Promise<void>
+}
+
+/**
+ * A change a cache of verify answers must hear: one key changed (revoked, rolled, renamed; by id,
+ * never its secret or hash), or `all` when changes may have been missed (the listening connection
+ * broke or came back), so everything cached must go.
+ */
+export type KeyChange = { kind: 'key'; id: string } | { kind: 'all' }
+
+/** Told of each {@link KeyChange}. */
+export type KeyChangeListener = (change: KeyChange) => void
+
+/** A subscription to a store's key changes. */
+export interface KeyChangeSubscription {
+  /**
+   * Whether changes made elsewhere are heard right now. While false (not yet connected, or the
+   * connection is down), a change could go unheard, so answers must not be cached.
+   */
+  readonly live: boolean
+  /** Stops hearing changes. */
+  unsubscribe(): void
 }
