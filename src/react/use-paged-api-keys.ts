@@ -1,5 +1,13 @@
 'use client'
-import { isServer, keepPreviousData as keepPrevious, useQuery } from '@tanstack/react-query'
+import {
+  isServer,
+  keepPreviousData as keepPrevious,
+  noop,
+  useQuery,
+  type QueryClient,
+  type QueryKey,
+  type UseQueryOptions,
+} from '@tanstack/react-query'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ApiKeysError } from '../core/errors'
 import type { APIKeyResource, APIKeysPage } from '../core/types'
@@ -10,6 +18,23 @@ import { pageKey } from '../client/query-keys'
 import type { UseAPIKeysResult } from './use-api-keys'
 
 const NO_KEYS: APIKeyResource[] = []
+
+/** How often TanStack's retryer retries in a browser when no `retry` is set anywhere. */
+const TANSTACK_DEFAULT_RETRY = 3
+
+/**
+ * The retry the observer will use for this query: the QueryClient's default, else TanStack's own.
+ * A prefetch is not retried unless told (`query()` sets `retry: false`), and a prefetch that failed
+ * without the observer's retries would leave an error the observer fetches again on mount: one
+ * request more, and a failure shown sooner than the app's QueryClient says.
+ */
+function observerRetry(
+  queryClient: QueryClient,
+  queryKey: QueryKey,
+): UseQueryOptions<APIKeysPage, ApiKeysError>['retry'] {
+  return queryClient.defaultQueryOptions<APIKeysPage, ApiKeysError>({ queryKey }).retry ?? TANSTACK_DEFAULT_RETRY
+}
+
 /** A page number as the list uses it: a whole number from 1 (anything else, such as NaN from a URL, is 1). */
 const toPage = (value: number): number => Math.max(1, Math.floor(value) || 1)
 
@@ -58,14 +83,12 @@ export function usePagedAPIKeys(params: PagedListParams): UseAPIKeysResult {
   }
   // In a browser the request starts here, in render, not when the observer subscribes after the first
   // paint: a fast backend's keys reach the first frame, and a slow one's request leaves a frame sooner.
-  // The query is built with the observer's own defaults (retries too); the observer joins this request
-  // rather than sending another, and shows its error, if any.
-  if (enabled && !isServer && !queryClient.getQueryState(options.queryKey))
-    queryClient
-      .getQueryCache()
-      .build(queryClient, options)
-      .fetch()
-      .catch(() => {})
+  // This is TanStack's usePrefetchQuery, written out because that hook cannot be skipped while the list
+  // is disabled or on the server. The observer joins this request rather than sending another.
+  if (enabled && !isServer && !queryClient.getQueryState(options.queryKey)) {
+    const { queryKey, queryFn, staleTime } = options
+    queryClient.query({ queryKey, queryFn, staleTime, retry: observerRetry(queryClient, queryKey) }).catch(noop)
+  }
   const query = useQuery<APIKeysPage, ApiKeysError>(options, queryClient)
   const count = query.data?.totalCount ?? 0
   const pageCount = Math.ceil(count / filter.pageSize)
