@@ -23,7 +23,7 @@ type Story = StoryObj<typeof meta>
 export const KeyboardTabs: Story = {
   parameters: kit({
     organizationId: DEMO_TEAM,
-    seed: [...demoKeys(DEMO_USER), { name: 'Team-only key', subject: DEMO_TEAM }],
+    seed: [...demoKeys(DEMO_USER), { name: 'Team-only key', subject: DEMO_TEAM, subjectKind: 'team' }],
   }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)

@@ -1,7 +1,10 @@
-import type { MemorySeedKey } from '../../src/index'
+import type { MemorySeedKey, SubjectKind } from '../../src/index'
 
 export const DEMO_USER = 'user_2x9Kd'
 export const DEMO_TEAM = 'team_acme'
+
+/** Whose keys: the demo team's belong to a team, every other subject's to a user. */
+const kindOf = (subject: string): SubjectKind => (subject === DEMO_TEAM ? 'team' : 'user')
 
 const HOUR = 60 * 60 * 1000
 const DAY = 24 * HOUR
@@ -28,6 +31,7 @@ export function demoKeys(subject: string = DEMO_USER, now: number = Date.now()):
     {
       name: 'Production API',
       subject,
+      subjectKind: kindOf(subject),
       description: 'Main backend in eu-west-1',
       scopes: ['keys:read', 'orders:write'],
       createdAt: at(-40 * DAY),
@@ -37,6 +41,7 @@ export function demoKeys(subject: string = DEMO_USER, now: number = Date.now()):
     {
       name: 'GitHub Actions',
       subject,
+      subjectKind: kindOf(subject),
       description: 'Deploys on merge to main',
       scopes: ['deploy'],
       createdAt: at(-12 * DAY),
@@ -46,6 +51,7 @@ export function demoKeys(subject: string = DEMO_USER, now: number = Date.now()):
     {
       name: 'Local development',
       subject,
+      subjectKind: kindOf(subject),
       description: null,
       createdAt: at(-2 * DAY),
       lastUsedAt: null,
@@ -54,6 +60,7 @@ export function demoKeys(subject: string = DEMO_USER, now: number = Date.now()):
     {
       name: 'Old CLI token',
       subject,
+      subjectKind: kindOf(subject),
       description: 'Replaced by the GitHub Actions key',
       createdAt: at(-120 * DAY),
       lastUsedAt: at(-31 * DAY),
@@ -62,6 +69,7 @@ export function demoKeys(subject: string = DEMO_USER, now: number = Date.now()):
     {
       name: 'Contractor access',
       subject,
+      subjectKind: kindOf(subject),
       description: 'Temporary access for the audit',
       createdAt: at(-60 * DAY),
       lastUsedAt: at(-20 * DAY),
@@ -78,6 +86,7 @@ export function manyKeys(count: number, subject: string = DEMO_USER, now: number
     return {
       name: `${service} ${Math.floor(index / SERVICES.length) + 1}`,
       subject,
+      subjectKind: kindOf(subject),
       createdAt: new Date(now - (index + 1) * 7 * HOUR),
       lastUsedAt: index % 3 === 0 ? null : new Date(now - index * 11 * 60_000),
       expiration: index % 4 === 0 ? null : new Date(now + ((index % 9) + 1) * 20 * DAY),

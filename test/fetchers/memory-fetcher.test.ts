@@ -3,6 +3,10 @@ import { ApiKeysError, createMemoryFetcher, isWellFormedApiKey, type ListKeysPar
 import { DAY, ORG, USER, seedKeys } from '../helpers/kit'
 import { rejection } from '../helpers/rejection'
 
+// The rules of keys (order, search, conflicts, revoke twice, roll...) are the fetcher contract's
+// (contract.test.ts runs it on this fetcher); these are what only the memory backend adds: seeds,
+// its clock, latency, failures on demand, call counts and `touch`.
+
 const signal = new AbortController().signal
 const user = { subject: USER, subjectKind: 'user' as const, signal }
 const list = (overrides: Partial<ListKeysParams> = {}): ListKeysParams => ({
@@ -12,7 +16,7 @@ const list = (overrides: Partial<ListKeysParams> = {}): ListKeysParams => ({
   pageSize: 10,
   ...overrides,
 })
-const create = (name: string, extra: Partial<{ secondsUntilExpiration: number | null; subject: string }> = {}) => ({
+const create = (name: string, extra: Partial<{ secondsUntilExpiration: number | null }> = {}) => ({
   ...user,
   name,
   description: null,
@@ -27,108 +31,71 @@ afterEach(() => {
 })
 
 describe('createMemoryFetcher', () => {
-  it('returns the secret once, in the create result, and only its last four characters afterwards', async () => {
-    const fetcher = createMemoryFetcher()
+  it('issues secrets of the kit’s format, with the prefix asked for', async () => {
+    const fetcher = createMemoryFetcher({ prefix: 'sk_test_' })
     const created = await fetcher.create(create('Deploy'))
-    expect(isWellFormedApiKey(created.secret)).toBe(true)
-    expect(created.lastFour).toBe(created.secret.slice(-4))
-    const listed = await fetcher.list(list())
-    expect(listed.data[0]).not.toHaveProperty('secret')
-    expect(JSON.stringify(listed)).not.toContain(created.secret)
-    expect(JSON.stringify(listed)).not.toContain(created.secret.slice(3, -4))
+    expect(isWellFormedApiKey(created.secret, { prefix: 'sk_test_' })).toBe(true)
+    expect(created).toMatchObject({ prefix: 'sk_test_', createdBy: USER, subjectKind: 'user' })
   })
 
-  it('lists newest first with paging and the total count', async () => {
-    const fetcher = createMemoryFetcher({ seed: seedKeys(USER, 25) })
-    const first = await fetcher.list(list())
-    expect(first.totalCount).toBe(25)
-    expect(first.data.map((key) => key.name).slice(0, 2)).toEqual(['Key 25', 'Key 24'])
-    const last = await fetcher.list(list({ page: 3 }))
-    expect(last.data.map((key) => key.name)).toEqual(['Key 5', 'Key 4', 'Key 3', 'Key 2', 'Key 1'])
-    const created = await fetcher.create(create('Newest'))
-    expect((await fetcher.list(list())).data[0]?.id).toBe(created.id)
-  })
-
-  it('searches names without regard to case, and keeps subjects apart', async () => {
+  it('starts with seed keys as given, listed newest first by their creation date', async () => {
+    const now = Date.UTC(2026, 0, 10)
     const fetcher = createMemoryFetcher({
+      now: () => now,
       seed: [
-        { name: 'Production API', subject: USER },
-        { name: 'staging api', subject: USER },
-        { name: 'Billing', subject: USER },
-        { name: 'Production API', subject: ORG },
+        { name: 'Middle', subject: USER, createdAt: new Date(now - 2 * DAY), lastUsedAt: new Date(now - DAY) },
+        {
+          name: 'Oldest',
+          subject: USER,
+          createdAt: new Date(now - 9 * DAY),
+          revokedAt: new Date(now - 3 * DAY),
+          revocationReason: 'Rotated',
+        },
+        { name: 'Newest', subject: USER, createdAt: new Date(now - DAY), expiration: new Date(now - 1000) },
+        { name: 'Team key', subject: ORG, subjectKind: 'team' },
       ],
     })
-    const found = await fetcher.list(list({ query: 'API' }))
-    expect(found.data.map((key) => key.name).sort()).toEqual(['Production API', 'staging api'])
-    expect(found.totalCount).toBe(2)
-    expect((await fetcher.list(list({ subject: ORG }))).totalCount).toBe(1)
+    const page = await fetcher.list(list())
+    expect(page.data.map((key) => key.name)).toEqual(['Newest', 'Middle', 'Oldest'])
+    expect(page.data[0]).toMatchObject({ expired: true, revoked: false })
+    expect(page.data[1]?.lastUsedAt).toEqual(new Date(now - DAY))
+    expect(page.data[2]).toMatchObject({
+      revoked: true,
+      revocationReason: 'Rotated',
+      revokedAt: new Date(now - 3 * DAY),
+    })
+    const team = await fetcher.list(list({ subject: ORG, subjectKind: 'team' }))
+    expect(team.data.map((key) => key.name)).toEqual(['Team key'])
+    expect((await fetcher.list(list({ subject: ORG }))).totalCount).toBe(0)
   })
 
-  it('computes expiry from the clock and filters by status', async () => {
-    vi.useFakeTimers({ now: Date.UTC(2026, 0, 1) })
-    const fetcher = createMemoryFetcher()
-    await fetcher.create(create('Short', { secondsUntilExpiration: 60 }))
-    const revoked = await fetcher.create(create('Gone'))
-    await fetcher.revoke({ ...user, apiKeyId: revoked.id, revocationReason: null })
-    await fetcher.create(create('Forever'))
+  it('refuses seeds that break the server’s rules: two active keys of one name', async () => {
+    const fetcher = createMemoryFetcher({
+      seed: [
+        { name: 'café', subject: USER },
+        { name: 'CAFE\u0301', subject: USER },
+      ],
+    })
+    expect(await rejection(fetcher.list(list()))).toMatchObject({ code: 'conflict' })
+  })
+
+  it('judges expiry by its clock', async () => {
+    let now = Date.UTC(2026, 0, 1)
+    const fetcher = createMemoryFetcher({ now: () => now })
+    const key = await fetcher.create(create('Short', { secondsUntilExpiration: 60 }))
+    expect(key.expiration).toEqual(new Date(now + 60_000))
     expect((await fetcher.list(list({ status: 'expired' }))).totalCount).toBe(0)
-    vi.advanceTimersByTime(60_000)
-    const expired = await fetcher.list(list({ status: 'expired' }))
-    expect(expired.data.map((key) => [key.name, key.expired])).toEqual([['Short', true]])
-    expect((await fetcher.list(list({ status: 'revoked' }))).data.map((key) => key.name)).toEqual(['Gone'])
-    expect((await fetcher.list(list({ status: 'active' }))).data.map((key) => key.name)).toEqual(['Forever'])
+    now += 60_000
+    expect((await fetcher.list(list({ status: 'expired' }))).data.map((one) => one.id)).toEqual([key.id])
   })
 
-  it('keeps the first time and reason when a key is revoked twice', async () => {
-    vi.useFakeTimers({ now: Date.UTC(2026, 0, 1) })
-    const fetcher = createMemoryFetcher()
-    const key = await fetcher.create(create('Twice'))
-    const first = await fetcher.revoke({ ...user, apiKeyId: key.id, revocationReason: 'leaked' })
-    vi.advanceTimersByTime(DAY)
-    const second = await fetcher.revoke({ ...user, apiKeyId: key.id, revocationReason: 'other' })
-    expect(second.revocationReason).toBe('leaked')
-    expect(second.revokedAt).toEqual(first.revokedAt)
-  })
-
-  it('refuses a second active key with the same name for one subject, but not after a revoke', async () => {
-    const fetcher = createMemoryFetcher()
-    const key = await fetcher.create(create('CI'))
-    expect((await rejection(fetcher.create(create('ci')))).code).toBe('conflict')
-    expect((await fetcher.create(create('CI', { subject: ORG }))).name).toBe('CI')
-    await fetcher.revoke({ ...user, apiKeyId: key.id, revocationReason: null })
-    expect((await fetcher.create(create('CI'))).name).toBe('CI')
-  })
-
-  it('refuses invalid input and unknown keys with the kit error codes', async () => {
-    const fetcher = createMemoryFetcher()
-    expect((await rejection(fetcher.create(create('  ')))).code).toBe('invalid_input')
-    expect((await rejection(fetcher.revoke({ ...user, apiKeyId: 'nope', revocationReason: null }))).code).toBe(
-      'not_found',
-    )
-    const theirs = await fetcher.create(create('Theirs', { subject: ORG }))
-    expect((await rejection(fetcher.revoke({ ...user, apiKeyId: theirs.id, revocationReason: null }))).code).toBe(
-      'not_found',
-    )
-  })
-
-  it('renames keys and describes them', async () => {
-    const fetcher = createMemoryFetcher()
-    const key = await fetcher.create(create('Old'))
-    const updated = await fetcher.update({ ...user, apiKeyId: key.id, name: 'New', description: 'For CI' })
-    expect(updated).toMatchObject({ name: 'New', description: 'For CI' })
-  })
-
-  it('rolls a key: a new secret with the same name and scopes, the old one expiring after the grace period', async () => {
-    vi.useFakeTimers({ now: Date.UTC(2026, 0, 1) })
-    const fetcher = createMemoryFetcher()
-    const old = await fetcher.create({ ...create('Rolled'), scopes: ['read'] })
-    const { replacement, previous } = await fetcher.roll({ ...user, apiKeyId: old.id, gracePeriodSeconds: 3600 })
-    expect(replacement).toMatchObject({ name: 'Rolled', scopes: ['read'], subject: USER })
-    expect(replacement.secret).not.toBe(old.secret)
-    expect(previous.expiration?.getTime()).toBe(Date.UTC(2026, 0, 1, 1))
-    vi.advanceTimersByTime(3600_000)
-    const listed = await fetcher.list(list({ status: 'expired' }))
-    expect(listed.data.map((key) => key.id)).toEqual([old.id])
+  it('marks a key used on touch', async () => {
+    const now = Date.UTC(2026, 0, 1)
+    const fetcher = createMemoryFetcher({ seed: seedKeys(USER, 1), now: () => now })
+    const [key] = (await fetcher.list(list())).data
+    expect(key?.lastUsedAt).toBeNull()
+    await fetcher.touch(key?.id ?? '')
+    expect((await fetcher.list(list())).data[0]?.lastUsedAt).toEqual(new Date(now))
   })
 
   it('waits the simulated latency, and can be cancelled while it waits', async () => {
@@ -142,9 +109,22 @@ describe('createMemoryFetcher', () => {
     await pending
     expect(settled).toBe(true)
     const controller = new AbortController()
-    const cancelled = fetcher.list(list({ signal: controller.signal }))
+    const cancelled = fetcher.create({ ...create('Never'), signal: controller.signal })
     controller.abort()
     await expect(cancelled).rejects.toMatchObject({ name: 'AbortError' })
+    vi.useRealTimers()
+    fetcher.setLatency(0)
+    expect((await fetcher.list(list())).totalCount).toBe(0)
+  })
+
+  it('answers a list as the keys were when it arrived, after the latency', async () => {
+    vi.useFakeTimers()
+    const fetcher = createMemoryFetcher({ latencyMs: 100 })
+    const before = fetcher.list(list())
+    fetcher.setLatency(0)
+    await fetcher.create(create('Later'))
+    await vi.advanceTimersByTimeAsync(100)
+    expect((await before).totalCount).toBe(0)
   })
 
   it('fails the next calls on demand, for the methods chosen', async () => {

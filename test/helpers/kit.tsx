@@ -8,18 +8,29 @@ import {
   type MemoryFetcher,
   type MemoryFetcherOptions,
   type MemorySeedKey,
+  type SubjectKind,
 } from '../../src/index'
 
 export const USER = 'user_alice'
 export const ORG = 'org_acme'
 export const DAY = 24 * 60 * 60 * 1000
 
-/** `count` keys for `subject`, one a minute apart, named "<label> 1" (oldest) to "<label> count" (newest). */
-export function seedKeys(subject: string, count: number, label = 'Key'): MemorySeedKey[] {
+/**
+ * `count` keys for `subject`, one a minute apart, named "<label> 1" (oldest) to "<label> count" (newest).
+ * Owned by a user when the id starts with `user_`, else by a team, as the hooks ask for every subject but
+ * the signed-in user's as a team.
+ */
+export function seedKeys(
+  subject: string,
+  count: number,
+  label = 'Key',
+  subjectKind: SubjectKind = subject.startsWith('user_') ? 'user' : 'team',
+): MemorySeedKey[] {
   const start = Date.now() - count * 60_000
   return Array.from({ length: count }, (_, index) => ({
     name: `${label} ${index + 1}`,
     subject,
+    subjectKind,
     createdAt: new Date(start + index * 60_000),
   }))
 }

@@ -37,7 +37,7 @@ describe('Stack-style hooks', () => {
           expiration: new Date(now - DAY),
           revokedAt: new Date(now - 2 * DAY),
         },
-        { name: 'Team key', subject: ORG },
+        { name: 'Team key', subject: ORG, subjectKind: 'team' },
       ],
     })
     render(
@@ -83,7 +83,7 @@ describe('Stack-style hooks', () => {
   it('lists a team’s keys, without judging permissions itself', async () => {
     const { wrapper, memory } = setupKit({
       seed: [
-        { name: 'Team key', subject: ORG },
+        { name: 'Team key', subject: ORG, subjectKind: 'team' },
         { name: 'Mine', subject: USER },
       ],
       provider: { teams: [{ id: ORG, displayName: 'Acme', permissions: [] }] },
