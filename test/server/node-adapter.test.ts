@@ -34,6 +34,22 @@ const reports = toNodeHandler(async (request) => {
   return new Response(JSON.stringify({ subject: auth.subject, url: request.url }), { headers })
 })
 
+/** A body still arriving: its first part at once, the rest when the test calls `finishStream`. */
+let finishStream = (): void => undefined
+const streaming = toNodeHandler(() => {
+  const encoder = new TextEncoder()
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode('first '))
+      finishStream = () => {
+        controller.enqueue(encoder.encode('last'))
+        controller.close()
+      }
+    },
+  })
+  return new Response(body, { headers: { 'content-type': 'text/plain' } })
+})
+
 let server: Server
 let base: string
 
@@ -41,6 +57,10 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     if (req.url?.startsWith('/reports')) {
       reports(req, res)
+      return
+    }
+    if (req.url === '/stream') {
+      streaming(req, res)
       return
     }
     if (req.url === '/failing') {
@@ -142,6 +162,32 @@ describe('toNodeHandler', () => {
     const refused = await fetch(`${base}/reports`, { headers: { 'x-api-key': 'sk_nope' } })
     expect(refused.status).toBe(401)
     expect(refused.headers.get('www-authenticate')).toContain('invalid_token')
+  })
+
+  it('sends a complete body with its length in one piece, and streams a body still arriving', async () => {
+    const listed = await fetch(`${base}/api/api-keys`, { headers: { 'x-user': 'user_3' } })
+    const text = await listed.text()
+    expect(listed.headers.get('transfer-encoding')).toBeNull()
+    expect(listed.headers.get('content-length')).toBe(String(Buffer.byteLength(text)))
+    expect(JSON.parse(text)).toMatchObject({ totalCount: 0 })
+
+    // The head and the first part arrive while the body is still open; the test then ends it.
+    const streamed = await new Promise<{ encoding: string | undefined; parts: string[] }>((resolve, reject) => {
+      const parts: string[] = []
+      httpRequest(`${base}/stream`, (res) => {
+        res.setEncoding('utf8')
+        res.on('data', (part: string) => {
+          parts.push(part)
+          if (parts.length === 1) finishStream()
+        })
+        res.on('end', () => resolve({ encoding: res.headers['transfer-encoding'], parts }))
+      })
+        .on('error', reject)
+        .end()
+    })
+    expect(streamed.encoding).toBe('chunked')
+    expect(streamed.parts[0]).toBe('first ')
+    expect(streamed.parts.join('')).toBe('first last')
   })
 
   it('answers 413 for a body over 16 KiB, whether declared or streamed in chunks, storing nothing', async () => {

@@ -91,21 +91,55 @@ function requestUrl(req: IncomingMessage & { originalUrl?: string }): URL {
   const host = req.headers.host ?? 'localhost'
   if (!HOST_PATTERN.test(host)) throw new RefusedRequest(400, 'The Host header is not a valid host.')
   const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true
-  const { origin } = parseUrl('The Host header is not a valid host.', `${encrypted ? 'https' : 'http'}://${host}`)
-  // Appended, not resolved: a path such as `//other.example/x` stays a path on this host.
-  if (target === '*') return new URL(`${origin}/*`)
-  if (!target.startsWith('/')) throw new RefusedRequest(400, 'The request target is not a valid path.')
-  return parseUrl('The request target is not a valid path.', `${origin}${target}`)
+  const origin = `${encrypted ? 'https' : 'http'}://${host}`
+  const path = target === '*' ? '/*' : target
+  if (!path.startsWith('/')) {
+    parseUrl('The Host header is not a valid host.', origin)
+    throw new RefusedRequest(400, 'The request target is not a valid path.')
+  }
+  // Appended, not resolved: a path such as `//other.example/x` stays a path on this host. One
+  // parse; only a failed one is parsed again, to tell a bad host from a bad path.
+  const url = URL.parse(`${origin}${path}`)
+  if (url !== null) return url
+  parseUrl('The Host header is not a valid host.', origin)
+  throw new RefusedRequest(400, 'The request target is not a valid path.')
 }
 
+/** The Fetch API Request of a Node request: its headers as Node parsed them, given as pairs (Request checks them once). */
 function toRequest(req: IncomingMessage, url: URL, body: Uint8Array<ArrayBuffer> | null, signal: AbortSignal): Request {
-  const headers = new Headers()
+  const headers: [string, string][] = []
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue
-    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item)
+    if (typeof value === 'string') headers.push([name, value])
+    else for (const item of value) headers.push([name, item])
   }
   return new Request(url, { method: req.method ?? 'GET', headers, body, signal })
 }
+
+/**
+ * The next read of `reader` if the body has it ready in this turn of the event loop (a body
+ * made from a string or bytes does), else null; `read` stays the read to wait for.
+ */
+function readyNow(
+  read: Promise<ReadableStreamReadResult<Uint8Array>>,
+): Promise<ReadableStreamReadResult<Uint8Array> | null> {
+  return new Promise((resolve, reject) => {
+    const later = setImmediate(() => resolve(null))
+    read.then(
+      (result) => {
+        clearImmediate(later)
+        resolve(result)
+      },
+      (error: unknown) => {
+        clearImmediate(later)
+        reject(error instanceof Error ? error : new Error('The response body failed.'))
+      },
+    )
+  })
+}
+
+/** The most of a body that is held back to send in one write with its length; past it, the body streams. */
+const ONE_WRITE_BYTES = 64 * 1024
 
 async function send(res: ServerResponse, response: Response, extraHeaders: Record<string, string> = {}): Promise<void> {
   const headers: Record<string, string | string[]> = {}
@@ -114,10 +148,31 @@ async function send(res: ServerResponse, response: Response, extraHeaders: Recor
   })
   const cookies = response.headers.getSetCookie()
   if (cookies.length > 0) headers['set-cookie'] = cookies
-  res.writeHead(response.status, { ...headers, ...extraHeaders })
-  if (response.body !== null) {
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk)
+  Object.assign(headers, extraHeaders)
+  if (response.body === null) {
+    res.writeHead(response.status, headers).end()
+    return
   }
+  // A body that is complete at once (as one made from a string or bytes is) goes out with its
+  // length in one write, as a plain node:http server sends it; a body still arriving streams.
+  const reader = response.body.getReader() as ReadableStreamDefaultReader<Uint8Array>
+  const held: Uint8Array[] = []
+  let heldBytes = 0
+  let next = reader.read()
+  for (let result = await readyNow(next); result !== null; result = await readyNow(next)) {
+    if (result.done) {
+      if (headers['content-length'] === undefined) headers['content-length'] = String(heldBytes)
+      res.writeHead(response.status, headers).end(held.length === 1 ? held[0] : Buffer.concat(held))
+      return
+    }
+    held.push(result.value)
+    heldBytes += result.value.byteLength
+    next = reader.read()
+    if (heldBytes > ONE_WRITE_BYTES) break
+  }
+  res.writeHead(response.status, headers)
+  for (const chunk of held) res.write(chunk)
+  for (let result = await next; !result.done; result = await reader.read()) res.write(result.value)
   res.end()
 }
 
