@@ -17,6 +17,8 @@ export type {
 export type { SubjectInput } from './service/api-key-service'
 /** What `verify` answers and accepts. */
 export type { VerifyResult, VerifyFailureCode, VerifyOptions } from './service/verify'
+/** How `verify` remembers store answers: TTL and size (`createApiKeyService({ verifyCache })`). */
+export type { VerifyCacheOptions } from './service/verify-cache'
 /** A clock in milliseconds since the epoch, injectable for tests. */
 export type { Clock } from './service/clock'
 /** The SHA-256 function the service stores and looks secrets up by. */
@@ -38,6 +40,8 @@ export { MAX_CLAIMS_JSON_LENGTH } from './service/claims'
 
 /** The persistence contract every store implements. */
 export type { ApiKeyStore, StoredApiKey, NewApiKeyRecord, ListKeysQuery, RollKeyCommand } from './stores/types'
+/** Key changes a store hears from other processes (`subscribeToChanges`), for verify caches. */
+export type { KeyChange, KeyChangeListener, KeyChangeSubscription } from './stores/types'
 /** The owner of keys in a store: a subject id and its kind; a user and a team with one id are two owners. */
 export type { SubjectRef } from './stores/types'
 /** Keys in process memory, for tests and demos. */
