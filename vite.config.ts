@@ -130,7 +130,10 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     target: 'es2022',
-    lib: { entry: { index: 'src/index.ts', 'server/index': 'src/server/index.ts' }, formats: ['es'] },
+    lib: {
+      entry: { index: 'src/index.ts', 'server/index': 'src/server/index.ts', 'testing/index': 'src/testing/index.ts' },
+      formats: ['es'],
+    },
     rolldownOptions: {
       external: [...external, /^react\/jsx-runtime$/, /^react-dom(\/.*)?$/, /^node:/],
       output: {

@@ -1,7 +1,8 @@
 // The package as adopters get it: packs the kit (or takes the tarball CI packed), checks what it
 // ships, installs it into a throwaway app and uses it the ways apps do, by package name through
 // the exports map: ESM import and server render, require() of the server entry from CommonJS, the
-// Server Components entry, TypeScript under nodenext, and a Vite bundle.
+// fetcher contract of the testing entry under node:test, the Server Components entry, TypeScript
+// under nodenext, and a Vite bundle.
 //
 //   node test/smoke/pack-and-import.mjs [react-api-keys-x.y.z.tgz]
 import { execFileSync } from 'node:child_process'
@@ -45,6 +46,16 @@ if (!verified.valid || verified.key.id !== issued.id) throw new Error('the packe
 if ((await service.verify(issued.secret.slice(0, -1) + 'x')).valid) throw new Error('a tampered key verified')
 const css = import.meta.resolve('react-api-keys/styles.css')
 console.log(JSON.stringify({ exports: Object.keys(kit).length, css: css.endsWith('/dist/styles.css') }))
+`
+
+// The fetcher contract from the packed testing entry, under node:test: no Vitest or Jest involved.
+const CONTRACT_RUN = `
+import { test } from 'node:test'
+import { createMemoryFetcher } from 'react-api-keys'
+import { fetcherContract } from 'react-api-keys/testing'
+
+const memory = createMemoryFetcher()
+for (const c of fetcherContract({ fetcher: () => memory })) test(c.name, { skip: c.skip }, c.run)
 `
 
 // A CommonJS server (Node >= 20.19 requires ESM): the server entry by require(), nothing else.
@@ -107,6 +118,16 @@ try {
     writeFileSync(join(app, 'server.cjs'), CJS_SERVER)
     const output = execFileSync('node', ['server.cjs'], { cwd: app, encoding: 'utf8' })
     if (!output.includes('verified')) throw new Error(`server.cjs printed: ${output}`)
+  })
+  await check('react-api-keys/testing: the fetcher contract on the packed memory fetcher, under node:test', () => {
+    writeFileSync(join(app, 'contract.mjs'), CONTRACT_RUN)
+    const output = execFileSync('node', ['--test', '--test-reporter=tap', 'contract.mjs'], {
+      cwd: app,
+      encoding: 'utf8',
+    })
+    const passed = Number(/^# pass (\d+)$/m.exec(output)?.[1] ?? 0)
+    if (passed < 10) throw new Error(`node --test contract.mjs passed only ${passed} cases:\n${output}`)
+    return `${passed} cases passed`
   })
   await check(
     'react-server entry (Next.js App Router)',

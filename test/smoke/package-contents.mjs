@@ -18,6 +18,9 @@ const REQUIRED = [
   'dist/server/index.js',
   'dist/server/index.d.ts',
   'dist/server/index.d.ts.map',
+  'dist/testing/index.js',
+  'dist/testing/index.d.ts',
+  'dist/testing/index.d.ts.map',
   'dist/styles.css',
 ]
 

@@ -10,18 +10,22 @@ import { join } from 'node:path'
 
 const ESM_FILE = `import { createMemoryFetcher, isWellFormedApiKey, type ApiKeysFetcher } from 'react-api-keys'
 import { createApiKeyService, createMemoryStore } from 'react-api-keys/server'
+import { fetcherContract, type FetcherContractCase } from 'react-api-keys/testing'
 
 // Right usage compiles.
 export const fetcher: ApiKeysFetcher = createMemoryFetcher()
 export const wellFormed: boolean = isWellFormedApiKey('rak_example')
 const service = createApiKeyService({ store: createMemoryStore() })
 export const secret: string = (await service.create({ subject: 'user_1', name: 'Typed' })).secret
+export const cases: FetcherContractCase[] = fetcherContract({ fetcher: () => createMemoryFetcher() })
 
-// Wrong usage is rejected, from both entry points.
+// Wrong usage is rejected, from every entry point.
 // @ts-expect-error a fetcher is not a string
 export const fetcherAsString: string = createMemoryFetcher()
 // @ts-expect-error a service is not a number
 export const serviceAsNumber: number = createApiKeyService({ store: createMemoryStore() })
+// @ts-expect-error the contract takes a function that makes a fetcher, not a fetcher
+export const casesOfFetcher = fetcherContract({ fetcher: createMemoryFetcher() })
 `
 
 // A CommonJS file requiring the ESM server entry: TypeScript (nodenext, >= 5.8) types require(esm).
