@@ -39,6 +39,14 @@ describe('verify cache: answers', () => {
     expect(lookups()).toBe(1)
   })
 
+  it('asks the store once when many verify one key at the same moment', async () => {
+    const { service, lookups } = setup()
+    const key = await service.create({ subject: 'u', name: 'k' })
+    const results = await Promise.all(Array.from({ length: 16 }, () => service.verify(key.secret)))
+    expect(results.every((result) => result.valid)).toBe(true)
+    expect(lookups()).toBe(1)
+  })
+
   it('asks the store every time when turned off', async () => {
     const { service, lookups } = setup({ verifyCache: false })
     const key = await service.create({ subject: 'u', name: 'k' })

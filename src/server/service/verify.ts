@@ -50,16 +50,30 @@ const refuse = (code: VerifyFailureCode): VerifyResult => ({ valid: false, code 
 export function createVerify(deps: VerifyDeps): (secret: unknown, options?: VerifyOptions) => Promise<VerifyResult> {
   const { store, prefix, now, hashSecret, throttle, cache } = deps
 
-  /** The store's answer for `hash`, from the cache when it holds a fresh one. */
+  /** Store reads under way, by hash: callers that miss the cache together share one read. */
+  const reading = new Map<string, { generation: number; found: Promise<FoundKey> }>()
+
+  /**
+   * The store's answer for `hash`, from the cache when it holds a fresh one. A read already under
+   * way is joined only if no change was heard since it began (after a revoke here, a new read).
+   */
   async function findByHash(hash: string): Promise<FoundKey> {
     if (cache === null) return store.findBySecretHash(hash)
     const readAt = now()
     const cached = cache.lookup(hash, readAt)
     if (cached !== undefined) return cached.found
     const generation = cache.generation
-    const found = await store.findBySecretHash(hash)
-    cache.remember(hash, found, generation, readAt)
-    return found
+    const underWay = reading.get(hash)
+    if (underWay !== undefined && underWay.generation === generation) return underWay.found
+    const read = { generation, found: store.findBySecretHash(hash) }
+    reading.set(hash, read)
+    try {
+      const found = await read.found
+      cache.remember(hash, found, generation, readAt)
+      return found
+    } finally {
+      if (reading.get(hash) === read) reading.delete(hash)
+    }
   }
 
   return async (secret, options = {}) => {
