@@ -165,6 +165,21 @@ export { RollApiKeyDialog, type RollApiKeyDialogProps } from './components/dialo
 export { DEFAULT_EXPIRATION_OPTIONS, type ExpirationOption } from './components/dialogs/expiration'
 /** A key's status as a badge. */
 export { StatusBadge, type StatusBadgeProps } from './components/manager/StatusBadge'
+/** "2 keys expire this week", "3 keys unused for 90 days" over the loaded keys, each a filter. */
+export { HygieneSummary, type HygieneSummaryProps } from './components/manager/HygieneSummary'
+/** A scope the app offers: a value, or `{ value, label, description }`. */
+export type { ScopeOption } from './components/shared/scope-option'
+/** Which keys need a look: expiring within 7 days, unused for 90 days (React-free). */
+export {
+  expiresThisWeek,
+  unusedFor90Days,
+  matchesHygiene,
+  hygieneCounts,
+  UNUSED_AFTER_MS,
+  type HygieneFilter,
+} from './client/key-hygiene'
+/** Whether a key can be rolled: it works and was not rolled already. */
+export { isRollable } from './core/key-rollable'
 /** Per-part class names of the manager. */
 export type { ClassNames, ManagerPart } from './components/shared/class-names'
 

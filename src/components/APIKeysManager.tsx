@@ -18,6 +18,7 @@ import { Pagination } from './manager/Pagination'
 import { SearchField } from './manager/SearchField'
 import { StatusFilter } from './manager/StatusFilter'
 import type { ClassNames, ManagerPart } from './shared/class-names'
+import type { ScopeOption } from './shared/scope-option'
 import { useDebouncedValue } from './shared/use-debounced-value'
 
 /** The manager's status filter: one status, or `'all'`. */
@@ -42,8 +43,11 @@ export interface APIKeysManagerProps {
    * @default DEFAULT_EXPIRATION_OPTIONS
    */
   expirationOptions?: readonly ExpirationOption[]
-  /** Scopes a new key may be given, offered as checkboxes in the create dialog. Default: none offered. */
-  availableScopes?: readonly string[]
+  /**
+   * Scopes a new key may be given, offered as checkboxes in the create dialog: values, or
+   * `{ value, label, description }` to show a label and what each allows (also in a key's details). Default: none offered.
+   */
+  availableScopes?: readonly ScopeOption[]
   /** The search text, when the app keeps it (in the URL, say). Leave out to let the manager keep it. */
   query?: string
   /** Called on every change of the search text (the request waits until typing pauses). */

@@ -108,6 +108,39 @@ export interface Messages {
   rollSubmit: string
   rolling: string
   // Account settings and teams
+  // Reveal dialog, details view and hygiene summary (issue 16)
+  /** The one-time warning of the reveal dialog, shown as a callout. */
+  revealWarning: string
+  /** Why Done is disabled, shown under it until the box is ticked. */
+  doneDisabledHint: string
+  detailsDescription: string
+  keyId: string
+  copyKeyId: string
+  keyIdCopied: string
+  createdBy: string
+  /** The creator when it is the signed-in user. */
+  createdByYou: string
+  noScopes: string
+  noDescription: string
+  revokedAt: string
+  noReason: string
+  /** The key a rolled key was replaced by, and the key a replacement replaced. */
+  replacedBy: string
+  rolledFrom: string
+  /** The accessible name of a button that switches the details to another key (`sk_…qeUS`). */
+  showKeyDetails: (maskedKey: string) => string
+  edit: string
+  editName: string
+  editDescription: string
+  save: string
+  saving: string
+  keyUpdated: (name: string) => string
+  hygieneLabel: string
+  hygieneExpiringThisWeek: (count: number) => string
+  hygieneUnused: (count: number) => string
+  /** Says the summary counts only the keys the page shows. */
+  hygieneScope: string
+  hygieneShowAll: string
   accountSettingsTitle: string
   settingsTabsLabel: string
   apiKeysTab: string

@@ -177,9 +177,18 @@ describe('APIKeysManager: creating a key', () => {
     const reveal = await findOpenedDialog('alertdialog', 'Save your key “Copy me”')
     const secret = (within(reveal).getByRole('textbox', { name: 'API key' }) as HTMLInputElement).value
 
+    // The one-time warning is a visible callout; Done says why it is disabled.
+    expect(within(reveal).getByRole('note').textContent).toMatch(/only time the key is shown/)
+    const done = within(reveal).getByRole('button', { name: 'Done' })
+    expect(descriptionOf(done)).toBe('Tick “I have saved this key” first.')
+    expect(screen.getByText('Tick “I have saved this key” first.')).toBeTruthy()
+
     await user.click(within(reveal).getByRole('button', { name: 'Copy' }))
-    expect(within(reveal).getByRole('button', { name: 'Copied' })).toBeTruthy()
+    // "Copied" is said once, by the status line; the button keeps its name.
     expect(within(reveal).getByRole('status').textContent).toBe('Copied')
+    expect(within(reveal).queryByRole('button', { name: 'Copied' })).toBeNull()
+    expect(within(reveal).getAllByText('Copied')).toHaveLength(1)
+
     expect(await navigator.clipboard.readText()).toBe(secret)
 
     // jsdom has no object URLs: capture the blob the button would download.
@@ -189,10 +198,15 @@ describe('APIKeysManager: creating a key', () => {
       value: (blob: Blob) => (blobs.push(blob), 'blob:test'),
     })
     Object.defineProperty(URL, 'revokeObjectURL', { configurable: true, value: () => undefined })
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined)
+    const names: string[] = []
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download)
+    })
     try {
       await user.click(within(reveal).getByRole('button', { name: 'Download .env' }))
       expect(click).toHaveBeenCalledTimes(1)
+      // A real file name from the key's name, not ".env" (which browsers save as "env.txt").
+      expect(names).toEqual(['copy-me.env'])
       expect(blobs).toHaveLength(1)
       expect(await readBlob(blobs[0])).toBe(`API_KEY=${secret}\n`)
       expect(document.querySelector('a[download]')).toBeNull()

@@ -1,8 +1,9 @@
 import { configure, screen, waitFor, within } from '@testing-library/react'
+import { vi } from 'vitest'
 
-// Each test is a whole user flow through Radix dialogs in jsdom: on a slow, shared CI machine a screen
-// may take seconds to appear. The test's own time-out comes from vitest.config.ts.
-configure({ asyncUtilTimeout: 15_000 })
+// Each test is a whole user flow through Radix dialogs in jsdom: give slow, shared CI machines room.
+configure({ asyncUtilTimeout: 3000 })
+vi.setConfig({ testTimeout: 20_000 })
 
 /**
  * Finds a dialog that another one just replaced (create -> reveal, roll -> reveal) once it accepts

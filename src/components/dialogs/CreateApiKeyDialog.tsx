@@ -7,6 +7,7 @@ import { createKey } from '../../client/key-actions'
 import { useBoundAction, useSupports } from '../../react/use-api-keys-client'
 import { useMessages } from '../../react/use-localization'
 import { DialogShell } from '../shared/DialogShell'
+import type { ScopeOption } from '../shared/scope-option'
 import { describeError } from '../shared/error-message'
 import { DialogFooter } from './DialogFooter'
 import { ExpirationField } from './ExpirationField'
@@ -27,7 +28,7 @@ export interface CreateApiKeyDialogProps {
   /** The expiration choices (default Never, 1, 7, 30, 60, 90, 180 days, 1 year, custom). */
   expirationOptions?: readonly ExpirationOption[]
   /** Scopes the user may grant, shown as checkboxes; none shown when left out, or when the Provider's backend stores no scopes. */
-  availableScopes?: readonly string[]
+  availableScopes?: readonly ScopeOption[]
   /** Where focus goes when the dialog closes, if the element that opened it is gone. */
   returnFocusTo?: () => HTMLElement | null | undefined
 }

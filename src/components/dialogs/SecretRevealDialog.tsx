@@ -2,6 +2,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useMessages } from '../../react/use-localization'
 import { DialogShell } from '../shared/DialogShell'
+import { envFileName } from './env-file-name'
 
 /** The key to reveal: its name, and the secret shown this once. */
 export interface RevealedKey {
@@ -23,9 +24,12 @@ export interface SecretRevealDialogProps {
 
 type CopyState = 'idle' | 'copied' | 'failed'
 
-/** Triggers a download of `text` as a file named `filename`, then releases the object URL at once. */
+/**
+ * Triggers a download of `text` as a file named `filename`, then releases the object URL at once.
+ * The type is not `text/plain`: for that, browsers may append `.txt` (Chrome saved `.env` as `env.txt`).
+ */
 function download(filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }))
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/octet-stream' }))
   const link = document.createElement('a')
   link.href = url
   link.download = filename
@@ -40,6 +44,7 @@ function RevealBody({ apiKey, onDone, envVarName }: { apiKey: RevealedKey; onDon
   const messages = useMessages()
   const fieldId = useId()
   const checkboxId = useId()
+  const doneHintId = useId()
   const fieldRef = useRef<HTMLInputElement>(null)
   const [copy, setCopy] = useState<CopyState>('idle')
   const [saved, setSaved] = useState(false)
@@ -64,6 +69,9 @@ function RevealBody({ apiKey, onDone, envVarName }: { apiKey: RevealedKey; onDon
 
   return (
     <>
+      <p className="rak-callout rak-callout--warning" role="note">
+        {messages.revealWarning}
+      </p>
       <div className="rak-field">
         <label className="rak-label" htmlFor={fieldId}>
           {messages.secretLabel}
@@ -77,8 +85,9 @@ function RevealBody({ apiKey, onDone, envVarName }: { apiKey: RevealedKey; onDon
             value={apiKey.secret}
             onFocus={(event) => event.currentTarget.select()}
           />
+          {/* The label stays "Copy": the status line below says "Copied", so it is announced once. */}
           <button type="button" className="rak-button rak-button--secondary" onClick={() => void copySecret()}>
-            {copy === 'copied' ? messages.copied : messages.copy}
+            {messages.copy}
           </button>
         </div>
         <p className="rak-hint" role="status">
@@ -93,7 +102,7 @@ function RevealBody({ apiKey, onDone, envVarName }: { apiKey: RevealedKey; onDon
       <button
         type="button"
         className="rak-button rak-button--link"
-        onClick={() => download('.env', `${envVarName}=${apiKey.secret}\n`)}
+        onClick={() => download(envFileName(apiKey.name), `${envVarName}=${apiKey.secret}\n`)}
       >
         {messages.downloadEnv}
       </button>
@@ -102,7 +111,18 @@ function RevealBody({ apiKey, onDone, envVarName }: { apiKey: RevealedKey; onDon
         <label htmlFor={checkboxId}>{messages.savedCheckbox}</label>
       </div>
       <div className="rak-dialog-actions">
-        <button type="button" className="rak-button rak-button--primary" disabled={!saved} onClick={onDone}>
+        {!saved && (
+          <p id={doneHintId} className="rak-hint">
+            {messages.doneDisabledHint}
+          </p>
+        )}
+        <button
+          type="button"
+          className="rak-button rak-button--primary"
+          disabled={!saved}
+          aria-describedby={saved ? undefined : doneHintId}
+          onClick={onDone}
+        >
           {messages.done}
         </button>
       </div>
