@@ -41,10 +41,10 @@ const ALL_CASES = [...listCases, ...createCases, ...revokeCases, ...updateCases,
  * The behaviour every `ApiKeysFetcher` must have, as test cases for any runner: list order and
  * paging, search, the status filter, the rules of create, revoke, update and roll, conflicts
  * (names compared case-insensitively in NFC), revoking twice, aborted requests and error codes.
- * The kit runs it against its own fetchers. With Vitest or Jest:
+ * The kit runs it against its own fetchers. With Vitest or Jest, `fetcherContract` imported from
+ * `react-api-keys/testing`:
  *
  * ```ts
- * import { fetcherContract } from 'react-api-keys/testing'
  * for (const c of fetcherContract({ fetcher: () => myFetcher }))
  *   (c.skip ? test.skip : test)(c.name, c.run)
  * ```
