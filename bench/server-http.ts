@@ -1,0 +1,97 @@
+/**
+ * Verify over HTTP on loopback for the server table bench: an endpoint guarded by `requireApiKey`
+ * and served by `toNodeHandler`, beside its floor, a bare `node:http` server that reads the
+ * Authorization header, hashes it (SHA-256) and looks the hash up in a Map. Both are loaded the
+ * same way, from another process (bench/server-http-load.ts), so the server has this one to
+ * itself: 16 callers on keep-alive connections, for a fixed time.
+ */
+import { createHash } from 'node:crypto'
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { createServer, type RequestListener } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { fileURLToPath } from 'node:url'
+import { toNodeHandler } from '../src/server/http/node-adapter'
+import { requireApiKey } from '../src/server/http/require-api-key'
+import type { ApiKeyService } from '../src/server/service/api-key-service'
+import type { RateFigure } from './server-timing'
+
+/** Callers at once. */
+export const HTTP_CONCURRENCY = 16
+
+/** The guarded endpoint as an app would write it. */
+function guarded(service: ApiKeyService): RequestListener {
+  return toNodeHandler(async (incoming) => {
+    const auth = await requireApiKey(incoming, { service, scopes: ['read'] })
+    if (auth instanceof Response) return auth
+    return Response.json({ subject: auth.subject })
+  })
+}
+
+/** The floor: what any server must do to answer, with nothing of the kit. */
+function bare(hashes: ReadonlyMap<string, string>): RequestListener {
+  return (req, res) => {
+    const match = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')
+    const subject =
+      match?.[1] === undefined ? undefined : hashes.get(createHash('sha256').update(match[1]).digest('hex'))
+    if (subject === undefined) {
+      res.writeHead(401).end()
+      return
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ subject }))
+  }
+}
+
+/** What the load process measured. */
+interface LoadResult extends RateFigure {
+  failed: number
+}
+
+/** Runs bench/server-http-load.ts against `port` for `seconds` in a process of its own. */
+async function loadFromChild(port: number, secrets: readonly string[], seconds: number): Promise<LoadResult> {
+  const script = fileURLToPath(new URL('./server-http-load.ts', import.meta.url))
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', script, String(port), String(seconds), String(HTTP_CONCURRENCY)],
+    {
+      env: { ...process.env, RAK_BENCH_KEYS: JSON.stringify(secrets) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
+  let output = ''
+  child.stdout.setEncoding('utf8').on('data', (text: string) => (output += text))
+  const [code] = (await once(child, 'exit')) as [number | null]
+  if (code !== 0) throw new Error(`The HTTP load process failed (exit ${code}).`)
+  return JSON.parse(output) as LoadResult
+}
+
+/**
+ * Requests a second (16 at once, for `seconds`) that `listener` answers, loaded from another
+ * process, after a short warm-up; every answer must be 200.
+ */
+async function load(listener: RequestListener, secrets: readonly string[], seconds: number): Promise<RateFigure> {
+  const server = createServer(listener)
+  server.keepAliveTimeout = 10_000
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  try {
+    await loadFromChild(port, secrets, 0.3)
+    const { failed, ...rate } = await loadFromChild(port, secrets, seconds)
+    if (failed > 0) throw new Error(`${failed} HTTP answers were not 200.`)
+    return rate
+  } finally {
+    server.closeAllConnections()
+    await new Promise((resolve) => server.close(resolve))
+  }
+}
+
+/** Verify over HTTP through `requireApiKey` on `service`. */
+export function httpVerify(service: ApiKeyService, secrets: readonly string[], seconds: number): Promise<RateFigure> {
+  return load(guarded(service), secrets, seconds)
+}
+
+/** The bare node:http floor, with a Map of the given secrets' hashes. */
+export function httpFloor(secrets: readonly string[], seconds: number): Promise<RateFigure> {
+  const hashes = new Map(secrets.map((secret) => [createHash('sha256').update(secret).digest('hex'), 'user_small']))
+  return load(bare(hashes), secrets, seconds)
+}
