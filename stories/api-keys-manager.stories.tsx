@@ -96,7 +96,7 @@ export const ManyPages: Story = {
 /** A page of 1,000 keys renders the rows near the viewport only, and scrolling brings the rest. */
 export const ThousandKeysOnOnePage: Story = {
   args: { pageSize: 1000 },
-  parameters: kit({ seed: manyKeys(1000) }),
+  parameters: kit({ seed: manyKeys(1000), largePages: true }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     const table = await canvas.findByRole('table')

@@ -11,6 +11,7 @@ import {
   type TeamInfo,
 } from '../../src/index'
 import { DEMO_USER, demoKeys } from './demo-keys'
+import { withLargePages } from './large-pages'
 
 /** What a story may set under `parameters.kit`. */
 export interface KitParameters {
@@ -22,6 +23,8 @@ export interface KitParameters {
   setup?: (fetcher: MemoryFetcher) => void
   /** A backend that stores no scopes (`supports.scopes: false`), as Stack Auth's and Clerk's. */
   withoutScopes?: boolean
+  /** A backend that answers pages of more than 100 keys (the kit's server does not), as an app's own may. */
+  largePages?: boolean
 }
 
 /** Typed story parameters for the embedded backend: `parameters: kit({ seed, setup })`. */
@@ -49,7 +52,8 @@ function KitFrame({ parameters, latency, failure, locale, children }: KitFramePr
     const memory = createMemoryFetcher({ seed: parameters.seed ?? demoKeys(), latencyMs: latency })
     if (failure !== 'none') memory.failNext('network', { times: 1000, methods: FAILING_METHODS[failure] })
     parameters.setup?.(memory)
-    return parameters.withoutScopes ? { ...memory, supports: { scopes: false } } : memory
+    const backend = parameters.largePages ? withLargePages(memory) : memory
+    return parameters.withoutScopes ? { ...backend, supports: { scopes: false } } : backend
   })
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }))
   return (
