@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { APIKeysManager } from '../src/index'
+import { APIKeysManager, ApiKeysError } from '../src/index'
 import { demoKeys, manyKeys } from './support/demo-keys'
 import { findRow, page } from './support/play'
 import { UrlKeptManager } from './support/url-kept-manager'
@@ -171,11 +171,23 @@ export const StatusFilter: Story = {
 }
 
 /** The list cannot be loaded: the reason, and Retry. */
+/** Whether the LoadError story's backend is down. */
+const loadErrorOutage = { on: true }
+
 export const LoadError: Story = {
-  parameters: kit({ setup: (fetcher) => fetcher.failNext('network', { methods: ['list'] }) }),
+  // Every list fails until the play function ends the outage: the error shows however slow the
+  // machine, since no retry or remount can answer with the list first.
+  parameters: kit({
+    setup: (fetcher) => {
+      const list = fetcher.list.bind(fetcher)
+      loadErrorOutage.on = true
+      fetcher.list = (params) => (loadErrorOutage.on ? Promise.reject(new ApiKeysError('network')) : list(params))
+    },
+  }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     const alert = await canvas.findByRole('alert')
+    loadErrorOutage.on = false
     await expect(alert).toHaveTextContent('The API keys could not be loaded.')
     await expect(alert).toHaveTextContent('Could not reach the server')
     await userEvent.click(canvas.getByRole('button', { name: 'Retry' }))
