@@ -1,19 +1,31 @@
 'use client'
 import { clsx } from 'clsx'
-import { useRef, useState } from 'react'
+import { Suspense, useEffect, useReducer, useRef, useState } from 'react'
 import type { ApiKeysError } from '../core/errors'
-import type { APIKeyResource, APIKeyStatusFilter, CreatedAPIKey } from '../core/types'
+import type { APIKeyResource, APIKeyStatusFilter } from '../core/types'
 import { usePagedAPIKeys } from '../react/use-paged-api-keys'
 import { useSupports } from '../react/use-api-keys-client'
 import { useMessages } from '../react/use-localization'
-import { CreateApiKeyDialog } from './dialogs/CreateApiKeyDialog'
 import type { ExpirationOption } from './dialogs/expiration'
-import { RevokeApiKeyDialog } from './dialogs/RevokeApiKeyDialog'
-import { RollApiKeyDialog } from './dialogs/RollApiKeyDialog'
-import { SecretRevealDialog, type RevealedKey } from './dialogs/SecretRevealDialog'
+import { dialogReducer, NO_DIALOG } from './manager/dialog-state'
 import { EmptyState } from './manager/EmptyState'
 import { ErrorState } from './manager/ErrorState'
+import {
+  ReturnTargetsProvider,
+  useReturnTarget,
+  useReturnTargetsRoot,
+  type OpeningAction,
+} from './manager/focus-return'
 import { KeysTable } from './manager/KeysTable'
+import {
+  LazyCreateApiKeyDialog,
+  LazyRevokeApiKeyDialog,
+  LazyRollApiKeyDialog,
+  LazySecretRevealDialog,
+  prefetchDialogs,
+  prefetchDialogsWhenIdle,
+} from './manager/lazy-dialogs'
+import { LiveRegion, useAnnouncer } from './manager/LiveRegion'
 import { Pagination } from './manager/Pagination'
 import { SearchField } from './manager/SearchField'
 import { StatusFilter } from './manager/StatusFilter'
@@ -78,7 +90,7 @@ const SEARCH_DEBOUNCE_MS = 300
 
 /**
  * The complete API keys screen: search, status filter, a table with every key's status and dates,
- * paging, and the create, one-time reveal, revoke and roll dialogs.
+ * paging, and the create, one-time reveal, revoke and roll dialogs (each loaded on demand).
  */
 export function APIKeysManager(props: APIKeysManagerProps) {
   const { subject, pageSize = 10, showDescription = true, classNames = {} } = props
@@ -112,158 +124,196 @@ export function APIKeysManager(props: APIKeysManagerProps) {
     onPageChange: props.onPageChange,
   })
 
-  const [creating, setCreating] = useState(false)
-  // The create dialog mounts when first opened and then stays, so its draft survives closing.
-  const [createMounted, setCreateMounted] = useState(false)
-  const [revealed, setRevealed] = useState<RevealedKey | null>(null)
-  const [revoking, setRevoking] = useState<APIKeyResource | null>(null)
-  const [rolling, setRolling] = useState<APIKeyResource | null>(null)
-  const createButton = useRef<HTMLButtonElement>(null)
+  const [dialogs, dispatch] = useReducer(dialogReducer, NO_DIALOG)
+  const open = dialogs.open
+  const targets = useReturnTargetsRoot()
+  const createRef = useReturnTarget('create', undefined, targets)
   const searchField = useRef<HTMLInputElement>(null)
-  const tableRegion = useRef<HTMLDivElement>(null)
-  // Which row action opened the open dialog. Kept as key id and action, not as the element: an
-  // optimistic revoke and its rollback re-render the row's buttons.
-  const rowAction = useRef<{ keyId: string; action: 'revoke' | 'roll' } | null>(null)
+  const { announcement, announce } = useAnnouncer()
+  useEffect(prefetchDialogsWhenIdle, [])
 
-  function openCreate(): void {
-    rowAction.current = null
-    setCreateMounted(true)
-    setCreating(true)
+  // What a search or filter found, said once its answer is in (the first list is not a search).
+  const searched = `${query}\u0000${status ?? ''}`
+  const [announcedSearch, setAnnouncedSearch] = useState(searched)
+  if (searched !== announcedSearch && !list.isFetching && !list.isError) {
+    setAnnouncedSearch(searched)
+    announce(messages.searchResults(list.count))
   }
 
-  function openRowAction(key: APIKeyResource, action: 'revoke' | 'roll'): void {
-    rowAction.current = { keyId: key.id, action }
-    if (action === 'revoke') setRevoking(key)
-    else setRolling(key)
+  function openForKey(kind: 'revoke' | 'roll' | 'details', key: APIKeyResource): void {
+    dispatch({ type: 'key', kind, key, index: list.data.findIndex((candidate) => candidate.id === key.id) })
   }
 
-  /** Back to the row button that opened a dialog, or to the table when the row has no such button now. */
-  function backToRow(): HTMLElement | null {
-    const opened = rowAction.current
-    const buttons = opened
-      ? tableRegion.current?.querySelectorAll<HTMLElement>(`[data-rak-action="${opened.action}"]`)
-      : undefined
-    const button = [...(buttons ?? [])].find((candidate) => candidate.dataset.rakKey === opened?.keyId)
-    return button ?? tableRegion.current
+  /**
+   * Where focus goes when a dialog closes: the button that opened it; when that is gone (a revoked
+   * key has no Revoke button), the next button of its row, else of the rows after it, then before.
+   */
+  function returnFocus(): HTMLElement | null {
+    const opener = dialogs.opener
+    if (!opener) return null
+    const own = targets.find(opener.action, opener.keyId)
+    if (own || opener.keyId === undefined) return own ?? targets.find('create')
+    const order: OpeningAction[] = ['details', 'roll', 'revoke']
+    const index = list.data.findIndex((key) => key.id === opener.keyId)
+    const from = index >= 0 ? index : (opener.index ?? 0)
+    const nearby = [...list.data.slice(from), ...list.data.slice(0, from).reverse()]
+    for (const key of nearby) {
+      for (const action of order) {
+        const found = targets.find(action, key.id)
+        if (found) return found
+      }
+    }
+    return targets.find('create') ?? searchField.current
   }
 
-  /** Only the name and the secret go to the reveal dialog; the secret goes nowhere else. */
-  function reveal({ name, secret }: CreatedAPIKey): void {
-    setRevealed({ name, secret })
+  function clearFilters(): void {
+    if (search) setSearch('')
+    if (status) setStatus(undefined)
+    searchField.current?.focus()
   }
 
+  const filtering = query !== '' || status !== undefined
   const empty = !list.isLoading && !list.isError && list.data.length === 0
+  // No keys at all: the empty state's one button to create the first, and no toolbar with nothing to act on.
+  const firstKey = empty && !filtering && search === ''
+  const statusLabel =
+    status === 'active'
+      ? messages.statusFilterActive
+      : status === 'expired'
+        ? messages.statusFilterExpired
+        : status === 'revoked'
+          ? messages.statusFilterRevoked
+          : undefined
   return (
-    <div className={clsx('rak-root rak-manager', props.className, classNames.root)}>
-      <div className={clsx('rak-toolbar', classNames.toolbar)}>
-        <SearchField ref={searchField} value={search} onChange={setSearch} className={classNames.search} />
-        <StatusFilter value={status} onChange={setStatus} className={classNames.statusFilter} />
-        <button
-          ref={createButton}
-          type="button"
-          className={clsx('rak-button rak-button--primary rak-create-button', classNames.createButton)}
-          onClick={openCreate}
-        >
-          {messages.createButton}
-        </button>
-      </div>
-
-      {list.isError && list.error && (
-        <ErrorState error={list.error} onRetry={() => void list.revalidate()} className={classNames.errorState} />
-      )}
-
-      {empty ? (
-        <EmptyState
-          query={query}
-          filtered={status !== undefined}
-          onCreate={openCreate}
-          onClearSearch={() => {
-            setSearch('')
-            searchField.current?.focus()
-          }}
-          className={classNames.emptyState}
-        />
-      ) : (
-        !(list.isError && list.data.length === 0) && (
-          <div ref={tableRegion} className="rak-table-region" tabIndex={-1}>
-            <KeysTable
-              keys={list.data}
-              loading={list.isLoading}
-              busy={list.isFetching}
-              showDescription={showDescription}
-              canRoll={supports.roll}
-              onRevoke={(key) => openRowAction(key, 'revoke')}
-              onRoll={(key) => openRowAction(key, 'roll')}
-              classNames={classNames}
-            />
+    <ReturnTargetsProvider value={targets}>
+      <div className={clsx('rak-root rak-manager', props.className, classNames.root)}>
+        <LiveRegion announcement={announcement} loading={list.isLoading ? messages.loading : undefined} />
+        {!firstKey && (
+          <div className={clsx('rak-toolbar', classNames.toolbar)}>
+            <SearchField ref={searchField} value={search} onChange={setSearch} className={classNames.search} />
+            <StatusFilter value={status} onChange={setStatus} className={classNames.statusFilter} />
+            <button
+              ref={createRef}
+              type="button"
+              className={clsx('rak-button rak-button--primary rak-create-button', classNames.createButton)}
+              onClick={() => dispatch({ type: 'create' })}
+              onPointerEnter={() => prefetchDialogs('create', 'reveal')}
+              onFocus={() => prefetchDialogs('create', 'reveal')}
+            >
+              {messages.createButton}
+            </button>
           </div>
-        )
-      )}
+        )}
 
-      {list.count > 0 && (
-        <Pagination
-          page={list.page}
-          pageSize={pageSize}
-          count={list.count}
-          hasPrevious={list.hasPreviousPage}
-          hasNext={list.hasNextPage}
-          onPrevious={list.fetchPrevious}
-          onNext={list.fetchNext}
-          className={classNames.pagination}
-        />
-      )}
+        {list.isError && list.error && (
+          <ErrorState error={list.error} onRetry={() => void list.revalidate()} className={classNames.errorState} />
+        )}
 
-      {/* A dialog is mounted only while needed: a screen nobody acts on renders and re-renders none. */}
-      {createMounted && (
-        <CreateApiKeyDialog
-          open={creating}
-          onOpenChange={setCreating}
-          subject={subject}
-          showDescription={showDescription}
-          expirationOptions={props.expirationOptions}
-          availableScopes={props.availableScopes}
-          returnFocusTo={() => createButton.current}
-          onError={props.onError}
-          onCreated={(created) => {
-            setCreating(false)
-            reveal(created)
-            const { secret: _secret, ...key } = created
-            props.onCreate?.(key)
-          }}
-        />
-      )}
-      {revealed && (
-        <SecretRevealDialog
-          apiKey={revealed}
-          onDone={() => setRevealed(null)}
-          returnFocusTo={() => (rowAction.current ? backToRow() : createButton.current)}
-        />
-      )}
-      {revoking && (
-        <RevokeApiKeyDialog
-          apiKey={revoking}
-          subject={subject}
-          onClose={() => setRevoking(null)}
-          onRevoked={props.onRevoke}
-          onError={props.onError}
-          returnFocusTo={backToRow}
-        />
-      )}
-      {rolling && (
-        <RollApiKeyDialog
-          apiKey={rolling}
-          subject={subject}
-          onClose={() => setRolling(null)}
-          onError={props.onError}
-          returnFocusTo={backToRow}
-          onRolled={({ replacement, previous }) => {
-            setRolling(null)
-            reveal(replacement)
-            const { secret: _secret, ...key } = replacement
-            props.onRoll?.(key, previous)
-          }}
-        />
-      )}
-    </div>
+        {empty ? (
+          <EmptyState
+            query={query}
+            status={statusLabel}
+            onCreate={() => dispatch({ type: 'create' })}
+            onCreateNear={() => prefetchDialogs('create', 'reveal')}
+            onClear={clearFilters}
+            className={classNames.emptyState}
+          />
+        ) : (
+          !(list.isError && list.data.length === 0) && (
+            <div
+              className="rak-table-region"
+              // A pointer or focus in the table: its dialogs load before a button is pressed.
+              onPointerOver={() => prefetchDialogs('revoke', 'roll', 'reveal')}
+              onFocus={() => prefetchDialogs('revoke', 'roll', 'reveal')}
+            >
+              <KeysTable
+                keys={list.data}
+                loading={list.isLoading}
+                busy={list.isFetching}
+                showDescription={showDescription}
+                canRoll={supports.roll}
+                onRevoke={(key) => openForKey('revoke', key)}
+                onRoll={(key) => openForKey('roll', key)}
+                classNames={classNames}
+              />
+            </div>
+          )
+        )}
+
+        {list.count > 0 && (
+          <Pagination
+            page={list.page}
+            pageSize={pageSize}
+            count={list.count}
+            hasPrevious={list.hasPreviousPage}
+            hasNext={list.hasNextPage}
+            onPrevious={list.fetchPrevious}
+            onNext={list.fetchNext}
+            className={classNames.pagination}
+          />
+        )}
+
+        {/* A dialog is loaded and mounted only when needed: a screen nobody acts on renders none. */}
+        <Suspense fallback={null}>
+          {dialogs.createKept && (
+            <LazyCreateApiKeyDialog
+              open={open?.kind === 'create'}
+              onOpenChange={(opened) => dispatch(opened ? { type: 'create' } : { type: 'close' })}
+              subject={subject}
+              showDescription={showDescription}
+              expirationOptions={props.expirationOptions}
+              availableScopes={props.availableScopes}
+              returnFocusTo={returnFocus}
+              onError={props.onError}
+              onCreated={({ secret, ...key }) => {
+                // Only the name and the secret go to the reveal dialog; the secret goes nowhere else.
+                dispatch({ type: 'reveal', secret: { name: key.name, secret }, after: 'created' })
+                props.onCreate?.(key)
+              }}
+            />
+          )}
+          {open?.kind === 'reveal' && (
+            <LazySecretRevealDialog
+              apiKey={open.secret}
+              onDone={() => {
+                dispatch({ type: 'close' })
+                announce(
+                  open.after === 'created'
+                    ? messages.keyCreated(open.secret.name)
+                    : messages.keyRolled(open.secret.name),
+                )
+              }}
+              returnFocusTo={returnFocus}
+            />
+          )}
+          {open?.kind === 'revoke' && (
+            <LazyRevokeApiKeyDialog
+              apiKey={open.key}
+              subject={subject}
+              onClose={() => dispatch({ type: 'close' })}
+              onRevoked={(key) => {
+                announce(messages.keyRevoked(key.name))
+                props.onRevoke?.(key)
+              }}
+              onError={props.onError}
+              returnFocusTo={returnFocus}
+            />
+          )}
+          {open?.kind === 'roll' && (
+            <LazyRollApiKeyDialog
+              apiKey={open.key}
+              subject={subject}
+              onClose={() => dispatch({ type: 'close' })}
+              onError={props.onError}
+              returnFocusTo={returnFocus}
+              onRolled={({ replacement: { secret, ...replacement }, previous }) => {
+                dispatch({ type: 'reveal', secret: { name: replacement.name, secret }, after: 'rolled' })
+                props.onRoll?.(replacement, previous)
+              }}
+            />
+          )}
+        </Suspense>
+      </div>
+    </ReturnTargetsProvider>
   )
 }

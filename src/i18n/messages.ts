@@ -54,6 +54,15 @@ export interface Messages {
   noMatches: (query: string) => string
   noFilterMatches: string
   clearSearch: string
+  /** The empty state when a search and a status filter together hide every key. */
+  noMatchesWithStatus: (query: string, status: string) => string
+  clearStatus: string
+  clearSearchAndStatus: string
+  /** What the manager's live region says when a search or filter has its answer. */
+  searchResults: (count: number) => string
+  keyCreated: (name: string) => string
+  keyRevoked: (name: string) => string
+  keyRolled: (name: string) => string
   loadError: string
   retry: string
   pagination: (from: number, to: number, total: number) => string
@@ -107,6 +116,16 @@ export interface Messages {
   graceDays: (days: number) => string
   rollSubmit: string
   rolling: string
+  /** Cancel's label when the dialog's action can no longer be done (the key is gone). */
+  close: string
+  // What a revoke or roll will break, in its dialog
+  neverUsedNote: string
+  lastUsedRecently: (relative: string) => string
+  lastUsedAt: (relative: string) => string
+  rollOldStopsNow: string
+  rollOldStopsAt: (dateTime: string) => string
+  rollNewExpiresAt: (dateTime: string) => string
+  rollNewNeverExpires: string
   // Account settings and teams
   // Reveal dialog, details view and hygiene summary (issue 16)
   /** The one-time warning of the reveal dialog, shown as a callout. */

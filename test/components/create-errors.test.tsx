@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react'
+import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { APIKeysManager, ApiKeysError } from '../../src/index'
@@ -45,7 +45,7 @@ function expectNothingLost(fields: Awaited<ReturnType<typeof fillCreateDialog>>[
 }
 
 describe('APIKeysManager: a refused create', () => {
-  it('explains a duplicate name in the dialog and at the field, keeping what was typed', async () => {
+  it('explains a duplicate name once, at the field, which takes focus, keeping what was typed', async () => {
     const onError = vi.fn()
     const kit = setupKit({ seed: seededTaken })
     const user = userEvent.setup({ delay: null })
@@ -53,9 +53,11 @@ describe('APIKeysManager: a refused create', () => {
     await user.click(submit)
 
     const message = 'An active key named “Taken” already exists. Choose another name.'
-    expect((await within(dialog).findByRole('alert')).textContent).toBe(message)
-    expect(fields.name.getAttribute('aria-invalid')).toBe('true')
+    await waitFor(() => expect(fields.name.getAttribute('aria-invalid')).toBe('true'))
     expect(descriptionOf(fields.name)).toBe(message)
+    expect(within(dialog).getAllByText(message)).toHaveLength(1)
+    expect(within(dialog).queryByRole('alert')).toBeNull()
+    expect(document.activeElement).toBe(fields.name)
     expectNothingLost(fields, 'Taken')
     expect(onError).toHaveBeenCalledTimes(1)
     expect(onError.mock.calls[0]?.[0]).toBeInstanceOf(ApiKeysError)
@@ -129,7 +131,7 @@ describe('APIKeysManager: a cancelled create', () => {
     const user = userEvent.setup({ delay: null })
     const { dialog, submit } = await fillCreateDialog(user, kit, vi.fn(), 'Taken')
     await user.click(submit)
-    await within(dialog).findByRole('alert')
+    await within(dialog).findByText('An active key named “Taken” already exists. Choose another name.')
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
     expect(screen.queryByRole('dialog')).toBeNull()
 
@@ -141,6 +143,7 @@ describe('APIKeysManager: a cancelled create', () => {
     ).toBe('Nightly export job')
     expect((within(reopened).getByRole('combobox', { name: 'Expiration' }) as HTMLSelectElement).value).toBe('90')
     expect((within(reopened).getByRole('checkbox', { name: 'write' }) as HTMLInputElement).checked).toBe(true)
-    expect(within(reopened).queryByRole('alert')).toBeNull()
+    expect(within(reopened).queryByText(/already exists/)).toBeNull()
+    expect(within(reopened).getByRole('textbox', { name: 'Name' }).getAttribute('aria-invalid')).toBeNull()
   })
 })

@@ -1,9 +1,14 @@
 import { configure, screen, waitFor, within } from '@testing-library/react'
-import { vi } from 'vitest'
+import { beforeAll, vi } from 'vitest'
+import { loadDialogs } from '../../src/components/manager/lazy-dialogs'
 
 // Each test is a whole user flow through Radix dialogs in jsdom: give slow, shared CI machines room.
 configure({ asyncUtilTimeout: 3000 })
 vi.setConfig({ testTimeout: 20_000 })
+
+// The manager loads its dialogs on demand and prefetches them once the page is idle: these flows
+// start a moment after the first paint, with them loaded. Stories open them before they are.
+beforeAll(() => loadDialogs())
 
 /**
  * Finds a dialog that another one just replaced (create -> reveal, roll -> reveal) once it accepts

@@ -1,6 +1,6 @@
 'use client'
-import { useId, useRef, useState, type FormEvent } from 'react'
-import { toApiKeysError, type ApiKeysError, type ValidatedField } from '../../core/errors'
+import { useRef, useState, type FormEvent } from 'react'
+import type { ApiKeysError, ValidatedField } from '../../core/errors'
 import type { CreatedAPIKey } from '../../core/types'
 import { MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, secondsUntil, validateCreateInput } from '../../core/validation'
 import { createKey } from '../../client/key-actions'
@@ -12,7 +12,9 @@ import { describeError } from '../shared/error-message'
 import { DialogFooter } from './DialogFooter'
 import { ExpirationField } from './ExpirationField'
 import { DEFAULT_EXPIRATION_OPTIONS, defaultExpiration, expirationDate, type ExpirationOption } from './expiration'
+import { Field } from './Field'
 import { ScopesField } from './ScopesField'
+import { useKeyAction } from './use-key-action'
 
 /** Props of {@link CreateApiKeyDialog}. */
 export interface CreateApiKeyDialogProps {
@@ -44,9 +46,19 @@ interface Draft {
   scopes: string[]
 }
 
+/** Which field's error a change of each part of the draft answers. */
+const FIELD_OF: Record<keyof Draft, ValidatedField> = {
+  name: 'name',
+  description: 'description',
+  expiration: 'secondsUntilExpiration',
+  customDate: 'secondsUntilExpiration',
+  scopes: 'scopes',
+}
+
 /**
  * The create form in a dialog: name (required), description, expiration, scopes. Bad input is
- * explained next to its field; a refused request is explained in the dialog; nothing typed is lost.
+ * explained once, next to its field, which takes focus; an error leaves as soon as its field
+ * changes. A refused request is explained in the dialog; nothing typed is lost.
  */
 export function CreateApiKeyDialog(props: CreateApiKeyDialogProps) {
   const { showDescription = true, expirationOptions = DEFAULT_EXPIRATION_OPTIONS } = props
@@ -55,11 +67,9 @@ export function CreateApiKeyDialog(props: CreateApiKeyDialogProps) {
   const availableScopes = offerScopes ? props.availableScopes : undefined
   const messages = useMessages()
   const create = useBoundAction(createKey)
-  const nameId = useId()
-  const nameErrorId = useId()
-  const descriptionId = useId()
-  const descriptionErrorId = useId()
+  const action = useKeyAction(props.onError)
   const nameRef = useRef<HTMLInputElement>(null)
+  const descriptionRef = useRef<HTMLTextAreaElement>(null)
   const dateRef = useRef<HTMLInputElement>(null)
   const emptyDraft = (): Draft => ({
     name: '',
@@ -70,10 +80,24 @@ export function CreateApiKeyDialog(props: CreateApiKeyDialogProps) {
   })
   const [draft, setDraft] = useState(emptyDraft)
   const { name, description, expiration, customDate, scopes } = draft
-  const change = (fields: Partial<Draft>): void => setDraft((current) => ({ ...current, ...fields }))
   const [errors, setErrors] = useState<FieldErrors>({})
-  const [summary, setSummary] = useState<string | null>(null)
-  const [pending, setPending] = useState(false)
+
+  function change(fields: Partial<Draft>): void {
+    setDraft((current) => ({ ...current, ...fields }))
+    const answered = new Set(Object.keys(fields).map((part) => FIELD_OF[part as keyof Draft]))
+    setErrors((current) => {
+      const kept = Object.entries(current).filter(([field]) => !answered.has(field as ValidatedField))
+      return kept.length === Object.keys(current).length ? current : Object.fromEntries(kept)
+    })
+  }
+
+  /** Shows the errors on their fields and moves focus to the first field at fault. */
+  function showFieldErrors(found: FieldErrors): void {
+    setErrors(found)
+    if (found.name) nameRef.current?.focus()
+    else if (found.description) descriptionRef.current?.focus()
+    else if (found.secondsUntilExpiration) dateRef.current?.focus()
+  }
 
   /** The seconds to send, or a field error for a custom date that is missing or not in the future. */
   function chosenSeconds(): { seconds: number | null; error?: string } {
@@ -88,13 +112,13 @@ export function CreateApiKeyDialog(props: CreateApiKeyDialogProps) {
   function cancel(): void {
     // What was typed stays for next time; an error about the last attempt does not.
     setErrors({})
-    setSummary(null)
+    action.reset()
     props.onOpenChange(false)
   }
 
-  async function submit(event: FormEvent): Promise<void> {
+  function submit(event: FormEvent): void {
     event.preventDefault()
-    if (pending) return
+    if (action.pending) return
     const expiry = chosenSeconds()
     const input = {
       name,
@@ -109,93 +133,72 @@ export function CreateApiKeyDialog(props: CreateApiKeyDialogProps) {
       found = describeError(messages, error).fields
     }
     if (expiry.error) found.secondsUntilExpiration = expiry.error
-    setErrors(found)
     if (Object.keys(found).length > 0) {
-      setSummary(messages.errors.invalid_input)
-      if (found.name) nameRef.current?.focus()
-      else if (found.secondsUntilExpiration) dateRef.current?.focus()
+      action.reset()
+      showFieldErrors(found)
       return
     }
-    setSummary(null)
-    setPending(true)
-    try {
-      const created = await create({ ...input, subject: props.subject })
-      setDraft(emptyDraft())
-      setErrors({})
-      props.onCreated(created)
-    } catch (error) {
-      const shown = describeError(messages, error, { action: 'create', name: name.trim() })
-      setErrors(shown.fields)
-      setSummary(shown.summary)
-      props.onError?.(toApiKeysError(error))
-    } finally {
-      setPending(false)
-    }
+    setErrors({})
+    action.run(
+      () => create({ ...input, subject: props.subject }),
+      (created) => {
+        setDraft(emptyDraft())
+        props.onCreated(created)
+      },
+      (error) => {
+        const shown = describeError(messages, error, { action: 'create', name: name.trim() })
+        if (Object.keys(shown.fields).length === 0) return shown.summary
+        showFieldErrors(shown.fields)
+        return null
+      },
+    )
   }
 
   return (
     <DialogShell
       open={props.open}
       onOpenChange={(open) => {
-        if (pending) return
+        if (action.pending) return
         if (open) props.onOpenChange(true)
         else cancel()
       }}
-      dismissible={!pending}
+      dismissible={!action.pending}
       title={messages.createTitle}
       description={messages.createDescription}
       returnFocusTo={props.returnFocusTo}
       className="rak-dialog--create"
     >
-      <form className="rak-form" noValidate onSubmit={(event) => void submit(event)} aria-busy={pending || undefined}>
-        <div className="rak-field">
-          <label className="rak-label" htmlFor={nameId}>
-            {messages.nameLabel}
-          </label>
-          <input
-            ref={nameRef}
-            id={nameId}
-            className="rak-input"
-            value={name}
-            required
-            maxLength={MAX_NAME_LENGTH * 2}
-            autoComplete="off"
-            placeholder={messages.namePlaceholder}
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby={errors.name ? nameErrorId : undefined}
-            onChange={(event) => {
-              change({ name: event.target.value })
-              if (errors.name) setErrors(({ name: _dropped, ...rest }) => rest)
-            }}
-          />
-          {errors.name && (
-            <p id={nameErrorId} className="rak-field-error">
-              {errors.name}
-            </p>
-          )}
-        </div>
-        {showDescription && (
-          <div className="rak-field">
-            <label className="rak-label" htmlFor={descriptionId}>
-              {messages.descriptionLabel} <span className="rak-optional">({messages.optional})</span>
-            </label>
-            <textarea
-              id={descriptionId}
-              className="rak-input rak-textarea"
-              value={description}
-              rows={2}
-              maxLength={MAX_DESCRIPTION_LENGTH * 2}
-              placeholder={messages.descriptionPlaceholder}
-              aria-invalid={errors.description ? true : undefined}
-              aria-describedby={errors.description ? descriptionErrorId : undefined}
-              onChange={(event) => change({ description: event.target.value })}
+      <form className="rak-form" noValidate onSubmit={submit} aria-busy={action.pending || undefined}>
+        <Field label={messages.nameLabel} error={errors.name}>
+          {(control) => (
+            <input
+              {...control}
+              ref={nameRef}
+              className="rak-input"
+              value={name}
+              required
+              maxLength={MAX_NAME_LENGTH * 2}
+              autoComplete="off"
+              placeholder={messages.namePlaceholder}
+              onChange={(event) => change({ name: event.target.value })}
             />
-            {errors.description && (
-              <p id={descriptionErrorId} className="rak-field-error">
-                {errors.description}
-              </p>
+          )}
+        </Field>
+        {showDescription && (
+          <Field label={messages.descriptionLabel} optional error={errors.description}>
+            {(control) => (
+              <textarea
+                {...control}
+                ref={descriptionRef}
+                className="rak-input rak-textarea"
+                value={description}
+                rows={2}
+                maxLength={MAX_DESCRIPTION_LENGTH * 2}
+                placeholder={messages.descriptionPlaceholder}
+                onChange={(event) => change({ description: event.target.value })}
+              />
             )}
-          </div>
+          </Field>
         )}
         <ExpirationField
           options={expirationOptions}
@@ -215,8 +218,8 @@ export function CreateApiKeyDialog(props: CreateApiKeyDialogProps) {
           />
         )}
         <DialogFooter
-          failure={summary}
-          pending={pending}
+          failure={action.failure}
+          pending={action.pending}
           onCancel={cancel}
           submit={messages.createSubmit}
           submitting={messages.creating}

@@ -1,9 +1,10 @@
 'use client'
-import { useId, type Ref } from 'react'
+import type { Ref } from 'react'
 import { useMessages } from '../../react/use-localization'
 import { useFormatters } from '../shared/format'
 import { useNow } from '../shared/use-now'
 import { expirationDate, toDateInputValue, type ExpirationOption } from './expiration'
+import { Field } from './Field'
 
 /** Props of {@link ExpirationField}. */
 export interface ExpirationFieldProps {
@@ -18,16 +19,15 @@ export interface ExpirationFieldProps {
   onCustomDateChange: (value: string) => void
 }
 
-/** The expiration presets, a custom date when chosen, and a caption saying when the key will expire. */
+/**
+ * The expiration presets, a custom date when chosen, and a caption saying when the key will expire.
+ * The caption and the error belong to the custom date when there is one, else to the presets.
+ */
 export function ExpirationField({ dateInput, ...props }: ExpirationFieldProps) {
   const messages = useMessages()
   const format = useFormatters()
   // Kept here, not in the dialog: a closed dialog runs no clock.
   const now = useNow()
-  const selectId = useId()
-  const dateId = useId()
-  const captionId = useId()
-  const errorId = useId()
   const label = (option: ExpirationOption): string =>
     option === 'never'
       ? messages.expirationNever
@@ -38,56 +38,54 @@ export function ExpirationField({ dateInput, ...props }: ExpirationFieldProps) {
           : messages.expirationDays(option)
   const expires = expirationDate(props.value, props.customDate, now)
   const tomorrow = toDateInputValue(new Date(now + 24 * 60 * 60 * 1000))
-  const describedBy = props.error ? `${captionId} ${errorId}` : captionId
+  const caption = expires
+    ? messages.expiresOn(format.date(expires))
+    : props.value === 'never'
+      ? messages.expiresNever
+      : undefined
+  const custom = props.value === 'custom'
   return (
-    <div className="rak-field">
-      <label className="rak-label" htmlFor={selectId}>
-        {messages.expirationLabel}
-      </label>
-      <select
-        id={selectId}
-        className="rak-input rak-select"
-        value={String(props.value)}
-        disabled={props.disabled}
-        aria-describedby={props.value === 'custom' ? undefined : describedBy}
-        onChange={(event) => {
-          const raw = event.target.value
-          props.onChange(raw === 'never' || raw === 'custom' ? raw : Number(raw))
-        }}
+    <>
+      <Field
+        label={messages.expirationLabel}
+        hint={custom ? undefined : caption}
+        error={custom ? undefined : props.error}
       >
-        {props.options.map((option) => (
-          <option key={String(option)} value={String(option)}>
-            {label(option)}
-          </option>
-        ))}
-      </select>
-      {props.value === 'custom' && (
-        <>
-          <label className="rak-label" htmlFor={dateId}>
-            {messages.customDateLabel}
-          </label>
-          <input
-            ref={dateInput}
-            id={dateId}
-            type="date"
-            className="rak-input"
-            min={tomorrow}
-            value={props.customDate}
+        {(control) => (
+          <select
+            {...control}
+            className="rak-input rak-select"
+            value={String(props.value)}
             disabled={props.disabled}
-            aria-invalid={props.error ? true : undefined}
-            aria-describedby={describedBy}
-            onChange={(event) => props.onCustomDateChange(event.target.value)}
-          />
-        </>
+            onChange={(event) => {
+              const raw = event.target.value
+              props.onChange(raw === 'never' || raw === 'custom' ? raw : Number(raw))
+            }}
+          >
+            {props.options.map((option) => (
+              <option key={String(option)} value={String(option)}>
+                {label(option)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {custom && (
+        <Field label={messages.customDateLabel} hint={caption} error={props.error}>
+          {(control) => (
+            <input
+              {...control}
+              ref={dateInput}
+              type="date"
+              className="rak-input"
+              min={tomorrow}
+              value={props.customDate}
+              disabled={props.disabled}
+              onChange={(event) => props.onCustomDateChange(event.target.value)}
+            />
+          )}
+        </Field>
       )}
-      <p id={captionId} className="rak-hint" aria-live="polite">
-        {expires ? messages.expiresOn(format.date(expires)) : props.value === 'never' ? messages.expiresNever : ''}
-      </p>
-      {props.error && (
-        <p id={errorId} className="rak-field-error">
-          {props.error}
-        </p>
-      )}
-    </div>
+    </>
   )
 }

@@ -1,5 +1,5 @@
 'use client'
-import { useId, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import type { ApiKeysError } from '../../core/errors'
 import type { APIKeyResource } from '../../core/types'
 import { MAX_REASON_LENGTH } from '../../core/validation'
@@ -7,8 +7,10 @@ import { revokeKey } from '../../client/key-actions'
 import { useBoundAction } from '../../react/use-api-keys-client'
 import { useMessages } from '../../react/use-localization'
 import { DialogFooter } from './DialogFooter'
+import { Field } from './Field'
 import { KeyActionDialog } from './KeyActionDialog'
-import { useKeyAction } from './use-key-action'
+import { KeySummary } from './KeySummary'
+import type { KeyAction } from './use-key-action'
 
 /** Props of {@link RevokeApiKeyDialog}. */
 export interface RevokeApiKeyDialogProps {
@@ -26,26 +28,19 @@ export interface RevokeApiKeyDialogProps {
   returnFocusTo?: () => HTMLElement | null | undefined
 }
 
-function RevokeForm({
-  apiKey,
-  onClose,
-  onPendingChange,
-  subject,
-  onRevoked,
-  onError,
-}: Omit<RevokeApiKeyDialogProps, 'apiKey' | 'returnFocusTo'> & {
+interface RevokeFormProps extends Pick<RevokeApiKeyDialogProps, 'onClose' | 'subject' | 'onRevoked'> {
   apiKey: APIKeyResource
-  onPendingChange: (pending: boolean) => void
-}) {
+  action: KeyAction
+}
+
+function RevokeForm({ apiKey, action, onClose, subject, onRevoked }: RevokeFormProps) {
   const messages = useMessages()
   const revoke = useBoundAction(revokeKey)
-  const reasonId = useId()
   const [reason, setReason] = useState('')
-  const { pending, failure, run } = useKeyAction(onPendingChange, onError)
 
   function submit(event: FormEvent): void {
     event.preventDefault()
-    void run(
+    action.run(
       () => revoke({ apiKeyId: apiKey.id, revocationReason: reason, subject }),
       (revoked) => {
         onRevoked?.(revoked)
@@ -55,24 +50,24 @@ function RevokeForm({
   }
 
   return (
-    <form className="rak-form" onSubmit={submit} aria-busy={pending || undefined}>
-      <div className="rak-field">
-        <label className="rak-label" htmlFor={reasonId}>
-          {messages.reasonLabel} <span className="rak-optional">({messages.optional})</span>
-        </label>
-        <input
-          id={reasonId}
-          className="rak-input"
-          value={reason}
-          maxLength={MAX_REASON_LENGTH}
-          placeholder={messages.reasonPlaceholder}
-          autoComplete="off"
-          onChange={(event) => setReason(event.target.value)}
-        />
-      </div>
+    <form className="rak-form" onSubmit={submit} aria-busy={action.pending || undefined}>
+      <KeySummary apiKey={apiKey} />
+      <Field label={messages.reasonLabel} optional>
+        {(control) => (
+          <input
+            {...control}
+            className="rak-input"
+            value={reason}
+            maxLength={MAX_REASON_LENGTH}
+            placeholder={messages.reasonPlaceholder}
+            autoComplete="off"
+            onChange={(event) => setReason(event.target.value)}
+          />
+        )}
+      </Field>
       <DialogFooter
-        failure={failure}
-        pending={pending}
+        failure={action.failure}
+        pending={action.pending}
         onCancel={onClose}
         submit={messages.revokeSubmit}
         submitting={messages.revoking}
@@ -83,12 +78,13 @@ function RevokeForm({
 }
 
 /**
- * Asks before revoking, with an optional reason sent as `revocationReason`. The row shows Revoked at
- * once; if the backend refuses, the row comes back and the dialog says why.
+ * Asks before revoking, showing which key and whether something still uses it, with an optional
+ * reason sent as `revocationReason`. The row shows Revoked at once; if the backend refuses, the row
+ * comes back and the dialog says why.
  */
 export function RevokeApiKeyDialog(props: RevokeApiKeyDialogProps) {
   const messages = useMessages()
-  const { apiKey, returnFocusTo, onClose, ...rest } = props
+  const { apiKey, returnFocusTo, onClose, onError, ...rest } = props
   return (
     <KeyActionDialog
       apiKey={apiKey}
@@ -96,11 +92,10 @@ export function RevokeApiKeyDialog(props: RevokeApiKeyDialogProps) {
       description={messages.revokeDescription}
       className="rak-dialog--revoke"
       onClose={onClose}
+      onError={onError}
       returnFocusTo={returnFocusTo}
     >
-      {(key, onPendingChange) => (
-        <RevokeForm key={key.id} apiKey={key} onClose={onClose} {...rest} onPendingChange={onPendingChange} />
-      )}
+      {(key, action) => <RevokeForm key={key.id} apiKey={key} action={action} onClose={onClose} {...rest} />}
     </KeyActionDialog>
   )
 }

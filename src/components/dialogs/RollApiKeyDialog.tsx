@@ -2,13 +2,17 @@
 import { useState, type FormEvent } from 'react'
 import type { ApiKeysError } from '../../core/errors'
 import type { RollKeyResult } from '../../core/fetcher'
+import { rollOutcome } from '../../core/roll-outcome'
 import type { APIKeyResource } from '../../core/types'
 import { rollKey } from '../../client/key-actions'
 import { useBoundAction } from '../../react/use-api-keys-client'
 import { useMessages } from '../../react/use-localization'
+import { useFormatters } from '../shared/format'
+import { useNow } from '../shared/use-now'
 import { DialogFooter } from './DialogFooter'
 import { KeyActionDialog } from './KeyActionDialog'
-import { useKeyAction } from './use-key-action'
+import { KeySummary } from './KeySummary'
+import type { KeyAction } from './use-key-action'
 
 /** Props of {@link RollApiKeyDialog}. */
 export interface RollApiKeyDialogProps {
@@ -32,21 +36,19 @@ const DAY = 24 * HOUR
 /** Grace periods offered: none, 15 minutes, 1 hour, 24 hours, 7 days. */
 const GRACE_PERIODS = [0, 15 * MINUTE, HOUR, DAY, 7 * DAY]
 
-function RollForm({
-  apiKey,
-  onClose,
-  onPendingChange,
-  subject,
-  onRolled,
-  onError,
-}: Omit<RollApiKeyDialogProps, 'apiKey' | 'returnFocusTo'> & {
+interface RollFormProps extends Pick<RollApiKeyDialogProps, 'onClose' | 'subject' | 'onRolled'> {
   apiKey: APIKeyResource
-  onPendingChange: (pending: boolean) => void
-}) {
+  action: KeyAction
+}
+
+function RollForm({ apiKey, action, onClose, subject, onRolled }: RollFormProps) {
   const messages = useMessages()
+  const format = useFormatters()
+  // A second's clock: "stops at 14:05" must not lag behind the clock the user reads.
+  const now = useNow(1000)
   const roll = useBoundAction(rollKey)
   const [grace, setGrace] = useState(DAY)
-  const { pending, failure, run } = useKeyAction(onPendingChange, onError)
+  const outcome = rollOutcome(apiKey, grace, now)
   const label = (seconds: number): string =>
     seconds === 0
       ? messages.graceNow
@@ -58,11 +60,12 @@ function RollForm({
 
   function submit(event: FormEvent): void {
     event.preventDefault()
-    void run(() => roll({ apiKeyId: apiKey.id, gracePeriodSeconds: grace, subject }), onRolled)
+    action.run(() => roll({ apiKeyId: apiKey.id, gracePeriodSeconds: grace, subject }), onRolled)
   }
 
   return (
-    <form className="rak-form" onSubmit={submit} aria-busy={pending || undefined}>
+    <form className="rak-form" onSubmit={submit} aria-busy={action.pending || undefined}>
+      <KeySummary apiKey={apiKey} />
       <fieldset className="rak-field rak-fieldset">
         <legend className="rak-label">{messages.gracePeriodLabel}</legend>
         {GRACE_PERIODS.map((seconds) => (
@@ -72,16 +75,27 @@ function RollForm({
               name="rak-grace"
               value={seconds}
               checked={grace === seconds}
-              disabled={pending}
-              onChange={() => setGrace(seconds)}
+              // The dialog opens on the chosen period, so that one key press cannot pick "expires now".
+              autoFocus={grace === seconds}
+              onChange={() => {
+                if (!action.pending) setGrace(seconds)
+              }}
             />
             {label(seconds)}
           </label>
         ))}
       </fieldset>
+      <ul className="rak-roll-outcome">
+        <li>{grace === 0 ? messages.rollOldStopsNow : messages.rollOldStopsAt(format.dateTime(outcome.oldStopsAt))}</li>
+        <li>
+          {outcome.replacementExpiresAt
+            ? messages.rollNewExpiresAt(format.dateTime(outcome.replacementExpiresAt))
+            : messages.rollNewNeverExpires}
+        </li>
+      </ul>
       <DialogFooter
-        failure={failure}
-        pending={pending}
+        failure={action.failure}
+        pending={action.pending}
         onCancel={onClose}
         submit={messages.rollSubmit}
         submitting={messages.rolling}
@@ -91,10 +105,13 @@ function RollForm({
   )
 }
 
-/** Issues a replacement secret; the old one keeps working for the grace period the user chooses. */
+/**
+ * Issues a replacement secret. Before the user confirms it says which key, whether something still
+ * uses it, the exact time the old secret stops working and when the new key expires.
+ */
 export function RollApiKeyDialog(props: RollApiKeyDialogProps) {
   const messages = useMessages()
-  const { apiKey, returnFocusTo, onClose, ...rest } = props
+  const { apiKey, returnFocusTo, onClose, onError, ...rest } = props
   return (
     <KeyActionDialog
       apiKey={apiKey}
@@ -102,11 +119,10 @@ export function RollApiKeyDialog(props: RollApiKeyDialogProps) {
       description={messages.rollDescription}
       className="rak-dialog--roll"
       onClose={onClose}
+      onError={onError}
       returnFocusTo={returnFocusTo}
     >
-      {(key, onPendingChange) => (
-        <RollForm key={key.id} apiKey={key} onClose={onClose} {...rest} onPendingChange={onPendingChange} />
-      )}
+      {(key, action) => <RollForm key={key.id} apiKey={key} action={action} onClose={onClose} {...rest} />}
     </KeyActionDialog>
   )
 }

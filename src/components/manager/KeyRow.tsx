@@ -5,6 +5,7 @@ import { getKeyStatus, isUsableStatus } from '../../core/key-status'
 import { useMessages } from '../../react/use-localization'
 import type { Formatters } from '../shared/format'
 import { DateCell } from './DateCell'
+import { useReturnTarget } from './focus-return'
 import { StatusBadge } from './StatusBadge'
 
 /** Props of {@link KeyRow}. */
@@ -29,6 +30,9 @@ export function KeyRow(props: KeyRowProps) {
   const messages = useMessages()
   const status = getKeyStatus(apiKey, now)
   const usable = isUsableStatus(status)
+  // The buttons that open dialogs register themselves, so focus comes back to them (or near them).
+  const rollTarget = useReturnTarget('roll', apiKey.id)
+  const revokeTarget = useReturnTarget('revoke', apiKey.id)
   return (
     <tr className={clsx('rak-row', `rak-row--${status}`, props.className)} aria-rowindex={props.rowIndex}>
       <th scope="row" className="rak-cell rak-cell--name">
@@ -53,6 +57,7 @@ export function KeyRow(props: KeyRowProps) {
                 className="rak-button rak-button--ghost"
                 aria-label={messages.rollAction(apiKey.name)}
                 data-rak-key={apiKey.id}
+                ref={rollTarget}
                 data-rak-action="roll"
                 onClick={() => props.onRoll(apiKey)}
               >
@@ -64,6 +69,7 @@ export function KeyRow(props: KeyRowProps) {
               className="rak-button rak-button--ghost rak-button--danger-text"
               aria-label={messages.revokeAction(apiKey.name)}
               data-rak-key={apiKey.id}
+              ref={revokeTarget}
               data-rak-action="revoke"
               onClick={() => props.onRevoke(apiKey)}
             >

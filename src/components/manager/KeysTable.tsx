@@ -44,11 +44,6 @@ export function KeysTable(props: KeysTableProps) {
   const rows = useRowWindow(body, props.loading ? 0 : props.keys.length)
   return (
     <>
-      {props.loading && (
-        <p role="status" className="rak-sr-only">
-          {messages.loading}
-        </p>
-      )}
       <table
         className={clsx('rak-table', classNames.table)}
         aria-busy={props.busy || undefined}

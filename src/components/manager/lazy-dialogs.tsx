@@ -1,0 +1,87 @@
+'use client'
+import { lazy, useState, type ComponentType } from 'react'
+import type { CreateApiKeyDialogProps } from '../dialogs/CreateApiKeyDialog'
+import type { RevokeApiKeyDialogProps } from '../dialogs/RevokeApiKeyDialog'
+import type { RollApiKeyDialogProps } from '../dialogs/RollApiKeyDialog'
+import type { SecretRevealDialogProps } from '../dialogs/SecretRevealDialog'
+
+// The dialogs (and Radix Dialog with its focus trap and scroll lock) are not needed to paint the
+// list: each is a chunk of its own (a dynamic import, which every bundler splits), loaded when the
+// browser is idle or when a pointer or focus reaches a button that opens it.
+
+/** A component loaded on demand, and how to start loading it. */
+interface OnDemand<P> {
+  Component: ComponentType<P>
+  load: () => Promise<unknown>
+}
+
+function onDemand<P extends object>(load: () => Promise<ComponentType<P>>): OnDemand<P> {
+  let loaded: ComponentType<P> | undefined
+  let loading: Promise<ComponentType<P>> | undefined
+  const start = (): Promise<ComponentType<P>> => {
+    loading ??= load().then(
+      (component) => (loaded = component),
+      (error: unknown) => {
+        loading = undefined // a failed fetch (offline) may work next time
+        throw error
+      },
+    )
+    return loading
+  }
+  const Lazy = lazy(() => start().then((component) => ({ default: component })))
+  function Component(props: P) {
+    // Loaded already (the usual case): shown in this very frame. Else it suspends until loaded.
+    // Chosen once per mount, so a dialog is never remounted (and its draft lost) when loading ends.
+    const [Shown] = useState<ComponentType<P>>(() => loaded ?? Lazy)
+    return <Shown {...props} />
+  }
+  return { Component, load: start }
+}
+
+const dialogs = {
+  create: onDemand<CreateApiKeyDialogProps>(() =>
+    import('../dialogs/CreateApiKeyDialog').then((module) => module.CreateApiKeyDialog),
+  ),
+  reveal: onDemand<SecretRevealDialogProps>(() =>
+    import('../dialogs/SecretRevealDialog').then((module) => module.SecretRevealDialog),
+  ),
+  revoke: onDemand<RevokeApiKeyDialogProps>(() =>
+    import('../dialogs/RevokeApiKeyDialog').then((module) => module.RevokeApiKeyDialog),
+  ),
+  roll: onDemand<RollApiKeyDialogProps>(() =>
+    import('../dialogs/RollApiKeyDialog').then((module) => module.RollApiKeyDialog),
+  ),
+}
+
+/** A dialog the manager loads on demand. */
+export type DialogName = keyof typeof dialogs
+
+/** Loads dialogs (all when none are named); resolves once they are loaded. */
+export function loadDialogs(...names: DialogName[]): Promise<unknown> {
+  const chosen = names.length > 0 ? names : (Object.keys(dialogs) as DialogName[])
+  return Promise.all(chosen.map((name) => dialogs[name].load()))
+}
+
+/** Starts loading dialogs ahead of time; a failure is not an error here (opening tries again and says why). */
+export function prefetchDialogs(...names: DialogName[]): void {
+  loadDialogs(...names).catch(() => undefined)
+}
+
+/** `prefetchDialogs()` once the browser has nothing else to do; returns how to call it off. */
+export function prefetchDialogsWhenIdle(): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(() => prefetchDialogs())
+    return () => cancelIdleCallback(handle)
+  }
+  const timer = setTimeout(() => prefetchDialogs(), 1000)
+  return () => clearTimeout(timer)
+}
+
+/** The create dialog, loaded on demand. */
+export const LazyCreateApiKeyDialog = dialogs.create.Component
+/** The one-time secret dialog, loaded on demand. */
+export const LazySecretRevealDialog = dialogs.reveal.Component
+/** The revoke dialog, loaded on demand. */
+export const LazyRevokeApiKeyDialog = dialogs.revoke.Component
+/** The roll dialog, loaded on demand. */
+export const LazyRollApiKeyDialog = dialogs.roll.Component
