@@ -20,6 +20,10 @@ export default defineConfig({
           globalSetup: ['test/server/pg-skip-notice.ts'],
           globals: true,
           restoreMocks: true,
+          // Generous for a busy 2-core CI machine (load 15-20): servers and databases start in child
+          // processes, and no test may depend on the machine being fast. Set here, not per test.
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
       {
@@ -28,6 +32,9 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: {
           name: 'storybook',
+          // A story's play function waits for what it names however slow the machine is.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
           browser: {
             enabled: true,
             headless: true,

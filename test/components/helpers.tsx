@@ -2,9 +2,9 @@ import { configure, screen, waitFor, within } from '@testing-library/react'
 import { beforeAll, vi } from 'vitest'
 import { loadDialogs } from '../../src/components/manager/lazy-dialogs'
 
-// Each test is a whole user flow through Radix dialogs in jsdom: give slow, shared CI machines room.
-configure({ asyncUtilTimeout: 3000 })
-vi.setConfig({ testTimeout: 20_000 })
+// Each test is a whole user flow through Radix dialogs in jsdom: on a slow, shared CI machine a screen
+// may take seconds to appear. The test's own time-out comes from vitest.config.ts.
+configure({ asyncUtilTimeout: 15_000 })
 
 // The manager loads its dialogs on demand and prefetches them once the page is idle: these flows
 // start a moment after the first paint, with them loaded. Stories open them before they are.

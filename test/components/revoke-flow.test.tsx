@@ -69,6 +69,7 @@ describe('APIKeysManager: revoking a key', () => {
     await user.type(within(dialog).getByRole('textbox', { name: 'Reason (optional)' }), 'No longer used')
     memory.setLatency(200)
     memory.failNext('forbidden', { methods: ['revoke'] })
+    const listed = memory.calls.list
     await user.click(within(dialog).getByRole('button', { name: 'Revoke key' }))
     await waitFor(() => expect(statusOf(rowNamed('Key 3'))).toBe('Revoked'))
 
@@ -84,8 +85,10 @@ describe('APIKeysManager: revoking a key', () => {
     expect(onRevoke).not.toHaveBeenCalled()
     expect(onError).toHaveBeenCalledTimes(1)
     expect(onError.mock.calls[0]?.[0]).toMatchObject({ code: 'forbidden' })
-    // The row stays Active after the list refreshes from the backend.
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    // The row stays Active once the list has been fetched again from the backend and shown (the dialog
+    // is still open, so the table is hidden from the accessibility tree behind it).
+    await waitFor(() => expect(memory.calls.list).toBeGreaterThan(listed))
+    await waitFor(() => expect(screen.getByRole('table', { hidden: true }).getAttribute('aria-busy')).toBeNull())
     expect(statusOf(rowNamed('Key 3'))).toBe('Active')
   })
 

@@ -78,5 +78,5 @@ describe('embedded store durability', () => {
     })
     expect(probe.status).toBe(200)
     await killHard(second.process)
-  }, 90_000)
+  })
 })

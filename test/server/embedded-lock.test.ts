@@ -72,7 +72,7 @@ describe('one process per embedded data directory', () => {
 
     await first.close()
     expect(existsSync(join(dataDir, LOCK_FILE_NAME))).toBe(false)
-  }, 120_000)
+  })
 
   it('refuses while another process holds the directory, and takes the lock over once that process died', async () => {
     const dataDir = join(root, 'other-process')
@@ -94,7 +94,7 @@ describe('one process per embedded data directory', () => {
     expect(created.name).toBe('after takeover')
     await store.close()
     expect(existsSync(join(dataDir, LOCK_FILE_NAME))).toBe(false)
-  }, 120_000)
+  })
 
   it('takes over a lock naming this pid but left by an earlier process (a container restarted as pid 1)', async () => {
     const dataDir = join(root, 'earlier-life')

@@ -61,5 +61,5 @@ describe('embedded store on disk', () => {
       key: { id: created.id, scopes: ['read'] },
     })
     await store.close()
-  }, 60_000)
+  })
 })

@@ -77,7 +77,7 @@ function describeHostile(label: string, open: () => Promise<ApiKeyStore>, skip =
     let store: ApiKeyStore
     beforeAll(async () => {
       store = await open()
-    }, 60_000)
+    })
     afterAll(async () => {
       await store?.close()
     })

@@ -107,10 +107,10 @@ describe.skipIf(BIN === null)('postgres store across a database restart (skipped
 
   beforeAll(async () => {
     cluster = await startOwnCluster(BIN ?? '')
-  }, 120_000)
+  })
   afterAll(async () => {
     await cluster?.destroy()
-  }, 60_000)
+  })
 
   it('survives the restart with idle pooled connections: 503 while down, answers again once it is back', async () => {
     const connectionErrors: StoreError[] = []
@@ -147,7 +147,7 @@ describe.skipIf(BIN === null)('postgres store across a database restart (skipped
         `first request after it answered 200 in ${Math.round(answeredAt - upAt)} ms\n`,
     )
     await store.close()
-  }, 120_000)
+  })
 
   it('answers in-flight and later requests 503 under load while it restarts, then every request succeeds', async () => {
     const WORKERS = 8
@@ -234,5 +234,5 @@ describe.skipIf(BIN === null)('postgres store across a database restart (skipped
         `first success ${Math.round(firstSuccessAfter - upAt)} ms after it returned\n`,
     )
     await store.close()
-  }, 120_000)
+  })
 })

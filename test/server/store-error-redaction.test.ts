@@ -47,17 +47,17 @@ describe('store errors that reach onError', () => {
     const store = await createEmbeddedStore()
     await expectRedactedRefusal(store)
     await store.close()
-  }, 60_000)
+  })
 
   describe.skipIf(PG_URL === '')('from PostgreSQL', () => {
     const schemas = isolatedSchemas()
-    afterAll(() => schemas.dropAll(), 30_000)
+    afterAll(() => schemas.dropAll())
 
     it('carry no parameter, hash or error detail from pg', async () => {
       const store = await createPostgresStore({ pool: await schemas.pool() })
       await expectRedactedRefusal(store)
       await store.close()
-    }, 30_000)
+    })
   })
 })
 
