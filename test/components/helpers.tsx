@@ -1,5 +1,5 @@
 import { configure, screen, waitFor, within } from '@testing-library/react'
-import { beforeAll, vi } from 'vitest'
+import { beforeAll } from 'vitest'
 import { loadDialogs } from '../../src/components/manager/lazy-dialogs'
 
 // Each test is a whole user flow through Radix dialogs in jsdom: on a slow, shared CI machine a screen
