@@ -32,6 +32,17 @@ describe('verify cache: answers', () => {
     expect(lookups()).toBe(1)
   })
 
+  it('hands out claims no caller can change for the next one', async () => {
+    const { service } = setup()
+    const key = await service.create({ subject: 'u', name: 'k', claims: { plan: 'pro', limits: { rps: 5 } } })
+    const first = await service.verify(key.secret)
+    if (!first.valid) throw new Error('The key was refused.')
+    const claims = first.key.claims as { plan: string; limits: { rps: number } }
+    expect(() => (claims.plan = 'free')).toThrow(TypeError)
+    expect(() => (claims.limits.rps = 500)).toThrow(TypeError)
+    expect(await service.verify(key.secret)).toMatchObject({ key: { claims: { plan: 'pro', limits: { rps: 5 } } } })
+  })
+
   it('asks the store once for an unknown key and refuses it each time', async () => {
     const { service, lookups } = setup()
     const unknown = generateApiKey()

@@ -101,6 +101,8 @@ export class VerifyCache {
     }
     const previous = this.known.get(hash)
     if (previous !== undefined) this.dropKnown(hash, previous.found.key.id)
+    // Every answer from this entry hands out the same claims object: frozen, so no caller can change the next answer.
+    deepFreeze(found.key.claims)
     if (this.known.size >= this.maxEntries) {
       this.evictOldest(this.known, (entry) => this.hashById.delete(entry.found.key.id))
     }
@@ -137,4 +139,11 @@ export class VerifyCache {
     map.delete(oldest.value[0])
     alsoForget(oldest.value[1])
   }
+}
+
+/** Freezes a JSON value and everything in it. */
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return
+  Object.freeze(value)
+  for (const item of Object.values(value)) deepFreeze(item)
 }
