@@ -2,7 +2,6 @@
 import {
   isServer,
   keepPreviousData as keepPrevious,
-  noop,
   useQuery,
   type QueryClient,
   type QueryKey,
@@ -24,7 +23,7 @@ const TANSTACK_DEFAULT_RETRY = 3
 
 /**
  * The retry the observer will use for this query: the QueryClient's default, else TanStack's own.
- * A prefetch is not retried unless told (`query()` sets `retry: false`), and a prefetch that failed
+ * A prefetch is not retried unless told (`prefetchQuery` sets `retry: false`), and a prefetch that failed
  * without the observer's retries would leave an error the observer fetches again on mount: one
  * request more, and a failure shown sooner than the app's QueryClient says.
  */
@@ -85,9 +84,11 @@ export function usePagedAPIKeys(params: PagedListParams): UseAPIKeysResult {
   // paint: a fast backend's keys reach the first frame, and a slow one's request leaves a frame sooner.
   // This is TanStack's usePrefetchQuery, written out because that hook cannot be skipped while the list
   // is disabled or on the server. The observer joins this request rather than sending another.
+  // prefetchQuery, not query(): every 5.x has it and it swallows the error itself (recent releases add
+  // query() and deprecate prefetchQuery, but the peer range starts at 5.0, where query() does not exist).
   if (enabled && !isServer && !queryClient.getQueryState(options.queryKey)) {
     const { queryKey, queryFn, staleTime } = options
-    queryClient.query({ queryKey, queryFn, staleTime, retry: observerRetry(queryClient, queryKey) }).catch(noop)
+    void queryClient.prefetchQuery({ queryKey, queryFn, staleTime, retry: observerRetry(queryClient, queryKey) })
   }
   const query = useQuery<APIKeysPage, ApiKeysError>(options, queryClient)
   const count = query.data?.totalCount ?? 0
