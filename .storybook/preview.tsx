@@ -2,19 +2,23 @@ import type { Decorator, Preview } from '@storybook/react-vite'
 import { useEffect, type ReactNode } from 'react'
 import '../src/styles/styles.css'
 import '../stories/support/preview.css'
+import { VIEWPORTS } from '../stories/support/viewports'
 import { withKit } from '../stories/support/with-kit'
 
-/** Puts the toolbar's theme on <html>, where both the components and their portalled dialogs see it. */
+/**
+ * Puts the toolbar's theme on <html>, where both the components and their portalled dialogs see it;
+ * "app" sets none, as in an app that never opted in to dark (the kit is light there).
+ */
 function ThemeFrame({ theme, children }: { theme: string; children: ReactNode }) {
   useEffect(() => {
-    if (theme === 'system') document.documentElement.removeAttribute('data-theme')
+    if (theme === 'app') document.documentElement.removeAttribute('data-theme')
     else document.documentElement.setAttribute('data-theme', theme)
   }, [theme])
   return children
 }
 
 const withTheme: Decorator = (Story, context) => (
-  <ThemeFrame theme={String(context.globals.theme ?? 'system')}>
+  <ThemeFrame theme={String(context.globals.theme ?? 'app')}>
     <Story />
   </ThemeFrame>
 )
@@ -26,6 +30,7 @@ const preview: Preview = {
     // Every story is checked by axe; any violation fails its test.
     a11y: { test: 'error' },
     controls: { expanded: true },
+    viewport: { options: VIEWPORTS },
   },
   globalTypes: {
     latency: {
@@ -69,20 +74,21 @@ const preview: Preview = {
       },
     },
     theme: {
-      description: 'Light, dark, or the system setting',
+      description: "The app's data-theme: none, light, dark, or system",
       toolbar: {
         title: 'Theme',
         icon: 'contrast',
         items: [
-          { value: 'system', title: 'System' },
+          { value: 'app', title: 'App default (no data-theme: light)' },
           { value: 'light', title: 'Light' },
           { value: 'dark', title: 'Dark' },
+          { value: 'system', title: 'System (data-theme="system")' },
         ],
         dynamicTitle: true,
       },
     },
   },
-  initialGlobals: { latency: '0', failure: 'none', locale: 'en', theme: 'system' },
+  initialGlobals: { latency: '0', failure: 'none', locale: 'en', theme: 'app' },
 }
 
 export default preview

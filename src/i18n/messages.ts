@@ -42,12 +42,24 @@ export interface Messages {
   revokedBecause: (reason: string) => string
   neverExpires: string
   neverUsed: string
-  /** The visible label of a row's revoke button; its accessible name is `revokeAction(name)`. */
+  /** The visible label of a row's revoke button; its accessible name is `revokeAction(name, lastFour)`. */
   revoke: string
-  revokeAction: (name: string) => string
-  /** The visible label of a row's roll button; its accessible name is `rollAction(name)`. */
+  revokeAction: (name: string, lastFour: string) => string
+  /** The visible label of a row's roll button; its accessible name is `rollAction(name, lastFour)`. */
   roll: string
-  rollAction: (name: string) => string
+  rollAction: (name: string, lastFour: string) => string
+  /** The visible label of a row's details button; its accessible name is `detailsAction(name, lastFour)`. */
+  details: string
+  detailsAction: (name: string, lastFour: string) => string
+  /** A rolled key's revoke button: the old key still works until its grace period ends. */
+  revokeNow: string
+  revokeNowAction: (name: string, lastFour: string) => string
+  /** Where a revoked key's expiry stood: `when` is a relative date ("Revoked 15 days ago"). */
+  revokedWhen: (when: string) => string
+  /** A revoked key's reason, shown in its row. */
+  revocationReason: (reason: string) => string
+  /** A rolled key still in its grace period: when it stops, and the masked key that replaced it (null when not on this page). */
+  rollingOver: (stops: string, replacement: string | null) => string
   loading: string
   emptyTitle: string
   emptyBody: string

@@ -163,7 +163,7 @@ describe('APIKeysManager: onRoll', () => {
     const user = userEvent.setup({ delay: null })
     const onRoll = vi.fn<(replacement: APIKeyResource, previous: APIKeyResource) => void>()
     render(<APIKeysManager onRoll={onRoll} />, { wrapper })
-    await user.click(await screen.findByRole('button', { name: 'Roll Deploy bot' }))
+    await user.click(await screen.findByRole('button', { name: /^Roll Deploy bot\b/ }))
     await user.click(
       within(screen.getByRole('alertdialog', { name: 'Roll “Deploy bot”?' })).getByRole('button', { name: 'Roll key' }),
     )

@@ -58,9 +58,7 @@ export function cellOf(row: HTMLElement, column: string): HTMLElement {
 /** The status badge text of a row (without the revocation tooltip). */
 export function statusOf(row: HTMLElement): string {
   const cell = cellOf(row, 'Status')
-  const tooltip = within(cell).queryByRole('tooltip', HIDDEN)
-  const all = cell.textContent ?? ''
-  return tooltip ? all.replace(tooltip.textContent ?? '', '') : all
+  return cell.querySelector('.rak-badge')?.textContent ?? ''
 }
 
 /** Everything stored in localStorage and sessionStorage, as text. */

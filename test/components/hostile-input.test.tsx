@@ -39,19 +39,25 @@ describe('APIKeysManager: hostile names, descriptions and reasons', () => {
     const row = await waitFor(() => rowNamed(IMG_NAME))
     expect(within(row).getByText(SCRIPT_DESCRIPTION)).toBeTruthy()
     expect(rowNames()).toEqual([IMG_NAME, 'Burned', longName])
-    expect(within(rowNamed(longName)).getByRole('button', { name: `Revoke ${longName}` })).toBeTruthy()
+    expect(
+      within(rowNamed(longName)).getByRole('button', {
+        name: (name: string) => name.startsWith(`Revoke ${longName} (`),
+      }),
+    ).toBeTruthy()
 
     const burned = rowNamed('Burned')
     expect(statusOf(burned)).toBe('Revoked')
-    expect(within(cellOf(burned, 'Status')).getByRole('tooltip').textContent).toBe(`Revoked: ${HTML_REASON}`)
+    expect(within(cellOf(burned, 'Status')).getByText(`Reason: ${HTML_REASON}`)).toBeTruthy()
     expect(injected()).toEqual([])
 
     // The same text in a dialog title and in a button's accessible name.
-    await user.click(within(row).getByRole('button', { name: `Revoke ${IMG_NAME}` }))
+    await user.click(
+      within(row).getByRole('button', { name: (name: string) => name.startsWith(`Revoke ${IMG_NAME} (`) }),
+    )
     const dialog = screen.getByRole('alertdialog', { name: `Revoke “${IMG_NAME}”?` })
     expect(within(dialog).getByRole('heading', { name: `Revoke “${IMG_NAME}”?` })).toBeTruthy()
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
-    await user.click(within(row).getByRole('button', { name: `Roll ${IMG_NAME}` }))
+    await user.click(within(row).getByRole('button', { name: (name: string) => name.startsWith(`Roll ${IMG_NAME} (`) }))
     expect(screen.getByRole('alertdialog', { name: `Roll “${IMG_NAME}”?` })).toBeTruthy()
 
     expect(injected()).toEqual([])
@@ -80,15 +86,15 @@ describe('APIKeysManager: hostile names, descriptions and reasons', () => {
     const row = await waitFor(() => rowNamed(IMG_NAME))
     expect(within(row).getByText(SCRIPT_DESCRIPTION)).toBeTruthy()
 
-    await user.click(within(row).getByRole('button', { name: `Revoke ${IMG_NAME}` }))
+    await user.click(
+      within(row).getByRole('button', { name: (name: string) => name.startsWith(`Revoke ${IMG_NAME} (`) }),
+    )
     const revoke = screen.getByRole('alertdialog', { name: `Revoke “${IMG_NAME}”?` })
     await user.click(within(revoke).getByRole('textbox', { name: 'Reason (optional)' }))
     await user.paste(HTML_REASON)
     await user.click(within(revoke).getByRole('button', { name: 'Revoke key' }))
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull())
-    await waitFor(() =>
-      expect(within(rowNamed(IMG_NAME)).getByRole('tooltip').textContent).toBe(`Revoked: ${HTML_REASON}`),
-    )
+    await waitFor(() => expect(within(rowNamed(IMG_NAME)).getByText(`Reason: ${HTML_REASON}`)).toBeTruthy())
 
     expect(injected()).toEqual([])
   })

@@ -6,8 +6,12 @@ export interface DateCellProps {
   date: Date | null
   now: number
   format: Formatters
+  /** The column's name, shown above the date when the table is laid out as cards (`data-label`). */
+  label: string
   /** Shown when there is no date ("Never"). */
   fallback?: string
+  /** Words around the relative date (`Revoked 15 days ago`); the relative date alone by default. */
+  describe?: (relative: string) => string
 }
 
 /**
@@ -15,15 +19,16 @@ export interface DateCellProps {
  * title is written when the pointer first reaches the date, so a page of keys paints without
  * making a single `Intl` date format.
  */
-export function DateCell({ date, now, format, fallback }: DateCellProps) {
+export function DateCell({ date, now, format, label, fallback, describe }: DateCellProps) {
+  const relative = date && format.relative(date, now)
   return (
-    <td className="rak-cell rak-cell--date">
-      {date ? (
+    <td className="rak-cell rak-cell--date" data-label={label}>
+      {date && relative ? (
         <time
           dateTime={date.toISOString()}
           onPointerEnter={(event) => (event.currentTarget.title ||= format.dateTime(date))}
         >
-          {format.relative(date, now)}
+          {describe ? describe(relative) : relative}
         </time>
       ) : (
         <span className="rak-muted">{fallback}</span>

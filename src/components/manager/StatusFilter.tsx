@@ -18,24 +18,29 @@ const OPTIONS = [
   ['revoked', 'statusFilterRevoked'],
 ] as const
 
-/** All / Active / Expired / Revoked, as a native select (keyboard and screen readers for free). */
+/**
+ * All / Active / Expired / Revoked, as a native select (keyboard and screen readers for free), with a
+ * visible label: "All" alone does not say what it filters.
+ */
 export function StatusFilter({ value, onChange, className }: StatusFilterProps) {
   const messages = useMessages()
   return (
-    <select
-      className={clsx('rak-input rak-select rak-status-filter', className)}
-      aria-label={messages.statusFilterLabel}
-      value={value ?? 'all'}
-      onChange={(event) => {
-        const next = event.target.value as APIKeyStatusFilter | 'all'
-        onChange(next === 'all' ? undefined : next)
-      }}
-    >
-      {OPTIONS.map(([option, label]) => (
-        <option key={option} value={option}>
-          {messages[label]}
-        </option>
-      ))}
-    </select>
+    <label className="rak-status-filter-field">
+      <span className="rak-status-filter-label">{messages.statusFilterLabel}</span>
+      <select
+        className={clsx('rak-input rak-select rak-status-filter', className)}
+        value={value ?? 'all'}
+        onChange={(event) => {
+          const next = event.target.value as APIKeyStatusFilter | 'all'
+          onChange(next === 'all' ? undefined : next)
+        }}
+      >
+        {OPTIONS.map(([option, label]) => (
+          <option key={option} value={option}>
+            {messages[label]}
+          </option>
+        ))}
+      </select>
+    </label>
   )
 }
