@@ -11,24 +11,22 @@ export interface ScopeCheckboxProps {
 
 /** One scope's checkbox: its label (or its value, in code) and, below, what it allows. */
 export function ScopeCheckbox({ scope, checked, onChange }: ScopeCheckboxProps) {
-  const id = useId()
-  const descriptionId = `${id}-description`
+  const descriptionId = useId()
   return (
-    <div className="rak-checkbox rak-scope-option">
-      <input
-        id={id}
-        type="checkbox"
-        checked={checked}
-        aria-describedby={scope.description === null ? undefined : descriptionId}
-        onChange={(event) => onChange(event.target.checked)}
-      />
-      <label htmlFor={id}>
+    <div className="rak-scope-option">
+      <label className="rak-checkbox">
+        <input
+          type="checkbox"
+          checked={checked}
+          aria-describedby={scope.description === null ? undefined : descriptionId}
+          onChange={(event) => onChange(event.target.checked)}
+        />
         {scope.label === scope.value ? (
           <code>{scope.value}</code>
         ) : (
-          <>
+          <span>
             {scope.label} <code className="rak-scope-value">{scope.value}</code>
-          </>
+          </span>
         )}
       </label>
       {scope.description !== null && (
