@@ -36,7 +36,7 @@ async function fillCreateDialog(
 
 /** The dialog is still open and shows everything the user typed. */
 function expectNothingLost(fields: Awaited<ReturnType<typeof fillCreateDialog>>['fields'], name: string): void {
-  expect(screen.getByRole('dialog', { name: 'Create API key' })).toBeTruthy()
+  expect(screen.getByRole('dialog', { name: 'Create API key' }).contains(fields.name)).toBe(true)
   expect(fields.name.value).toBe(name)
   expect(fields.description.value).toBe('Nightly export job')
   expect(fields.expiration.value).toBe('90')

@@ -19,7 +19,7 @@ describe('AccountSettings', () => {
     const user = userEvent.setup({ delay: null })
     render(<AccountSettings tabs={PROFILE_TAB} />, { wrapper })
 
-    expect(screen.getByRole('heading', { level: 2, name: 'Account settings' })).toBeTruthy()
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Account settings')
     const tablist = screen.getByRole('tablist', { name: 'Settings' })
     expect(
       within(tablist)
@@ -30,7 +30,7 @@ describe('AccountSettings', () => {
     expect(selected('API Keys')).toBe(false)
     expect(tab('Profile').tabIndex).toBe(0)
     expect(tab('API Keys').tabIndex).toBe(-1)
-    expect(within(screen.getByRole('tabpanel', { name: 'Profile' })).getByText('Profile form')).toBeTruthy()
+    expect(screen.getByRole('tabpanel', { name: 'Profile' }).textContent).toBe('Profile form')
     expect(memory.calls.list).toBe(0)
 
     // Tab into the list, then ArrowRight.
@@ -61,13 +61,14 @@ describe('AccountSettings', () => {
 
     // Clicking works too.
     await user.click(tab('Profile'))
-    expect(screen.getByRole('tabpanel', { name: 'Profile' })).toBeTruthy()
+    expect(selected('Profile')).toBe(true)
+    expect(screen.getByRole('tabpanel').textContent).toBe('Profile form')
   })
 
   it('opens on defaultTab', async () => {
     const { wrapper } = setupKit({ seed: seedKeys(USER, 1, 'Mine') })
     render(<AccountSettings tabs={PROFILE_TAB} defaultTab="api-keys" fullPage />, { wrapper })
-    expect(screen.getByRole('heading', { level: 1, name: 'Account settings' })).toBeTruthy()
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Account settings')
     expect(selected('API Keys')).toBe(true)
     await within(screen.getByRole('tabpanel', { name: 'API Keys' })).findByRole('rowheader', { name: 'Mine 1' })
   })
@@ -77,7 +78,7 @@ describe('AccountSettings', () => {
     render(<AccountSettings tabs={PROFILE_TAB} hideApiKeysTab />, { wrapper })
     expect(screen.getAllByRole('tab').map((one) => one.textContent)).toEqual(['Profile'])
     expect(screen.queryByRole('tab', { name: 'API Keys' })).toBeNull()
-    expect(screen.getByText('Profile form')).toBeTruthy()
+    expect(screen.getByRole('tabpanel').textContent).toBe('Profile form')
     expect(memory.calls.list).toBe(0)
   })
 })
@@ -111,7 +112,7 @@ describe('TeamApiKeysSection', () => {
     const { wrapper } = setupKit({ seed, provider: { teams: TEAMS } })
     render(<TeamApiKeysSection teamId="team_ops" />, { wrapper })
     const section = screen.getByRole('region', { name: 'Acme Ops API keys' })
-    expect(within(section).getByRole('heading', { level: 2, name: 'Acme Ops API keys' })).toBeTruthy()
+    expect(within(section).getByRole('heading', { level: 2 }).textContent).toBe('Acme Ops API keys')
     await within(section).findByRole('rowheader', { name: 'Ops 2' })
     expect(rowNames()).toEqual(['Ops 2', 'Ops 1'])
     expect(screen.queryByText('Mine 1')).toBeNull()
