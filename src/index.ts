@@ -165,6 +165,10 @@ export { RollApiKeyDialog, type RollApiKeyDialogProps } from './components/dialo
 export { DEFAULT_EXPIRATION_OPTIONS, type ExpirationOption } from './components/dialogs/expiration'
 /** A key's status as a badge. */
 export { StatusBadge, type StatusBadgeProps } from './components/manager/StatusBadge'
+/** A key's details in a side sheet (full screen on a phone), editable in place, with Roll and Revoke. */
+export { KeyDetailsSheet, type KeyDetailsSheetProps } from './components/details/KeyDetailsSheet'
+/** How the details view names a key's creator: the app's callback from a user id to a name. */
+export type { ResolveUser } from './components/details/creator-name'
 /** "2 keys expire this week", "3 keys unused for 90 days" over the loaded keys, each a filter. */
 export { HygieneSummary, type HygieneSummaryProps } from './components/manager/HygieneSummary'
 /** A scope the app offers: a value, or `{ value, label, description }`. */

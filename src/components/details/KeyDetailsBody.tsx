@@ -1,0 +1,162 @@
+'use client'
+import { updateKey } from '../../client/key-actions'
+import { toApiKeysError, type ApiKeysError } from '../../core/errors'
+import { getKeyStatus } from '../../core/key-status'
+import { maskedKey } from '../../core/masked-key'
+import type { APIKeyResource } from '../../core/types'
+import { MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH } from '../../core/validation'
+import { useApiKeysContext } from '../../react/context'
+import { useBoundAction, useSupports } from '../../react/use-api-keys-client'
+import { useMessages } from '../../react/use-localization'
+import { StatusBadge } from '../manager/StatusBadge'
+import { describeError } from '../shared/error-message'
+import { useFormatters } from '../shared/format'
+import type { ScopeOption } from '../shared/scope-option'
+import { useNow } from '../shared/use-now'
+import { CopyTextButton } from './CopyTextButton'
+import { creatorName, type ResolveUser } from './creator-name'
+import { EditableText } from './EditableText'
+import { Fact } from './Fact'
+import { RotationLink } from './RotationLink'
+import { ScopeList } from './ScopeList'
+
+/** Props of {@link KeyDetailsBody}. */
+export interface KeyDetailsBodyProps {
+  apiKey: APIKeyResource
+  subject?: string
+  availableScopes?: readonly ScopeOption[]
+  resolveUser?: ResolveUser
+  /** Switches the details to another key (the other key of a roll). */
+  onShowKey: (key: APIKeyResource) => void
+  /** Called with the key as saved after a rename or a new description. */
+  onUpdated: (key: APIKeyResource) => void
+  onEditingChange: (editing: boolean) => void
+  onError?: (error: ApiKeysError) => void
+}
+
+/**
+ * Everything about one key but its secret: name and description (editable in place when the
+ * backend can update), id, masked key, status, scopes, claims, who made it and when, expiry, last
+ * use, a revocation's time and reason, and the other key of a roll.
+ */
+export function KeyDetailsBody(props: KeyDetailsBodyProps) {
+  const { apiKey: key, subject } = props
+  const messages = useMessages()
+  const format = useFormatters()
+  const now = useNow()
+  const context = useApiKeysContext()
+  const editable = useSupports().update
+  const update = useBoundAction(updateKey)
+  const status = getKeyStatus(key, now)
+  const time = (date: Date) => <time dateTime={date.toISOString()}>{format.dateTime(date)}</time>
+  const creator = creatorName(
+    key.createdBy,
+    { userId: context.userId, teams: context.teams, resolveUser: props.resolveUser },
+    messages.createdByYou,
+  )
+
+  /** Saves one field: null when saved, else the message to show on it. */
+  async function save(field: 'name' | 'description', text: string): Promise<string | null> {
+    try {
+      const changes = field === 'name' ? { name: text } : { description: text }
+      props.onUpdated(await update({ apiKeyId: key.id, subject, ...changes }))
+      return null
+    } catch (error) {
+      const apiError = toApiKeysError(error)
+      props.onError?.(apiError)
+      const shown = describeError(messages, error)
+      if (apiError.code === 'conflict' && field === 'name') return messages.duplicateName(text.trim())
+      return shown.fields[field] ?? shown.summary
+    }
+  }
+
+  return (
+    <dl className="rak-facts">
+      <Fact term={messages.nameLabel}>
+        <EditableText
+          label={messages.nameLabel}
+          editLabel={messages.editName}
+          value={key.name}
+          maxLength={MAX_NAME_LENGTH}
+          editable={editable}
+          onSave={(text) => save('name', text)}
+          onEditingChange={props.onEditingChange}
+        />
+      </Fact>
+      <Fact term={messages.descriptionLabel}>
+        <EditableText
+          label={messages.descriptionLabel}
+          editLabel={messages.editDescription}
+          value={key.description}
+          emptyText={messages.noDescription}
+          multiline
+          maxLength={MAX_DESCRIPTION_LENGTH}
+          editable={editable}
+          onSave={(text) => save('description', text)}
+          onEditingChange={props.onEditingChange}
+        />
+      </Fact>
+      <Fact term={messages.keyId}>
+        <span className="rak-fact-row">
+          <code className="rak-key-id">{key.id}</code>
+          <CopyTextButton
+            text={key.id}
+            label={messages.copy}
+            accessibleName={messages.copyKeyId}
+            copiedMessage={messages.keyIdCopied}
+          />
+        </span>
+      </Fact>
+      <Fact term={messages.columnKey}>
+        <code className="rak-masked-key">{maskedKey(key)}</code>
+      </Fact>
+      <Fact term={messages.columnStatus}>
+        <StatusBadge status={status} />
+      </Fact>
+      {key.rolledFrom !== undefined && (
+        <Fact term={messages.rolledFrom}>
+          <RotationLink keyId={key.rolledFrom} subject={subject} onShow={props.onShowKey} />
+        </Fact>
+      )}
+      {key.replacedBy !== undefined && (
+        <Fact term={messages.replacedBy}>
+          <RotationLink keyId={key.replacedBy} subject={subject} onShow={props.onShowKey} />
+        </Fact>
+      )}
+      <Fact term={messages.scopesLabel}>
+        <ScopeList scopes={key.scopes} available={props.availableScopes} />
+      </Fact>
+      {key.claims !== null && Object.keys(key.claims).length > 0 && (
+        <Fact term={messages.field.claims}>
+          <pre className="rak-claims">
+            <code>{JSON.stringify(key.claims, null, 2)}</code>
+          </pre>
+        </Fact>
+      )}
+      <Fact term={messages.columnCreated}>{time(key.createdAt)}</Fact>
+      {creator !== null && <Fact term={messages.createdBy}>{creator}</Fact>}
+      {!key.revoked && (
+        <Fact term={messages.columnExpires}>
+          {key.expiration === null ? messages.neverExpires : time(key.expiration)}
+        </Fact>
+      )}
+      <Fact term={messages.columnLastUsed}>
+        {key.lastUsedAt === null ? (
+          messages.neverUsed
+        ) : (
+          <>
+            {time(key.lastUsedAt)} <span className="rak-muted">({format.relative(key.lastUsedAt, now)})</span>
+          </>
+        )}
+      </Fact>
+      {key.revoked && (
+        <>
+          <Fact term={messages.revokedAt}>{key.revokedAt === null ? '' : time(key.revokedAt)}</Fact>
+          <Fact term={messages.reasonLabel}>
+            {key.revocationReason ?? <span className="rak-muted">{messages.noReason}</span>}
+          </Fact>
+        </>
+      )}
+    </dl>
+  )
+}

@@ -1,0 +1,243 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { useEffect, useRef, useState } from 'react'
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
+import {
+  HygieneSummary,
+  KeyDetailsSheet,
+  matchesHygiene,
+  useAPIKeys,
+  useAPIKeysClient,
+  type HygieneFilter,
+  type KeyDetailsSheetProps,
+  type ScopeOption,
+} from '../src/index'
+import { DEMO_USER, demoKeys } from './support/demo-keys'
+import { findDialog, page } from './support/play'
+import { kit } from './support/with-kit'
+
+const SCOPES: ScopeOption[] = [
+  { value: 'keys:read', label: 'Read keys', description: 'List and view API keys.' },
+  { value: 'orders:write', label: 'Write orders', description: 'Create, change and cancel orders.' },
+  'deploy',
+]
+
+const DAY = 24 * 60 * 60 * 1000
+
+/** Loads the keys as the manager's table does, and shows the details of the key named `name`. */
+function DetailsOf({ name, ...props }: { name: string } & Partial<KeyDetailsSheetProps>) {
+  const { data } = useAPIKeys({ pageSize: 20 })
+  const [id, setId] = useState<string>()
+  const [open, setOpen] = useState(true)
+  const named = data.find((key) => key.name === name && key.replacedBy === undefined)
+  if (id === undefined && named) setId(named.id)
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)}>
+        Show details
+      </button>
+      <KeyDetailsSheet
+        apiKey={open ? (data.find((key) => key.id === id) ?? null) : null}
+        onClose={() => setOpen(false)}
+        availableScopes={SCOPES}
+        {...props}
+      />
+    </>
+  )
+}
+
+/** A key's details, in a side sheet (full screen on a phone); name and description editable in place. */
+const meta = {
+  title: 'Components/Key details',
+  component: KeyDetailsSheet,
+  subcomponents: { HygieneSummary },
+  tags: ['autodocs'],
+  parameters: { docs: { story: { inline: false, iframeHeight: 640 } } },
+  args: { apiKey: null, onClose: fn(), onRoll: fn(), onRevoke: fn() },
+} satisfies Meta<typeof KeyDetailsSheet>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+/** Every fact of a key: id with Copy, masked key, status, scopes with their descriptions, claims, creator, dates. */
+export const Details: Story = {
+  parameters: kit({
+    seed: [
+      {
+        name: 'Production API',
+        subject: DEMO_USER,
+        description: 'Main backend in eu-west-1',
+        scopes: ['keys:read', 'orders:write', 'legacy:admin'],
+        claims: { region: 'eu-west-1', tier: 'gold' },
+        createdBy: 'user_bob',
+        createdAt: new Date(Date.now() - 40 * DAY),
+        lastUsedAt: new Date(Date.now() - 5 * 60_000),
+        expiration: new Date(Date.now() + 325 * DAY),
+        lastFour: 'qeUS',
+      },
+    ],
+  }),
+  render: (args) => (
+    <DetailsOf
+      name="Production API"
+      onRoll={args.onRoll}
+      onRevoke={args.onRevoke}
+      resolveUser={(id) => (id === 'user_bob' ? 'Bob Builder' : null)}
+    />
+  ),
+  play: async ({ args }) => {
+    const sheet = await findDialog('Production API')
+    const facts = within(sheet)
+    await expect(sheet).toHaveAccessibleDescription('Everything about this key except its secret.')
+    // A side sheet on a desktop: along the right edge, as tall as the window.
+    const box = sheet.getBoundingClientRect()
+    await expect(Math.round(box.right)).toBe(innerWidth)
+    await expect(Math.round(box.height)).toBe(innerHeight)
+    await expect(facts.getByText('sk_…qeUS')).toBeVisible()
+    await expect(facts.getByText('Read keys')).toBeVisible()
+    await expect(facts.getByText('Create, change and cancel orders.')).toBeVisible()
+    await expect(facts.getByText('legacy:admin')).toBeVisible()
+    await expect(facts.getByText(/"tier": "gold"/)).toBeVisible()
+    await expect(facts.getByText('Bob Builder')).toBeVisible()
+    await expect(facts.getByText('(5 minutes ago)')).toBeVisible()
+
+    await userEvent.click(facts.getByRole('button', { name: 'Copy key ID' }))
+    const id = sheet.querySelector('.rak-key-id')?.textContent ?? ''
+    await expect(await navigator.clipboard.readText()).toBe(id)
+    await expect(facts.getByText('Key ID copied')).toBeVisible()
+
+    await userEvent.click(facts.getByRole('button', { name: 'Roll' }))
+    await expect(args.onRoll).toHaveBeenCalledWith(expect.objectContaining({ name: 'Production API' }))
+    await userEvent.click(facts.getByRole('button', { name: 'Revoke' }))
+    await expect(args.onRevoke).toHaveBeenCalledWith(expect.objectContaining({ name: 'Production API' }))
+  },
+}
+
+/** Rename in place: Escape cancels the edit (not the sheet), a taken name is explained, Enter saves. */
+export const RenameInPlace: Story = {
+  render: () => <DetailsOf name="Production API" />,
+  play: async () => {
+    const sheet = await findDialog('Production API')
+    const facts = within(sheet)
+    await userEvent.click(facts.getByRole('button', { name: 'Edit name' }))
+    const field = facts.getByRole('textbox', { name: 'Name' })
+    await waitFor(() => expect(field).toHaveFocus())
+    await userEvent.keyboard('{Escape}')
+    await expect(sheet).toBeVisible()
+    await waitFor(() => expect(facts.getByRole('button', { name: 'Edit name' })).toHaveFocus())
+
+    await userEvent.click(facts.getByRole('button', { name: 'Edit name' }))
+    await userEvent.clear(facts.getByRole('textbox', { name: 'Name' }))
+    await userEvent.keyboard('github actions{Enter}')
+    const taken = await facts.findByText(/An active key named “github actions” already exists/)
+    await expect(taken).toBeVisible()
+    await expect(facts.getByRole('textbox', { name: 'Name' })).toHaveAccessibleDescription(taken.textContent ?? '')
+
+    await userEvent.clear(facts.getByRole('textbox', { name: 'Name' }))
+    await userEvent.keyboard('Production API (eu){Enter}')
+    await findDialog('Production API (eu)')
+    await expect(facts.getByRole('button', { name: 'Edit name' })).toBeVisible()
+  },
+}
+
+/** Rolled: the old key links to its replacement, and the replacement back; the old key offers no Roll. */
+export const RotationLinks: Story = {
+  render: function Render(args) {
+    const client = useAPIKeysClient()
+    const { data } = useAPIKeys({ pageSize: 20 })
+    const [oldId, setOldId] = useState<string>()
+    const production = data.find((key) => key.name === 'Production API')
+    // Rolled once, as a user would (React may run an effect twice in development).
+    const rolled = useRef(false)
+    useEffect(() => {
+      if (rolled.current || !production) return
+      rolled.current = true
+      setOldId(production.id)
+      // A remount of the story (the docs page) finds the key rolled already: nothing to do then.
+      client.roll({ apiKeyId: production.id, gracePeriodSeconds: 24 * 60 * 60 }).catch(() => undefined)
+    }, [client, production])
+    const old = data.find((key) => key.id === oldId && key.replacedBy !== undefined) ?? null
+    return <KeyDetailsSheet apiKey={old} onClose={args.onClose} onRoll={args.onRoll} onRevoke={args.onRevoke} />
+  },
+  play: async () => {
+    const sheet = await findDialog('Production API')
+    const facts = within(sheet)
+    await expect(facts.getByText('Replaced by')).toBeVisible()
+    await expect(facts.queryByRole('button', { name: 'Roll' })).toBeNull()
+    await expect(facts.getByRole('button', { name: 'Revoke' })).toBeVisible()
+    const link = facts.getByRole('button', { name: /^Show details of sk_…/ })
+    const oldMasked = facts.getByText(/^sk_…/, { selector: '.rak-masked-key' }).textContent ?? ''
+    await userEvent.click(link)
+    await waitFor(() => expect(facts.getByText('Replaces')).toBeVisible())
+    await expect(facts.getByRole('button', { name: 'Roll' })).toBeVisible()
+    await userEvent.click(facts.getByRole('button', { name: `Show details of ${oldMasked}` }))
+    await waitFor(() => expect(facts.getByText('Replaced by')).toBeVisible())
+  },
+}
+
+/** On a phone the sheet is the whole screen. */
+export const OnPhone: Story = {
+  globals: { viewport: { value: 'phone', isRotated: false } },
+  render: () => <DetailsOf name="Production API" />,
+  play: async () => {
+    const sheet = await findDialog('Production API')
+    const box = sheet.getBoundingClientRect()
+    await expect(Math.round(box.left)).toBe(0)
+    await expect(Math.round(box.width)).toBe(innerWidth)
+    await expect(Math.round(box.height)).toBe(innerHeight)
+    await expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(innerWidth)
+  },
+}
+
+/** German: every word of the sheet from the German table. */
+export const German: Story = {
+  globals: { locale: 'de' },
+  render: () => <DetailsOf name="Production API" />,
+  play: async () => {
+    const sheet = await findDialog('Production API')
+    await expect(within(sheet).getByRole('button', { name: 'Schlüssel-ID kopieren' })).toBeVisible()
+    await expect(within(sheet).getByRole('button', { name: 'Name bearbeiten' })).toBeVisible()
+  },
+}
+
+/** The hygiene summary above a list: each finding a toggle that narrows the list to its keys. */
+export const Hygiene: Story = {
+  parameters: kit({
+    seed: [
+      ...demoKeys(),
+      { name: 'Old importer', subject: DEMO_USER, createdAt: new Date(Date.now() - 200 * DAY), lastUsedAt: null },
+    ],
+  }),
+  render: function Render() {
+    const { data } = useAPIKeys({ pageSize: 20 })
+    const [filter, setFilter] = useState<HygieneFilter | null>(null)
+    const now = Date.now()
+    const shown = filter ? data.filter((key) => matchesHygiene(key, filter, now)) : data
+    return (
+      <>
+        <HygieneSummary keys={data} filter={filter} onFilterChange={setFilter} />
+        <ul aria-label="Keys">
+          {shown.map((key) => (
+            <li key={key.id}>{key.name}</li>
+          ))}
+        </ul>
+      </>
+    )
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const summary = await canvas.findByRole('region', { name: 'Key hygiene' })
+    await expect(within(summary).getByText('Counted among the keys on this page.')).toBeVisible()
+    const unused = await within(summary).findByRole('button', { name: /unused for 90 days$/ })
+    await userEvent.click(unused)
+    await expect(unused).toHaveAttribute('aria-pressed', 'true')
+    const list = canvas.getByRole('list', { name: 'Keys' })
+    await expect(within(list).getByText('Old importer')).toBeVisible()
+    await expect(within(list).queryByText('Production API')).toBeNull()
+    const expiring = within(summary).getByRole('button', { name: /expires? this week$/ })
+    await userEvent.click(expiring)
+    await expect(within(list).getByText('GitHub Actions')).toBeVisible()
+    await userEvent.click(within(summary).getByRole('button', { name: 'Show all keys' }))
+    await expect(within(list).getByText('Production API')).toBeVisible()
+    await expect(page().queryByRole('dialog')).toBeNull()
+  },
+}

@@ -1,0 +1,223 @@
+import { render, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { useState } from 'react'
+import { describe, expect, it, vi } from 'vitest'
+import {
+  APIKeysProvider,
+  KeyDetailsSheet,
+  useAPIKeys,
+  type APIKeyResource,
+  type KeyDetailsSheetProps,
+} from '../../src/index'
+import { DAY, USER, setupKit, testQueryClient } from '../helpers/kit'
+import { descriptionOf, findOpenedDialog } from './helpers'
+
+/** Loads the user's keys (as the manager's table does) and opens the details of the one named `name`. */
+function Harness({ name, ...props }: { name: string } & Partial<KeyDetailsSheetProps>) {
+  const { data } = useAPIKeys({ pageSize: 10 })
+  const [closed, setClosed] = useState(false)
+  // Found by name once, then followed by id (a rename keeps it open).
+  const [id, setId] = useState<string>()
+  const named = data.find((candidate) => candidate.name === name && !candidate.replacedBy)
+  if (id === undefined && named) setId(named.id)
+  const key = data.find((candidate) => candidate.id === id) ?? null
+  return (
+    <>
+      <p>{closed ? 'Sheet closed' : 'Sheet open'}</p>
+      <KeyDetailsSheet apiKey={closed ? null : key} onClose={() => setClosed(true)} {...props} />
+    </>
+  )
+}
+
+async function openSheet(name: string): Promise<HTMLElement> {
+  return findOpenedDialog('dialog', name)
+}
+
+describe('KeyDetailsSheet', () => {
+  it('shows the id with Copy, the masked key, status, scopes with descriptions, claims, creator and dates', async () => {
+    const created = new Date(Date.now() - 3 * DAY)
+    const { wrapper } = setupKit({
+      seed: [
+        {
+          name: 'Deploy',
+          subject: USER,
+          description: 'Ships builds',
+          scopes: ['keys:read', 'legacy:scope'],
+          claims: { region: 'eu' },
+          createdAt: created,
+          createdBy: 'user_bob',
+          lastUsedAt: new Date(Date.now() - 5 * 60_000),
+          lastFour: 'qeUS',
+        },
+      ],
+    })
+    const user = userEvent.setup({ delay: null })
+    render(
+      <Harness
+        name="Deploy"
+        availableScopes={[{ value: 'keys:read', label: 'Read keys', description: 'List and view API keys.' }]}
+        resolveUser={(id) => (id === 'user_bob' ? 'Bob Builder' : null)}
+      />,
+      { wrapper },
+    )
+    const sheet = await openSheet('Deploy')
+    expect(descriptionOf(sheet)).toBe('Everything about this key except its secret.')
+    const facts = within(sheet)
+    expect(facts.getByText('Ships builds')).toBeTruthy()
+    expect(facts.getByText(/^sk_…qeUS$/)).toBeTruthy()
+    expect(facts.getByText('Active')).toBeTruthy()
+    expect(facts.getByText('Read keys')).toBeTruthy()
+    expect(facts.getByText('List and view API keys.')).toBeTruthy()
+    // A scope the app no longer lists still shows, as its value.
+    expect(facts.getByText('legacy:scope')).toBeTruthy()
+    expect(facts.getByText(/"region": "eu"/)).toBeTruthy()
+    expect(facts.getByText('Bob Builder')).toBeTruthy()
+    const createdTime = sheet.querySelector(`time[datetime="${created.toISOString()}"]`)
+    expect(createdTime).not.toBeNull()
+    expect(facts.getByText('(5 minutes ago)')).toBeTruthy()
+
+    const id = sheet.querySelector('.rak-key-id')?.textContent ?? ''
+    expect(id).not.toBe('')
+    await user.click(facts.getByRole('button', { name: 'Copy key ID' }))
+    expect(await navigator.clipboard.readText()).toBe(id)
+    expect(
+      within(sheet)
+        .getAllByRole('status')
+        .map((status) => status.textContent),
+    ).toContain('Key ID copied')
+  })
+
+  it('names the creator "You" for the signed-in user, and shows a revoked key’s time and reason', async () => {
+    const revokedAt = new Date(Date.now() - 2 * DAY)
+    const { wrapper } = setupKit({
+      seed: [{ name: 'Old', subject: USER, createdBy: USER, revokedAt, revocationReason: 'Leaked in a log' }],
+    })
+    render(<Harness name="Old" />, { wrapper })
+    const sheet = await openSheet('Old')
+    expect(within(sheet).getByText('You')).toBeTruthy()
+    expect(within(sheet).getByText('Leaked in a log')).toBeTruthy()
+    expect(sheet.querySelector(`time[datetime="${revokedAt.toISOString()}"]`)).not.toBeNull()
+    expect(within(sheet).queryByText('Expires')).toBeNull()
+    expect(within(sheet).queryByRole('button', { name: 'Revoke' })).toBeNull()
+  })
+
+  it('renames in place: Enter saves, the title follows, Escape cancels without closing the sheet', async () => {
+    const { wrapper, memory } = setupKit({ seed: [{ name: 'Deploy', subject: USER }] })
+    const user = userEvent.setup({ delay: null })
+    render(<Harness name="Deploy" />, { wrapper })
+    let sheet = await openSheet('Deploy')
+
+    await user.click(within(sheet).getByRole('button', { name: 'Edit name' }))
+    const field = within(sheet).getByRole('textbox', { name: 'Name' })
+    await waitFor(() => expect(document.activeElement).toBe(field))
+    await user.keyboard('{Escape}')
+    expect(within(sheet).queryByRole('textbox', { name: 'Name' })).toBeNull()
+    expect(screen.getByText('Sheet open')).toBeTruthy()
+    await waitFor(() => expect(document.activeElement).toBe(within(sheet).getByRole('button', { name: 'Edit name' })))
+
+    await user.click(within(sheet).getByRole('button', { name: 'Edit name' }))
+    await user.clear(within(sheet).getByRole('textbox', { name: 'Name' }))
+    await user.keyboard('{Enter}')
+    expect(await within(sheet).findByText('Name is required.')).toBeTruthy()
+    expect(within(sheet).getByRole('textbox', { name: 'Name' }).getAttribute('aria-invalid')).toBe('true')
+    expect(memory.calls.update).toBe(0)
+
+    await user.type(within(sheet).getByRole('textbox', { name: 'Name' }), 'Deploy bot{Enter}')
+    sheet = await openSheet('Deploy bot')
+    expect(
+      within(sheet)
+        .getAllByRole('status')
+        .map((status) => status.textContent),
+    ).toContain('Key “Deploy bot” updated.')
+    expect(memory.calls.update).toBe(1)
+  })
+
+  it('says a name is taken on the field, keeping what was typed', async () => {
+    const onError = vi.fn()
+    const { wrapper } = setupKit({
+      seed: [
+        { name: 'Deploy', subject: USER },
+        { name: 'Backup', subject: USER },
+      ],
+    })
+    const user = userEvent.setup({ delay: null })
+    render(<Harness name="Deploy" onError={onError} />, { wrapper })
+    const sheet = await openSheet('Deploy')
+    await user.click(within(sheet).getByRole('button', { name: 'Edit name' }))
+    const field = within(sheet).getByRole('textbox', { name: 'Name' })
+    await user.clear(field)
+    await user.type(field, 'backup{Enter}')
+    expect(await within(sheet).findByText(/An active key named “backup” already exists/)).toBeTruthy()
+    expect((field as HTMLInputElement).value).toBe('backup')
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'conflict' }))
+  })
+
+  it('offers no Edit button when the backend cannot update keys', async () => {
+    const { memory } = setupKit({ seed: [{ name: 'Deploy', subject: USER, description: 'Kept' }] })
+    // A backend with list, create and revoke only (as Stack Auth's).
+    const fetcher = { list: memory.list, create: memory.create, revoke: memory.revoke }
+    render(<Harness name="Deploy" />, {
+      wrapper: ({ children }) => (
+        <APIKeysProvider fetcher={fetcher} userId={USER} queryClient={testQueryClient()}>
+          {children}
+        </APIKeysProvider>
+      ),
+    })
+    const sheet = await openSheet('Deploy')
+    expect(within(sheet).getByText('Kept')).toBeTruthy()
+    expect(within(sheet).queryByRole('button', { name: 'Edit name' })).toBeNull()
+    expect(within(sheet).queryByRole('button', { name: 'Edit description' })).toBeNull()
+  })
+
+  it('links a rolled key to its replacement and back', async () => {
+    const { wrapper, memory } = setupKit({ seed: [{ name: 'Prod', subject: USER, lastFour: 'AAAA' }] })
+    const [old] = (
+      await memory.list({
+        subject: USER,
+        subjectKind: 'user',
+        query: '',
+        page: 1,
+        pageSize: 5,
+        signal: new AbortController().signal,
+      })
+    ).data
+    const rolled = await memory.roll?.({
+      subject: USER,
+      subjectKind: 'user',
+      apiKeyId: old?.id ?? '',
+      gracePeriodSeconds: 3600,
+      signal: new AbortController().signal,
+    })
+    const replacement = rolled?.replacement as APIKeyResource
+    const user = userEvent.setup({ delay: null })
+    const onRoll = vi.fn()
+    const onRevoke = vi.fn()
+    // Opens the old key: the one that names a replacement.
+    function OldKey() {
+      const { data } = useAPIKeys({ pageSize: 10 })
+      return (
+        <KeyDetailsSheet
+          apiKey={data.find((key) => key.id === old?.id) ?? null}
+          onClose={() => undefined}
+          onRoll={onRoll}
+          onRevoke={onRevoke}
+        />
+      )
+    }
+    render(<OldKey />, { wrapper })
+    const sheet = await openSheet('Prod')
+    // A rolled key can still be revoked, not rolled again.
+    expect(within(sheet).queryByRole('button', { name: 'Roll' })).toBeNull()
+    await user.click(within(sheet).getByRole('button', { name: 'Revoke' }))
+    expect(onRevoke).toHaveBeenCalledWith(expect.objectContaining({ id: old?.id }))
+
+    const masked = `sk_…${replacement.lastFour}`
+    await user.click(within(sheet).getByRole('button', { name: `Show details of ${masked}` }))
+    await waitFor(() => expect(within(sheet).getByText('Replaces')).toBeTruthy())
+    expect(within(sheet).getByText(masked, { selector: '.rak-masked-key' })).toBeTruthy()
+    await user.click(within(sheet).getByRole('button', { name: 'Roll' }))
+    expect(onRoll).toHaveBeenCalledWith(expect.objectContaining({ id: replacement.id }))
+    await user.click(within(sheet).getByRole('button', { name: 'Show details of sk_…AAAA' }))
+    await waitFor(() => expect(within(sheet).getByText('Replaced by')).toBeTruthy())
+  })
+})
