@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react'
+import { render, waitFor } from '@testing-library/react'
 import { StrictMode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { APIKeysProvider, createMemoryFetcher, useAPIKeys } from '../../src/index'
@@ -28,7 +28,7 @@ describe('APIKeysProvider and QueryClients', () => {
         </APIKeysProvider>
       </StrictMode>,
     )
-    expect(await screen.findByText('2 keys')).toBeTruthy()
+    await waitFor(() => expect(document.body.textContent).toBe('2 keys'))
     expect(createKitQueryClient).not.toHaveBeenCalled()
   })
 
@@ -40,7 +40,7 @@ describe('APIKeysProvider and QueryClients', () => {
         <KeyCount />
       </APIKeysProvider>,
     )
-    expect(await screen.findByText('2 keys')).toBeTruthy()
+    await waitFor(() => expect(document.body.textContent).toBe('2 keys'))
     expect(createKitQueryClient).toHaveBeenCalledTimes(1)
 
     const appClient = testQueryClient()
@@ -49,7 +49,7 @@ describe('APIKeysProvider and QueryClients', () => {
         <KeyCount />
       </APIKeysProvider>,
     )
-    expect(await screen.findByText('2 keys')).toBeTruthy()
+    await waitFor(() => expect(document.body.textContent).toBe('2 keys'))
     expect(appClient.getQueryCache().getAll().length).toBeGreaterThan(0)
     expect(createKitQueryClient).toHaveBeenCalledTimes(1)
   })
@@ -62,14 +62,14 @@ describe('APIKeysProvider and QueryClients', () => {
         <KeyCount />
       </APIKeysProvider>,
     )
-    expect(await screen.findByText('3 keys')).toBeTruthy()
+    await waitFor(() => expect(document.body.textContent).toBe('3 keys'))
     expect(createKitQueryClient).not.toHaveBeenCalled()
     rerender(
       <APIKeysProvider fetcher={memory} userId={USER}>
         <KeyCount />
       </APIKeysProvider>,
     )
-    expect(await screen.findByText('3 keys')).toBeTruthy()
+    await waitFor(() => expect(document.body.textContent).toBe('3 keys'))
     expect(createKitQueryClient).toHaveBeenCalled()
   })
 })
