@@ -11,7 +11,7 @@ import {
   type FetcherSupports,
 } from '../../src/index'
 import { DAY, USER, cacheText, seedKeys, setupKit } from '../helpers/kit'
-import { descriptionOf, fieldValues, findOpenedDialog, rowNamed, statusOf, storageText } from './helpers'
+import { cellOf, descriptionOf, fieldValues, findOpenedDialog, rowNamed, statusOf, storageText } from './helpers'
 
 const longDate = (date: Date): string => new Intl.DateTimeFormat('en-US', { dateStyle: 'long' }).format(date)
 const localDay = (date: Date): string =>
@@ -78,7 +78,7 @@ describe('APIKeysManager: creating a key', () => {
     await user.selectOptions(expiration, '7 days')
     expect(descriptionOf(expiration)).toBe(`Expires on ${longDate(new Date(Date.now() + 7 * DAY))}`)
     await user.selectOptions(expiration, 'Never')
-    expect(within(dialog).getByText('Never expires')).toBeTruthy()
+    expect(descriptionOf(expiration)).toBe('Never expires')
     expect(within(dialog).queryByText(/^Expires on/)).toBeNull()
 
     // A custom date in the past is refused before anything is sent.
@@ -96,7 +96,7 @@ describe('APIKeysManager: creating a key', () => {
     await user.clear(customDate)
     await user.type(customDate, localDay(inTenDays))
     const midnight = new Date(inTenDays.getFullYear(), inTenDays.getMonth(), inTenDays.getDate())
-    expect(within(dialog).getByText(`Expires on ${longDate(midnight)}`)).toBeTruthy()
+    expect(descriptionOf(customDate)).toBe(`Expires on ${longDate(midnight)}`)
 
     // Pending: "Creating…", focus kept on the button that ignores presses, and a double submit creates one key.
     memory.setLatency(150)
@@ -135,8 +135,8 @@ describe('APIKeysManager: creating a key', () => {
 
     // The new key is listed, and focus is back on the button that started it all.
     const row = await waitFor(() => rowNamed('CI deploy'))
-    expect(within(row).getByText('Used by the release pipeline')).toBeTruthy()
-    expect(within(row).getByText(`sk_…${secret.slice(-4)}`)).toBeTruthy()
+    expect(within(row).getByRole('rowheader').textContent).toContain('Used by the release pipeline')
+    expect(cellOf(row, 'Key').textContent).toBe(`sk_…${secret.slice(-4)}`)
     expect(statusOf(row)).toBe('Active')
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Create API key' })))
     expect(cacheText(queryClient)).not.toContain(secret)
@@ -182,14 +182,15 @@ describe('APIKeysManager: creating a key', () => {
     expect(within(reveal).getByRole('note').textContent).toMatch(/only time the key is shown/)
     const done = within(reveal).getByRole('button', { name: 'Done' })
     expect(descriptionOf(done)).toBe('Tick “I have saved this key” first.')
-    expect(screen.getByText('Tick “I have saved this key” first.')).toBeTruthy()
+    // …in words shown in the dialog, not only to a screen reader.
+    const why = within(reveal).getByText('Tick “I have saved this key” first.')
+    expect(done.getAttribute('aria-describedby')).toBe(why.id)
 
     await user.click(within(reveal).getByRole('button', { name: 'Copy' }))
     // "Copied" is said once, by the status line; the button keeps its name.
     expect(within(reveal).getByRole('status').textContent).toBe('Copied')
     expect(within(reveal).queryByRole('button', { name: 'Copied' })).toBeNull()
     expect(within(reveal).getAllByText('Copied')).toHaveLength(1)
-
     expect(await navigator.clipboard.readText()).toBe(secret)
 
     // jsdom has no object URLs: capture the blob the button would download.

@@ -149,6 +149,33 @@ export function describeStoreContract(
       expect((await store.list({ ...s, nameKeyContains: '', offset: 0, limit: 10, now: T0 })).totalCount).toBe(3)
     })
 
+    it('finds a key by its last four in any case, counted like a name match, within the subject only', async () => {
+      const s = subject()
+      const deploy = await store.insert(record(s, { name: 'Deploy', nameKey: 'deploy', lastFour: 'Xy7Q' }), at(0))
+      await store.insert(record(s, { name: 'Backup', nameKey: 'backup', lastFour: 'ab12' }), at(1))
+      const xyName = await store.insert(record(s, { name: 'xy7q mirror', nameKey: 'xy7q mirror' }), at(2))
+      await store.insert(record(subject(), { name: 'Other', nameKey: 'other', lastFour: 'Xy7Q' }), at(3))
+      await store.revoke({ id: deploy.id, ...s, reason: null, now: at(4) })
+      const find = async (q: string, status?: 'active' | 'revoked'): Promise<{ names: string[]; total: number }> => {
+        const page = await store.list({
+          ...s,
+          nameKeyContains: q,
+          ...(status ? { status } : {}),
+          offset: 0,
+          limit: 1,
+          now: at(5),
+        })
+        return { names: page.keys.map((k) => k.name), total: page.totalCount }
+      }
+      // Newest first: the name match, then the last-four match; the other subject's key never.
+      expect(await find('xy7q')).toEqual({ names: [xyName.name], total: 2 })
+      expect(await find('xy7q', 'revoked')).toEqual({ names: ['Deploy'], total: 1 })
+      expect(await find('xy7q', 'active')).toEqual({ names: [xyName.name], total: 1 })
+      // Only the whole last four: part of it is no match (unless a name holds it).
+      expect(await find('ab1')).toEqual({ names: [], total: 0 })
+      expect(await find('ab12')).toEqual({ names: ['Backup'], total: 1 })
+    })
+
     it('refuses a second active key with the same name (case-insensitive) for one subject only', async () => {
       const s = subject()
       await store.insert(record(s, { name: 'Prod', nameKey: nameKeyOf('Prod') }), T0)

@@ -26,6 +26,11 @@ function matchesStatus(key: StoredApiKey, status: APIKeyStatusFilter | undefined
   return matchesStatusFilter({ revoked: key.revokedAt !== null, expiration: key.expiration }, status, now.getTime())
 }
 
+/** A list search (a lower-cased name key fragment): a substring of the name key, or the whole last four in any case. */
+function matchesSearch(entry: Entry, search: string): boolean {
+  return search === '' || entry.nameKey.includes(search) || entry.key.lastFour.toLowerCase() === search
+}
+
 /**
  * Keys in process memory, for tests and demos; gone when the process ends. Every method does its
  * check and its write in one synchronous stretch with no `await` between them, and JavaScript runs
@@ -84,14 +89,24 @@ export function createMemoryStore(): ApiKeyStore {
     },
 
     async list(query: ListKeysQuery) {
-      const matches: StoredApiKey[] = []
+      // Only the owner's entries are read, newest first; only the page is copied.
       const entries = byOwner.get(ownerKey(query.subjectKind, query.subject)) ?? []
+      const end = query.offset + query.limit
+      if (query.nameKeyContains === '' && query.status === undefined) {
+        const from = Math.max(0, entries.length - end)
+        const to = Math.max(0, entries.length - query.offset)
+        const keys = entries.slice(from, to).reverse()
+        return { keys: keys.map((entry) => copy(entry.key)), totalCount: entries.length }
+      }
+      const page: StoredApiKey[] = []
+      let totalCount = 0
       for (let i = entries.length - 1; i >= 0; i--) {
         const entry = entries[i] as Entry
-        if (query.nameKeyContains !== '' && !entry.nameKey.includes(query.nameKeyContains)) continue
-        if (matchesStatus(entry.key, query.status, query.now)) matches.push(entry.key)
+        if (!matchesSearch(entry, query.nameKeyContains) || !matchesStatus(entry.key, query.status, query.now)) continue
+        if (totalCount >= query.offset && totalCount < end) page.push(entry.key)
+        totalCount++
       }
-      return { keys: matches.slice(query.offset, query.offset + query.limit).map(copy), totalCount: matches.length }
+      return { keys: page.map(copy), totalCount }
     },
 
     async get(id: string) {

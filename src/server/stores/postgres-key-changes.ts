@@ -5,20 +5,21 @@ import type { SqlNames } from './sql/names'
 import type { KeyChange, KeyChangeListener, KeyChangeSubscription } from './types'
 
 /** A notification as `pg` emits it on the connection that listens. */
-interface PgNotification {
+export interface PgNotification {
   channel: string
   payload?: string
 }
 
 /**
  * A connection of its own to listen on, as `pg`'s `Client` is: it emits `notification`, and
- * `error` or `end` when the connection breaks. Typed loosely because `pg` types its events loosely.
+ * `error` or `end` when the connection breaks.
  */
 export interface PgListeningClientLike {
   connect(): Promise<unknown>
   query(text: string): Promise<unknown>
   end(): Promise<unknown>
-  on(event: string, listener: (...args: never[]) => void): unknown
+  on(event: 'notification', listener: (message: PgNotification) => void): unknown
+  on(event: 'error' | 'end', listener: () => void): unknown
   /** `pg`'s socket, which the feed unrefs so a store left open never keeps the process alive. */
   connection?: { stream?: { unref?: () => unknown } }
 }
@@ -126,6 +127,8 @@ export class PostgresChangeFeed {
       // Anything read before now may predate a change this connection never heard.
       this.emit({ kind: 'all' })
     } catch (error) {
+      // Ended by close() or already lost (its 'error' came first): nothing to report or retry here.
+      if (this.connection !== client) return
       if (!this.reportedOutage) this.report(storeErrorFrom(error))
       this.reportedOutage = true
       this.lose(client)

@@ -111,6 +111,24 @@ export const MIGRATION_DEFINITIONS: readonly MigrationDefinition[] = [
     ],
   },
   {
+    // 0004: lists, searches and counts that cost what the owner's keys cost, not the table. One
+    // B-tree per owner in list order that also carries every column a list filters on, so the
+    // count and the page's ids come from an index-only scan of that owner's entries (no row is
+    // read but the page's), however many keys other owners hold. It replaces 0002's
+    // `api_keys_subject_seq`, whose columns lead it. Search is a substring of the name key or the
+    // last four; a trigram index (`pg_trgm`, which PGlite ships only as an extension to load) was
+    // not chosen: its entries are the whole table's, so a common word costs more as the table
+    // grows, and creating an extension needs a right an app's role may lack. Building the index
+    // blocks writes to the table while it runs (seconds for a million keys).
+    version: 4,
+    name: 'list_search_index',
+    statements: (names) => [
+      `CREATE INDEX ${names.index('api_keys_owner_list')} ON ${names.keys} (subject_kind, subject, seq DESC)
+        INCLUDE (id, name_key, last_four, revoked_at, expiration)`,
+      `DROP INDEX ${names.qualifiedIndex('api_keys_subject_seq')}`,
+    ],
+  },
+  {
     // 0005: a roll links the two keys, so a person can follow a rotation: the replacement's
     // `rolled_from` names the old key and the old key's `replaced_by` names the replacement. Both
     // stay NULL for keys rolled before 0005 (the link was never recorded; nothing is guessed).

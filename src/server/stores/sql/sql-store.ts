@@ -13,6 +13,26 @@ const STATUS_CONDITION: Record<APIKeyStatusFilter, (now: string) => string> = {
   revoked: (now) => `revoked_at IS NOT NULL AND ${now} IS NOT NULL`,
 }
 
+/**
+ * The WHERE clause of a list and its parameters: the owner, the search (a substring of the name
+ * key, or the whole last four in any case) and the status. Reads only columns of the owner's list
+ * index, so a count never visits a row.
+ */
+function listConditions(query: ListKeysQuery): { where: string; params: unknown[] } {
+  const params: unknown[] = [query.subject, query.subjectKind]
+  const conditions = ['subject_kind = $2', 'subject = $1']
+  if (query.nameKeyContains !== '') {
+    params.push(query.nameKeyContains)
+    const search = `$${params.length}::text`
+    conditions.push(`(strpos(name_key, ${search}) > 0 OR lower(last_four) = ${search})`)
+  }
+  if (query.status !== undefined) {
+    params.push(query.now.toISOString())
+    conditions.push(STATUS_CONDITION[query.status](`$${params.length}::timestamptz`))
+  }
+  return { where: conditions.join(' AND '), params }
+}
+
 /** The statements that are the same for every call, written once per store under its names. */
 interface Statements {
   releaseExpiredName: string
@@ -97,25 +117,19 @@ export async function createSqlStore(client: SqlClient, options: SqlStoreOptions
     },
 
     async list(query: ListKeysQuery) {
-      const params: unknown[] = [query.subject, query.subjectKind]
-      const conditions = ['subject_kind = $2', 'subject = $1']
-      if (query.nameKeyContains !== '') {
-        params.push(query.nameKeyContains)
-        conditions.push(`strpos(name_key, $${params.length}::text) > 0`)
-      }
-      if (query.status !== undefined) {
-        params.push(query.now.toISOString())
-        conditions.push(STATUS_CONDITION[query.status](`$${params.length}::timestamptz`))
-      }
-      const where = conditions.join(' AND ')
-      const rows = await client.query<ApiKeyRow>(
-        `SELECT ${KEY_COLUMNS} FROM ${table} WHERE ${where} ORDER BY seq DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, query.limit, query.offset],
-      )
-      const [count] = await client.query<{ total: number | string }>(
-        `SELECT count(*)::int AS total FROM ${table} WHERE ${where}`,
-        params,
-      )
+      const { where, params } = listConditions(query)
+      // The page's ids and the count both come from the owner's entries in `api_keys_owner_list`
+      // (index-only: every column `where` reads is in it); only the page's rows are then read.
+      const [rows, [count]] = await Promise.all([
+        client.query<ApiKeyRow>(
+          `SELECT ${KEY_COLUMNS} FROM ${table}
+           WHERE id IN (SELECT id FROM ${table} WHERE ${where}
+                        ORDER BY seq DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2})
+           ORDER BY seq DESC`,
+          [...params, query.limit, query.offset],
+        ),
+        client.query<{ total: number | string }>(`SELECT count(*)::int AS total FROM ${table} WHERE ${where}`, params),
+      ])
       return { keys: rows.map(keyFromRow), totalCount: Number(count?.total ?? 0) }
     },
 
