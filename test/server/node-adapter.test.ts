@@ -36,7 +36,7 @@ const reports = toNodeHandler(async (request) => {
 
 /** A body still arriving: its first part at once, the rest when the test calls `finishStream`. */
 let finishStream = (): void => undefined
-const streaming = toNodeHandler(() => {
+const streaming = toNodeHandler(async () => {
   const encoder = new TextEncoder()
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
