@@ -87,3 +87,38 @@ export async function timeInTurns(
     figuresOf(variant.label, count / ((totals[v] ?? 0) / 1000), latencies[v] as Float64Array),
   )
 }
+
+/** What a run for a fixed time gave: calls a second and the median latency (ms). */
+export interface RateFigure {
+  perSecond: number
+  medianMs: number
+}
+
+/**
+ * Calls `run` for `seconds` (after `warmUp` calls) from `concurrency` workers at once, and gives
+ * calls a second and the median latency. A fixed time, not a fixed count, so a fast store and a
+ * slow one are each measured for as long.
+ */
+export async function timeFor(
+  seconds: number,
+  run: (i: number) => Promise<boolean>,
+  { concurrency = 1, warmUp = 20 }: { concurrency?: number; warmUp?: number } = {},
+): Promise<RateFigure> {
+  for (let i = 0; i < warmUp; i++) if (!(await run(i))) throw new Error(`unexpected result in warm-up call ${i}`)
+  const latencies: number[] = []
+  let next = warmUp
+  const start = performance.now()
+  const end = start + seconds * 1000
+  const worker = async (): Promise<void> => {
+    while (performance.now() < end) {
+      const i = next++
+      const t = performance.now()
+      if (!(await run(i))) throw new Error(`unexpected result in call ${i}`)
+      latencies.push(performance.now() - t)
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, worker))
+  const elapsed = (performance.now() - start) / 1000
+  latencies.sort((a, b) => a - b)
+  return { perSecond: latencies.length / elapsed, medianMs: latencies[Math.floor(latencies.length / 2)] ?? 0 }
+}

@@ -10,8 +10,9 @@
  *   table (default 10,000; `RAK_BENCH_PG_KEYS=1000000` for the one-million-key figure). See
  *   bench/server-postgres.ts.
  *
- * Run: `npm run bench:server` (e.g. `RAK_BENCH_PG_URL=postgres://... RAK_BENCH_PG_KEYS=1000000
- * npm run bench:server`). `runServerVerifyBench()` returns the figures.
+ * `npm run bench:server` prints the table of bench/server-table.ts (every store at 1,000, 100,000
+ * and 1,000,000 keys beside its floor; see there for its settings), and these figures after it
+ * with `RAK_BENCH_DETAILS=1`. `runServerVerifyBench()` returns these figures (bench/run.ts).
  */
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -22,6 +23,7 @@ import { requireApiKey } from '../src/server/http/require-api-key'
 import { createApiKeyService, type ApiKeyService } from '../src/server/service/api-key-service'
 import { createMemoryStore } from '../src/server/stores/memory-store'
 import { runPostgresBench, postgresBenchSettings } from './server-postgres'
+import { renderServerTable, runServerTable } from './server-table'
 import { percentile, timeSequential, type BenchFigure } from './server-timing'
 
 export type { BenchFigure } from './server-timing'
@@ -135,7 +137,11 @@ function format(figure: BenchFigure): string {
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const figures = await runServerVerifyBench()
-  console.log(`server verify bench (node ${process.version})`)
-  for (const figure of figures) console.log(format(figure))
+  const table = renderServerTable(await runServerTable())
+  console.log(`server bench (node ${process.version}, ${new Date().toISOString()})\n\n${table}`)
+  if (process.env.RAK_BENCH_DETAILS === '1') {
+    const figures = await runServerVerifyBench()
+    console.log('\nserver verify details')
+    for (const figure of figures) console.log(format(figure))
+  }
 }

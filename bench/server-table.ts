@@ -1,0 +1,329 @@
+/**
+ * The server table of `npm run bench:server`: every store (memory, PGlite, PostgreSQL) at several
+ * table sizes, with a floor measured in the same run, as one markdown table.
+ *
+ * Per store and size: verify of a valid key one at a time and 16 at once, page 1 of a 1,000-key
+ * subject and of a 10,000-key one (at 100,000 keys and more), a name search and a last-four search
+ * in them, a create, and verify over HTTP (`requireApiKey` behind `toNodeHandler`, 16 callers).
+ * Floors: SHA-256 and a lookup in a Map of as many hashes as the table holds (node:crypto), and a
+ * bare node:http server doing the same. Each figure is calls a second over a fixed time.
+ *
+ * Environment:
+ * - `RAK_BENCH_SIZES`: table sizes, comma-separated (default `1000,100000,1000000`);
+ * - `RAK_BENCH_STORES`: `memory,pglite,postgres` or a part of it (PostgreSQL only with a URL);
+ * - `RAK_BENCH_PGLITE_MAX`: the largest size run on PGlite (default: every size);
+ * - `RAK_BENCH_PG_URL` or `RAK_TEST_PG_URL`: the PostgreSQL to use (a schema per size, dropped after);
+ * - `RAK_BENCH_SECONDS`: how long each figure runs (default 1);
+ * - `RAK_BENCH_EXPLAIN=1`: print the SQL stores' plans of the list and its count (EXPLAIN ANALYZE).
+ */
+import { createHash } from 'node:crypto'
+import { PGlite } from '@electric-sql/pglite'
+import pg from 'pg'
+import { randomBase62 } from '../src/core/base62'
+import { createApiKeyService } from '../src/server/service/api-key-service'
+import { createMemoryStore } from '../src/server/stores/memory-store'
+import { createPostgresStore } from '../src/server/stores/postgres-store'
+import type { SqlClient, SqlExecutor } from '../src/server/stores/sql/sql-client'
+import { createSqlStore } from '../src/server/stores/sql/sql-store'
+import type { ApiKeyStore } from '../src/server/stores/types'
+import {
+  BIG_KEYS,
+  BIG_SUBJECT,
+  SMALL_KEYS,
+  SMALL_SUBJECT,
+  fillMemory,
+  fillSql,
+  planDataset,
+  type Dataset,
+  type DatasetPlan,
+} from './server-dataset'
+import { HTTP_CONCURRENCY, httpFloor, httpVerify } from './server-http'
+import { timeFor, type RateFigure } from './server-timing'
+
+/** The stores the table can hold. */
+export type StoreName = 'memory' | 'PGlite' | 'PostgreSQL'
+
+/** What one row measures. `smallest size` rows are compared with the same store at the smallest size, the others with the floor. */
+interface Operation {
+  id: string
+  label: string
+  compare: 'floor' | 'http floor' | 'smallest size' | 'none'
+}
+
+/** The search the list rows time, and how many of `count` keys named `key 0` … match it. */
+const SEARCH = '42'
+const matches = (count: number): number =>
+  Array.from({ length: count }, (_, i) => `key ${i}`).filter((name) => name.includes(SEARCH)).length
+
+const OPERATIONS: readonly Operation[] = [
+  { id: 'verify', label: 'verify a valid key, one at a time', compare: 'floor' },
+  { id: 'verify16', label: `verify, ${HTTP_CONCURRENCY} at once`, compare: 'floor' },
+  { id: 'http', label: `verify over HTTP (requireApiKey, ${HTTP_CONCURRENCY} callers)`, compare: 'http floor' },
+  { id: 'listSmall', label: 'list page 1 of a 1,000-key subject', compare: 'smallest size' },
+  { id: 'searchSmall', label: `search by name in it ("42": ${matches(SMALL_KEYS)} match)`, compare: 'smallest size' },
+  { id: 'lastFourSmall', label: 'search by last four in it', compare: 'smallest size' },
+  { id: 'listBig', label: 'list page 1 of a 10,000-key subject', compare: 'smallest size' },
+  { id: 'searchBig', label: `search by name in it ("42": ${matches(BIG_KEYS)} match)`, compare: 'smallest size' },
+  { id: 'create', label: 'create', compare: 'none' },
+]
+
+/** A measured figure of one operation on one store at one size. */
+export interface TableFigure {
+  store: StoreName | 'floor'
+  size: number
+  operation: string
+  rate: RateFigure
+}
+
+interface Settings {
+  sizes: number[]
+  stores: StoreName[]
+  pgliteMax: number
+  pgUrl: string | null
+  seconds: number
+  explain: boolean
+}
+
+function settingsFrom(env: NodeJS.ProcessEnv): Settings {
+  const sizes = (env.RAK_BENCH_SIZES ?? '1000,100000,1000000').split(',').map((text) => Number(text.trim()))
+  if (sizes.some((size) => !Number.isInteger(size) || size < 1_000))
+    throw new RangeError('RAK_BENCH_SIZES must list whole numbers of at least 1000.')
+  const pgUrl = env.RAK_BENCH_PG_URL ?? env.RAK_TEST_PG_URL ?? null
+  const wanted = (env.RAK_BENCH_STORES ?? 'memory,pglite,postgres').toLowerCase().split(',')
+  const stores: StoreName[] = [
+    ...(wanted.includes('memory') ? (['memory'] as const) : []),
+    ...(wanted.includes('pglite') ? (['PGlite'] as const) : []),
+    ...(wanted.includes('postgres') && pgUrl !== null ? (['PostgreSQL'] as const) : []),
+  ]
+  return {
+    sizes: [...sizes].sort((a, b) => a - b),
+    stores,
+    pgliteMax: Number(env.RAK_BENCH_PGLITE_MAX ?? Infinity),
+    pgUrl,
+    seconds: Number(env.RAK_BENCH_SECONDS ?? 1),
+    explain: env.RAK_BENCH_EXPLAIN === '1',
+  }
+}
+
+/** A store opened empty at one size, with what its filling and plans need. */
+interface OpenedStore {
+  store: ApiKeyStore
+  /** The database, for bulk filling and plans; null for memory. */
+  db: SqlExecutor | null
+  /** Tidies the table after a bulk fill as the database would (PostgreSQL's autovacuum). */
+  settle(): Promise<void>
+  close(): Promise<void>
+}
+
+/** A SqlClient over PGlite, as the embedded store makes (without its data directory lock). */
+function pgliteClient(db: PGlite): SqlClient {
+  return {
+    async query<Row>(text: string, params: readonly unknown[] = []) {
+      return (await db.query<Row>(text, [...params])).rows
+    },
+    transaction(work) {
+      return db.transaction((tx) =>
+        work({
+          async query<Row>(text: string, params: readonly unknown[] = []) {
+            return (await tx.query<Row>(text, [...params])).rows
+          },
+        }),
+      )
+    },
+    close: () => db.close(),
+  }
+}
+
+async function openStore(name: StoreName, pgUrl: string | null): Promise<OpenedStore> {
+  if (name === 'memory') {
+    return { store: createMemoryStore(), db: null, settle: async () => undefined, close: async () => undefined }
+  }
+  if (name === 'PGlite') {
+    const client = pgliteClient(await PGlite.create())
+    const store = await createSqlStore(client)
+    // PGlite runs no autovacuum: what an app gets is the table as its writes left it.
+    return {
+      store,
+      db: client,
+      settle: async () => undefined,
+      close: () => store.close(),
+    }
+  }
+  if (pgUrl === null) throw new Error('No PostgreSQL URL.')
+  const schema = `rak_bench_${randomBase62(10).toLowerCase()}`
+  const admin = new pg.Client({ connectionString: pgUrl })
+  await admin.connect()
+  await admin.query(`CREATE SCHEMA ${schema}`)
+  const pool = new pg.Pool({ connectionString: pgUrl, options: `-c search_path=${schema}`, max: HTTP_CONCURRENCY })
+  const db: SqlExecutor = { query: async (text, params) => (await pool.query(text, params ? [...params] : [])).rows }
+  const store = await createPostgresStore({ pool })
+  return {
+    store,
+    db,
+    settle: async () => {
+      await pool.query('VACUUM ANALYZE api_keys')
+    },
+    close: async () => {
+      await store.close() // first: it may hold a pooled connection (its change feed)
+      await pool.end()
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`)
+      await admin.end()
+    },
+  }
+}
+
+/** Prints the plans of a list and of its count, as the SQL store sends them. */
+async function explain(db: SqlExecutor, label: string, subject: string, search: string): Promise<void> {
+  const params = [subject, 'user', search]
+  const where = `subject_kind = $2 AND subject = $1 AND (strpos(name_key, $3::text) > 0 OR lower(last_four) = $3::text)`
+  const statements = {
+    page: `SELECT * FROM api_keys WHERE id IN (SELECT id FROM api_keys WHERE ${where}
+             ORDER BY seq DESC LIMIT 10 OFFSET 0) ORDER BY seq DESC`,
+    count: `SELECT count(*)::int AS total FROM api_keys WHERE ${where}`,
+  }
+  for (const [part, text] of Object.entries(statements)) {
+    const rows = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${text}`, params)
+    console.log(`\n${label}, ${part} (search "${search}"):\n${rows.map((row) => `  ${row['QUERY PLAN']}`).join('\n')}`)
+  }
+}
+
+/** Times every operation on one store filled to `plan.total` keys. */
+async function measureStore(
+  name: StoreName,
+  plan: DatasetPlan,
+  settings: Settings,
+  report: (operation: string, rate: RateFigure) => void,
+): Promise<void> {
+  const opened = await openStore(name, settings.pgUrl)
+  try {
+    const service = createApiKeyService({ store: opened.store })
+    const dataset: Dataset =
+      opened.db === null ? await fillMemory(plan, service, opened.store) : await fillSql(plan, service, opened.db)
+    await opened.settle()
+    console.error(`${name}, ${plan.total.toLocaleString('en-US')} keys: filled in ${dataset.fillSeconds.toFixed(1)} s`)
+    const lastFour = dataset.secrets[0]?.slice(-4) ?? ''
+    if (settings.explain && opened.db !== null) {
+      const label = `${name}, ${plan.total.toLocaleString('en-US')} keys`
+      await explain(opened.db, `${label}, ${SMALL_SUBJECT}`, SMALL_SUBJECT, SEARCH)
+      if (plan.big > 0) await explain(opened.db, `${label}, ${BIG_SUBJECT}`, BIG_SUBJECT, SEARCH)
+    }
+    const { secrets } = dataset
+    const pick = (i: number): string => secrets[(i * 7919) % secrets.length] ?? ''
+    const list = (subject: string, query: string, expected: number) => async () => {
+      const page = await service.list({ subject, subjectKind: 'user', query })
+      return page.totalCount === expected && page.data.length === Math.min(10, expected)
+    }
+    const runs: Record<string, () => Promise<RateFigure>> = {
+      verify: () => timeFor(settings.seconds, async (i) => (await service.verify(pick(i), { scopes: ['read'] })).valid),
+      verify16: () =>
+        timeFor(settings.seconds, async (i) => (await service.verify(pick(i), { scopes: ['read'] })).valid, {
+          concurrency: HTTP_CONCURRENCY,
+        }),
+      http: () => httpVerify(service, secrets, settings.seconds),
+      listSmall: () => timeFor(settings.seconds, list(SMALL_SUBJECT, '', plan.small)),
+      searchSmall: () => timeFor(settings.seconds, list(SMALL_SUBJECT, SEARCH, matches(plan.small))),
+      lastFourSmall: () =>
+        timeFor(settings.seconds, async () => {
+          const page = await service.list({ subject: SMALL_SUBJECT, subjectKind: 'user', query: lastFour })
+          return page.data.some((key) => key.lastFour === lastFour)
+        }),
+      ...(plan.big > 0
+        ? {
+            listBig: () => timeFor(settings.seconds, list(BIG_SUBJECT, '', plan.big)),
+            searchBig: () => timeFor(settings.seconds, list(BIG_SUBJECT, SEARCH, matches(plan.big))),
+          }
+        : {}),
+      create: () => {
+        const run = randomBase62(6)
+        return timeFor(settings.seconds, async (i) => {
+          const made = await service.create({ subject: `user_create_${i % 100}`, name: `${run} ${i}` })
+          return made.secret !== ''
+        })
+      },
+    }
+    for (const operation of OPERATIONS) {
+      const measure = runs[operation.id]
+      if (measure !== undefined) report(operation.id, await measure())
+    }
+  } finally {
+    await opened.close()
+  }
+}
+
+/** The floor at one size: SHA-256 and a Map lookup among `size` hashes; and the bare node:http server. */
+async function measureFloor(
+  size: number,
+  secrets: readonly string[],
+  seconds: number,
+): Promise<{ verify: RateFigure; http: RateFigure }> {
+  const hashes = new Map<string, string>()
+  for (let g = 0; hashes.size < size - secrets.length; g++)
+    hashes.set(createHash('sha256').update(`fill ${g}`).digest('hex'), `user_fill_${g}`)
+  for (const secret of secrets) hashes.set(createHash('sha256').update(secret).digest('hex'), SMALL_SUBJECT)
+  const verify = await timeFor(seconds, async (i) => {
+    const secret = secrets[(i * 7919) % secrets.length] ?? ''
+    return hashes.get(createHash('sha256').update(secret).digest('hex')) === SMALL_SUBJECT
+  })
+  return { verify, http: await httpFloor(secrets, seconds) }
+}
+
+/** Runs the whole table and gives every figure. */
+export async function runServerTable(env: NodeJS.ProcessEnv = process.env): Promise<TableFigure[]> {
+  const settings = settingsFrom(env)
+  const figures: TableFigure[] = []
+  const floorSecrets = Array.from({ length: 1_000 }, (_, i) => `sk_floor_${i}_${randomBase62(30)}`)
+  for (const size of settings.sizes) {
+    const plan = planDataset(size)
+    const floor = await measureFloor(size, floorSecrets, settings.seconds)
+    figures.push({ store: 'floor', size, operation: 'verify', rate: floor.verify })
+    figures.push({ store: 'floor', size, operation: 'http', rate: floor.http })
+    for (const store of settings.stores) {
+      if (store === 'PGlite' && size > settings.pgliteMax) continue
+      await measureStore(store, plan, settings, (operation, rate) => {
+        figures.push({ store, size, operation, rate })
+        console.error(`  ${store} ${size} ${operation}: ${Math.round(rate.perSecond)}/s`)
+      })
+    }
+  }
+  return figures
+}
+
+const perSecond = (rate: RateFigure): string => `${Math.round(rate.perSecond).toLocaleString('en-US')}/s`
+const times = (ratio: number): string => `${ratio.toFixed(ratio < 10 ? 2 : 0)}x`
+
+/**
+ * The table as markdown: a row per operation and size, a column per store and the floor. Verify
+ * and create cells give their share of the floor (`0.45x`); list and search cells at a size past
+ * the smallest give their cost against the same store's cost at the smallest size (`cost 1.10x`).
+ */
+export function renderServerTable(figures: readonly TableFigure[]): string {
+  const stores = (['memory', 'PGlite', 'PostgreSQL'] as const).filter((store) => figures.some((f) => f.store === store))
+  const sizes = [...new Set(figures.map((figure) => figure.size))].sort((a, b) => a - b)
+  const find = (store: TableFigure['store'], size: number, operation: string): RateFigure | undefined =>
+    figures.find((f) => f.store === store && f.size === size && f.operation === operation)?.rate
+  const lines = [
+    `| operation | keys stored | ${stores.join(' | ')} | floor |`,
+    `|---|---:|${stores.map(() => '---:').join('|')}|---:|`,
+  ]
+  for (const operation of OPERATIONS) {
+    for (const size of sizes) {
+      const floorOperation = operation.compare === 'http floor' ? 'http' : 'verify'
+      const floor =
+        operation.compare === 'floor' || operation.compare === 'http floor'
+          ? find('floor', size, floorOperation)
+          : undefined
+      const cells = stores.map((store) => {
+        const rate = find(store, size, operation.id)
+        if (rate === undefined) return '–'
+        if (floor !== undefined) return `${perSecond(rate)} (${times(rate.perSecond / floor.perSecond)})`
+        const smallest = sizes.map((s) => find(store, s, operation.id)).find((r) => r !== undefined)
+        if (operation.compare === 'none' || smallest === undefined || smallest === rate) return perSecond(rate)
+        return `${perSecond(rate)} (cost ${times(smallest.perSecond / rate.perSecond)})`
+      })
+      if (cells.every((cell) => cell === '–')) continue
+      const floorCell = floor === undefined || operation.id === 'verify16' ? '' : perSecond(floor)
+      lines.push(`| ${operation.label} | ${size.toLocaleString('en-US')} | ${cells.join(' | ')} | ${floorCell} |`)
+    }
+  }
+  return lines.join('\n')
+}
