@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { APIKeysManager, type APIKeyResource } from '../../src/index'
 import { USER, seedKeys, setupKit } from '../helpers/kit'
-import { findOpenedDialog, rowNamed, statusOf } from './helpers'
+import { cellOf, descriptionOf, findOpenedDialog, rowNamed, statusOf } from './helpers'
 
 function setup(onRevoke = vi.fn(), onError = vi.fn()) {
   const kit = setupKit({ seed: seedKeys(USER, 3, 'Key') })
@@ -16,11 +16,9 @@ describe('APIKeysManager: revoking a key', () => {
     const { memory, onRevoke, user } = setup()
     await user.click(await screen.findByRole('button', { name: /^Revoke Key 2\b/ }))
     const dialog = screen.getByRole('alertdialog', { name: 'Revoke “Key 2”?' })
-    expect(
-      within(dialog).getByText(
-        'Scripts and services that use this key will be refused at once. This cannot be undone.',
-      ),
-    ).toBeTruthy()
+    expect(descriptionOf(dialog)).toContain(
+      'Scripts and services that use this key will be refused at once. This cannot be undone.',
+    )
     await user.type(within(dialog).getByRole('textbox', { name: 'Reason (optional)' }), 'Leaked in a CI log')
 
     memory.setLatency(300)
@@ -45,11 +43,12 @@ describe('APIKeysManager: revoking a key', () => {
     expect(within(row).queryByRole('button', { name: /^Revoke Key 2\b/ })).toBeNull()
     expect(within(row).queryByRole('button', { name: /^Roll Key 2\b/ })).toBeNull()
     // The reason is in plain sight, and when it was revoked stands where the expiry stood.
-    await waitFor(() => expect(within(row).getByText('Reason: Leaked in a CI log')).toBeTruthy())
-    expect(within(row).getByText('Revoked now')).toBeTruthy()
+    await waitFor(() => expect(cellOf(row, 'Status').textContent).toContain('Reason: Leaked in a CI log'))
+    expect(cellOf(row, 'Expires').textContent).toBe('Revoked now')
     // The other keys are untouched.
     expect(statusOf(rowNamed('Key 1'))).toBe('Active')
-    expect(within(rowNamed('Key 1')).getByRole('button', { name: /^Revoke Key 1\b/ })).toBeTruthy()
+    const otherRevoke = within(rowNamed('Key 1')).getByRole<HTMLButtonElement>('button', { name: /^Revoke Key 1\b/ })
+    expect(otherRevoke.disabled).toBe(false)
 
     expect(memory.calls.revoke).toBe(1)
     expect(onRevoke).toHaveBeenCalledTimes(1)
@@ -74,18 +73,23 @@ describe('APIKeysManager: revoking a key', () => {
     expect((await within(dialog).findByRole('alert')).textContent).toBe('You do not have permission to do this.')
     memory.setLatency(0)
     await waitFor(() => expect(statusOf(rowNamed('Key 3'))).toBe('Active'))
-    expect(within(rowNamed('Key 3')).getByRole('button', { name: /^Revoke Key 3\b/, hidden: true })).toBeTruthy()
+    const revokeAgain = within(rowNamed('Key 3')).getByRole<HTMLButtonElement>('button', {
+      name: /^Revoke Key 3\b/,
+      hidden: true,
+    })
+    expect(revokeAgain.disabled).toBe(false)
     expect(screen.getByRole('alertdialog', { name: 'Revoke “Key 3”?' })).toBe(dialog)
     expect((within(dialog).getByRole('textbox', { name: 'Reason (optional)' }) as HTMLInputElement).value).toBe(
       'No longer used',
     )
-    expect(within(dialog).getByRole('button', { name: 'Revoke key' })).toBeTruthy()
+    // The user can try again.
+    expect(within(dialog).getByRole('button', { name: 'Revoke key' }).getAttribute('aria-disabled')).not.toBe('true')
     expect(onRevoke).not.toHaveBeenCalled()
     expect(onError).toHaveBeenCalledTimes(1)
     expect(onError.mock.calls[0]?.[0]).toMatchObject({ code: 'forbidden' })
-    // The row stays Active once the list has been fetched again from the backend and shown (the dialog
-    // is still open, so the table is hidden from the accessibility tree behind it).
+    // The row stays Active once the list has been fetched again from the backend and shown.
     await waitFor(() => expect(memory.calls.list).toBeGreaterThan(listed))
+    // The dialog is still open, so the table is hidden from the accessibility tree behind it.
     await waitFor(() => expect(screen.getByRole('table', { hidden: true }).getAttribute('aria-busy')).toBeNull())
     expect(statusOf(rowNamed('Key 3'))).toBe('Active')
   })
@@ -101,7 +105,8 @@ describe('APIKeysManager: revoking a key', () => {
     await waitFor(() => expect(document.activeElement).toBe(trigger))
 
     await user.click(trigger)
-    expect(screen.getByRole('alertdialog', { name: 'Revoke “Key 1”?' })).toBeTruthy()
+    const again = screen.getByRole('alertdialog', { name: 'Revoke “Key 1”?' })
+    expect(again.contains(document.activeElement)).toBe(true)
     await user.keyboard('{Escape}')
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull())
     await waitFor(() => expect(document.activeElement).toBe(trigger))
@@ -109,8 +114,8 @@ describe('APIKeysManager: revoking a key', () => {
     expect(statusOf(rowNamed('Key 1'))).toBe('Active')
   })
 
-  // Product bug: the optimistic update unmounts the row's buttons; the rollback mounts new ones, but
-  // the manager still holds the old (detached) button, so focus falls back to the table region.
+  // The optimistic update unmounts the row's buttons and the rollback mounts new ones: Cancel must
+  // find the new Revoke button, not the detached one (nor fall back to the table region).
   it('after a refused revoke, Cancel returns focus to the row’s revoke button', async () => {
     const { memory, user } = setup()
     await user.click(await screen.findByRole('button', { name: /^Revoke Key 1\b/ }))
@@ -123,13 +128,11 @@ describe('APIKeysManager: revoking a key', () => {
     await waitFor(() => expect(statusOf(rowNamed('Key 1'))).toBe('Active'))
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull())
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: /^Revoke Key 1\b/ })), {
-      timeout: 1000,
-    })
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: /^Revoke Key 1\b/ })))
   })
 
-  // Product bug: `rowTrigger` is never cleared, so after a cancelled revoke the next create's reveal
-  // dialog sends focus to that row's Revoke button instead of back to "Create API key".
+  // Focus goes back to what opened the dialog just closed: a row's Revoke button from an earlier,
+  // cancelled revoke must not catch the focus of a later create's reveal dialog.
   it('after a cancelled revoke, a new key’s Done returns focus to "Create API key"', async () => {
     const { user } = setup()
     await user.click(await screen.findByRole('button', { name: /^Revoke Key 1\b/ }))
@@ -144,8 +147,6 @@ describe('APIKeysManager: revoking a key', () => {
     await user.click(within(reveal).getByRole('checkbox', { name: 'I have saved this key' }))
     await user.click(within(reveal).getByRole('button', { name: 'Done' }))
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull())
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Create API key' })), {
-      timeout: 1000,
-    })
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Create API key' })))
   })
 })
