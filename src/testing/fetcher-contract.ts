@@ -16,9 +16,10 @@ export interface FetcherContractOptions {
    */
   fetcher: (owner: ContractOwner) => FetcherUnderTest
   /**
-   * The owners the cases act as: one, or two to check that owners are kept apart. Default: two
-   * users with fresh random ids (`user_contract_…`). Every case names its keys with a word of its
-   * own and searches for it, so an owner that already has keys works too.
+   * The owners the cases act as: one, or two to check that owners are kept apart (the second acted
+   * for by a caller who may not manage the first's keys). Default: two users with fresh random ids
+   * (`user_contract_…`). Every case names its keys with a word of its own and searches for it, so an
+   * owner that already has keys works too.
    */
   owners?: readonly [ContractOwner] | readonly [ContractOwner, ContractOwner]
   /** A fetcher as a caller nobody signed in as: when given, every call must be `unauthenticated`. */

@@ -40,10 +40,27 @@ async function serverOn(store: ApiKeyStore): Promise<RestTestServer> {
 
 const memory = createMemoryFetcher()
 runContract('memory fetcher', { fetcher: () => memory })
+// A user and a team with one id are two owners: each case's keys of one are not found by the other.
+const sameId = [
+  { subject: 'acme', subjectKind: 'team' },
+  { subject: 'acme', subjectKind: 'user' },
+] as const
+runContract('memory fetcher, a team and a user of one id', { fetcher: () => memory, owners: sameId })
 runContract('a memory fetcher without update and roll', {
   fetcher: () => ({ list: memory.list, create: memory.create, revoke: memory.revoke }),
 })
-runContract('REST fetcher → handler → memory store', restOptions(await serverOn(createMemoryStore())))
+const onMemory = await serverOn(createMemoryStore())
+runContract('REST fetcher → handler → memory store', restOptions(onMemory))
+// The user acme, and bob, who manages the team acme: each is refused the other's keys.
+runContract('REST fetcher → handler → memory store, a team and a user of one id', {
+  fetcher: (owner) =>
+    createRestFetcher({
+      baseUrl: onMemory.baseUrl,
+      headers:
+        owner.subjectKind === 'team' ? { 'x-test-user': 'bob', 'x-test-manages': 'acme' } : { 'x-test-user': 'acme' },
+    }),
+  owners: sameId,
+})
 runContract(
   'REST fetcher → handler → embedded store (PGlite)',
   restOptions(await serverOn(await createEmbeddedStore())),
