@@ -29,7 +29,9 @@ async function checkManager(canvasElement: HTMLElement): Promise<void> {
   await expectNoSidewaysScroll()
   // Each key reads as a card: its dates are labelled in place, its actions sit inside the screen.
   const row = canvas.getByRole('rowheader', { name: /Production API/ }).closest('tr') as HTMLElement
-  await expect(within(row).getByText('Last used')).toBeVisible()
+  const lastUsed = within(row).getByText('5 minutes ago').closest('td') as HTMLElement
+  await expect(getComputedStyle(lastUsed, '::before').content).toBe('"Last used"')
+  await expect(lastUsed).toBeVisible()
   await expect(within(row).getByRole('button', { name: /^Revoke Production API/ })).toBeVisible()
   await expect(await expectEveryActionReachable(canvasElement)).toBeGreaterThan(8)
 }

@@ -119,8 +119,10 @@ export function KeyRow(props: KeyRowProps) {
       <td className={clsx('rak-cell rak-cell--actions', props.actionsClassName)}>
         <span className="rak-row-actions">
           {onOpenDetails && (
+            // The name before it opens the same details: one tab stop per row for it is enough.
             <button
               type="button"
+              tabIndex={-1}
               className="rak-button rak-button--ghost"
               aria-label={messages.detailsAction(apiKey.name, apiKey.lastFour)}
               data-rak-key={apiKey.id}
