@@ -116,10 +116,16 @@ export const Validation: Story = {
     const date = within(dialog).getByLabelText('Expiration date')
     await userEvent.type(date, '2020-01-01')
     await userEvent.click(within(dialog).getByRole('button', { name: 'Create key' }))
+    // Said once, on the field, which takes focus; no summary banner repeats it.
     await expect(await within(dialog).findByText('Expiration date must be in the future.')).toBeVisible()
-    await expect(within(dialog).getByRole('alert')).toHaveTextContent('Some fields need your attention.')
+    await expect(date).toHaveAttribute('aria-invalid', 'true')
+    await expect(date).toHaveAccessibleDescription(expect.stringContaining('Expiration date must be in the future.'))
+    await waitFor(() => expect(date).toHaveFocus())
+    await expect(within(dialog).queryByRole('alert')).toBeNull()
+    // The error leaves as soon as its field changes.
     await userEvent.selectOptions(within(dialog).getByRole('combobox', { name: 'Expiration' }), 'Never')
     await expect(within(dialog).getByText('Never expires')).toBeVisible()
+    await expect(within(dialog).queryByText('Expiration date must be in the future.')).toBeNull()
   },
 }
 
@@ -145,10 +151,16 @@ export const DuplicateName: Story = {
     await userEvent.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'production api')
     await userEvent.type(within(dialog).getByRole('textbox', { name: 'Description (optional)' }), 'Second one')
     await userEvent.click(within(dialog).getByRole('button', { name: 'Create key' }))
-    await expect(await within(dialog).findByRole('alert')).toHaveTextContent(
-      'An active key named “production api” already exists.',
-    )
-    await expect(within(dialog).getByRole('textbox', { name: 'Name' })).toHaveValue('production api')
+    // Once, on the Name field, which takes focus: no banner saying it again.
+    const name = within(dialog).getByRole('textbox', { name: 'Name' })
+    const said = 'An active key named “production api” already exists. Choose another name.'
+    await expect(await within(dialog).findByText(said)).toBeVisible()
+    await expect(within(dialog).getAllByText(/already exists/)).toHaveLength(1)
+    await expect(within(dialog).queryByRole('alert')).toBeNull()
+    await expect(name).toHaveAttribute('aria-invalid', 'true')
+    await expect(name).toHaveAccessibleDescription(said)
+    await waitFor(() => expect(name).toHaveFocus())
+    await expect(name).toHaveValue('production api')
     await expect(within(dialog).getByRole('textbox', { name: 'Description (optional)' })).toHaveValue('Second one')
     await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'conflict' }))
   },
@@ -181,12 +193,17 @@ export const NetworkFailure: Story = {
     const dialog = await findDialog('Create API key')
     await userEvent.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'Offline')
     await userEvent.click(within(dialog).getByRole('button', { name: 'Create key' }))
+    // Pending: the button keeps focus and says it does nothing now (aria-disabled, not disabled, which drops focus).
     const pending = await within(dialog).findByRole('button', { name: 'Creating…' })
-    await expect(pending).toBeDisabled()
+    await expect(pending).toHaveAttribute('aria-disabled', 'true')
+    await expect(pending).toHaveFocus()
     await userEvent.keyboard('{Escape}')
     await expect(dialog).toBeVisible()
-    await expect(await within(dialog).findByRole('alert')).toHaveTextContent('Could not reach the server')
-    await expect(within(dialog).getByRole('button', { name: 'Create key' })).toBeEnabled()
+    // The failure takes focus.
+    const alert = await within(dialog).findByRole('alert')
+    await expect(alert).toHaveTextContent('Could not reach the server')
+    await waitFor(() => expect(alert).toHaveFocus())
+    await expect(within(dialog).getByRole('button', { name: 'Create key' })).not.toHaveAttribute('aria-disabled')
     await expect(within(dialog).getByRole('textbox', { name: 'Name' })).toHaveValue('Offline')
   },
 }

@@ -13,7 +13,10 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-/** Revoke with a reason: the row shows Revoked before the backend answers; focus goes back to the table. */
+/**
+ * Revoke with a reason: the row shows Revoked before the backend answers; the pending button keeps
+ * focus, and afterwards focus goes to the revoked row's next control (its Details button).
+ */
 export const RevokeWithReason: Story = {
   parameters: kit({ setup: (fetcher) => fetcher.setLatency(400) }),
   play: async ({ canvasElement, args }) => {
@@ -27,14 +30,16 @@ export const RevokeWithReason: Story = {
     await expect(dialog).toHaveTextContent('will be refused at once')
     await userEvent.type(within(dialog).getByRole('textbox', { name: 'Reason (optional)' }), 'Leaked in a CI log')
     await userEvent.click(within(dialog).getByRole('button', { name: 'Revoke key' }))
-    await expect(within(dialog).getByRole('button', { name: 'Revoking…' })).toBeDisabled()
+    const pending = within(dialog).getByRole('button', { name: 'Revoking…' })
+    await expect(pending).toHaveAttribute('aria-disabled', 'true')
+    await expect(pending).toHaveFocus()
     const row = await findRow(canvasElement, /Production API/)
     await waitFor(() => expect(row.querySelector('.rak-badge')).toHaveTextContent('Revoked'))
     await expect(page().queryByRole('alertdialog')).not.toBeNull()
     await expectNoDialog('alertdialog')
     await expect(within(row).getByText('Reason: Leaked in a CI log')).toBeVisible()
     await expect(within(row).queryByRole('button', { name: /Revoke/ })).toBeNull()
-    await waitFor(() => expect(canvasElement.querySelector('.rak-table-region')).toHaveFocus())
+    await waitFor(() => expect(within(row).getByRole('button', { name: /^Details of Production API\b/ })).toHaveFocus())
     await expect(args.onRevoke).toHaveBeenCalledWith(
       expect.objectContaining({ name: 'Production API', revocationReason: 'Leaked in a CI log' }),
     )
@@ -59,7 +64,10 @@ export const RevokeWithKeyboard: Story = {
     await expectNoDialog('alertdialog')
     const row = await findRow(canvasElement, /Local development/)
     await expect(row.querySelector('.rak-badge')).toHaveTextContent('Revoked')
-    await waitFor(() => expect(canvasElement.querySelector('.rak-table-region')).toHaveFocus())
+    // Its Revoke button is gone, so focus goes to the revoked row's next control (Details).
+    await waitFor(() =>
+      expect(within(row).getByRole('button', { name: /^Details of Local development\b/ })).toHaveFocus(),
+    )
   },
 }
 

@@ -1,11 +1,12 @@
 'use client'
 import { clsx } from 'clsx'
-import { Suspense, useEffect, useReducer, useRef, useState } from 'react'
+import { Suspense, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react'
 import type { ApiKeysError } from '../core/errors'
 import type { APIKeyResource, APIKeyStatusFilter } from '../core/types'
 import { usePagedAPIKeys } from '../react/use-paged-api-keys'
 import { useSupports } from '../react/use-api-keys-client'
 import { useMessages } from '../react/use-localization'
+import type { ResolveUser } from './details/creator-name'
 import type { ExpirationOption } from './dialogs/expiration'
 import { dialogReducer, NO_DIALOG } from './manager/dialog-state'
 import { EmptyState } from './manager/EmptyState'
@@ -19,6 +20,7 @@ import {
 import { KeysTable } from './manager/KeysTable'
 import {
   LazyCreateApiKeyDialog,
+  LazyKeyDetailsSheet,
   LazyRevokeApiKeyDialog,
   LazyRollApiKeyDialog,
   LazySecretRevealDialog,
@@ -72,6 +74,8 @@ export interface APIKeysManagerProps {
   page?: number
   /** Called with each new page: after Previous or Next, and when a new search or status goes back to page 1. */
   onPageChange?: (page: number) => void
+  /** The app's name for a user id, shown as "Created by" in a key's details; else "You", a team's name, or the id. */
+  resolveUser?: ResolveUser
   /** Called after a key is created, with the key but never its secret. */
   onCreate?: (key: APIKeyResource) => void
   /** Called after a key is revoked, with the key as it now is. */
@@ -88,9 +92,12 @@ export interface APIKeysManagerProps {
 
 const SEARCH_DEBOUNCE_MS = 300
 
+/** A layout effect in the browser; on the server (where nothing is painted) a plain effect, which never runs. */
+const useEffectBeforePaint = typeof document === 'undefined' ? useEffect : useLayoutEffect
+
 /**
  * The complete API keys screen: search, status filter, a table with every key's status and dates,
- * paging, and the create, one-time reveal, revoke and roll dialogs (each loaded on demand).
+ * paging, each key's details, and the create, one-time reveal, revoke and roll dialogs (each loaded on demand).
  */
 export function APIKeysManager(props: APIKeysManagerProps) {
   const { subject, pageSize = 10, showDescription = true, classNames = {} } = props
@@ -166,6 +173,15 @@ export function APIKeysManager(props: APIKeysManagerProps) {
     return targets.find('create') ?? searchField.current
   }
 
+  // Radix gives focus back a task after a dialog is gone, so a frame would be painted with focus on
+  // <body> (a screen reader may read the page from the top): give it back before that frame.
+  const wasOpen = useRef(false)
+  useEffectBeforePaint(() => {
+    const closed = wasOpen.current && open === null
+    wasOpen.current = open !== null
+    if (closed && (document.activeElement === null || document.activeElement === document.body)) returnFocus()?.focus()
+  })
+
   function clearFilters(): void {
     if (search) setSearch('')
     if (status) setStatus(undefined)
@@ -223,8 +239,8 @@ export function APIKeysManager(props: APIKeysManagerProps) {
             <div
               className="rak-table-region"
               // A pointer or focus in the table: its dialogs load before a button is pressed.
-              onPointerOver={() => prefetchDialogs('revoke', 'roll', 'reveal')}
-              onFocus={() => prefetchDialogs('revoke', 'roll', 'reveal')}
+              onPointerOver={() => prefetchDialogs('details', 'revoke', 'roll', 'reveal')}
+              onFocus={() => prefetchDialogs('details', 'revoke', 'roll', 'reveal')}
             >
               <KeysTable
                 keys={list.data}
@@ -234,6 +250,7 @@ export function APIKeysManager(props: APIKeysManagerProps) {
                 canRoll={supports.roll}
                 onRevoke={(key) => openForKey('revoke', key)}
                 onRoll={(key) => openForKey('roll', key)}
+                onOpenDetails={(key) => openForKey('details', key)}
                 classNames={classNames}
               />
             </div>
@@ -283,6 +300,20 @@ export function APIKeysManager(props: APIKeysManagerProps) {
                     : messages.keyRolled(open.secret.name),
                 )
               }}
+              returnFocusTo={returnFocus}
+            />
+          )}
+          {open?.kind === 'details' && (
+            <LazyKeyDetailsSheet
+              apiKey={open.key}
+              subject={subject}
+              availableScopes={props.availableScopes}
+              resolveUser={props.resolveUser}
+              onClose={() => dispatch({ type: 'close' })}
+              // Roll and Revoke replace the sheet; focus comes back to what opened the details.
+              onRoll={(key) => openForKey('roll', key)}
+              onRevoke={(key) => openForKey('revoke', key)}
+              onError={props.onError}
               returnFocusTo={returnFocus}
             />
           )}

@@ -1,12 +1,13 @@
 'use client'
 import { lazy, useState, type ComponentType } from 'react'
+import type { KeyDetailsSheetProps } from '../details/KeyDetailsSheet'
 import type { CreateApiKeyDialogProps } from '../dialogs/CreateApiKeyDialog'
 import type { RevokeApiKeyDialogProps } from '../dialogs/RevokeApiKeyDialog'
 import type { RollApiKeyDialogProps } from '../dialogs/RollApiKeyDialog'
 import type { SecretRevealDialogProps } from '../dialogs/SecretRevealDialog'
 
-// The dialogs (and Radix Dialog with its focus trap and scroll lock) are not needed to paint the
-// list: each is a chunk of its own (a dynamic import, which every bundler splits), loaded when the
+// The dialogs and the details sheet (and Radix Dialog with its focus trap and scroll lock) are not
+// needed to paint the list: each is a chunk of its own (a dynamic import, which every bundler splits), loaded when the
 // browser is idle or when a pointer or focus reaches a button that opens it.
 
 /** A component loaded on demand, and how to start loading it. */
@@ -51,9 +52,10 @@ const dialogs = {
   roll: onDemand<RollApiKeyDialogProps>(() =>
     import('../dialogs/RollApiKeyDialog').then((module) => module.RollApiKeyDialog),
   ),
+  details: onDemand<KeyDetailsSheetProps>(() => import('../details/KeyDetailsSheet').then((module) => module.default)),
 }
 
-/** A dialog the manager loads on demand. */
+/** A dialog (or the details sheet) the manager loads on demand. */
 export type DialogName = keyof typeof dialogs
 
 /** Loads dialogs (all when none are named); resolves once they are loaded. */
@@ -85,3 +87,5 @@ export const LazySecretRevealDialog = dialogs.reveal.Component
 export const LazyRevokeApiKeyDialog = dialogs.revoke.Component
 /** The roll dialog, loaded on demand. */
 export const LazyRollApiKeyDialog = dialogs.roll.Component
+/** A key's details sheet, loaded on demand. */
+export const LazyKeyDetailsSheet = dialogs.details.Component
