@@ -3,6 +3,7 @@ import { clsx } from 'clsx'
 import { useId } from 'react'
 import type { APIKeyResource } from '../../core/types'
 import { getKeyStatus, isUsableStatus } from '../../core/key-status'
+import { isRollable } from '../../core/key-rollable'
 import { maskedKey } from '../../core/masked-key'
 import { useMessages } from '../../react/use-localization'
 import type { Formatters } from '../shared/format'
@@ -47,7 +48,9 @@ export function KeyRow(props: KeyRowProps) {
   const revokeTarget = useReturnTarget('revoke', apiKey.id)
   const status = getKeyStatus(apiKey, now)
   const usable = isUsableStatus(status)
-  const rollingOver = usable && apiKey.replacedBy !== undefined && apiKey.expiration !== null
+  const rollable = isRollable(apiKey, now)
+  // A rolled key that still works until its grace period ends.
+  const rollingOver = usable && !rollable && apiKey.expiration !== null
   const masked = maskedKey(apiKey)
   return (
     <tr className={clsx('rak-row', `rak-row--${status}`, props.className)} aria-rowindex={props.rowIndex}>
@@ -133,7 +136,7 @@ export function KeyRow(props: KeyRowProps) {
               {messages.details}
             </button>
           )}
-          {usable && canRoll && !rollingOver && (
+          {canRoll && rollable && (
             <button
               type="button"
               className="rak-button rak-button--ghost"
