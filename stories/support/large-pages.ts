@@ -1,7 +1,6 @@
 import type { MemoryFetcher } from '../../src/index'
-
-/** The largest page the kit's server (and so the memory backend) answers. */
-const SERVER_PAGE_SIZE = 100
+// The largest page the kit's server (and so the memory backend) answers.
+import { MAX_PAGE_SIZE as SERVER_PAGE_SIZE } from '../../src/server/service/list-params'
 
 /**
  * A backend that answers pages larger than the kit's server allows, as an app's own API may: it
