@@ -41,13 +41,30 @@ export function createMemoryStore(): ApiKeyStore {
   const byHash = new Map<string, Entry>()
   /** Per owner (`ownerKey`), oldest first (lists walk it backwards). */
   const byOwner = new Map<string, Entry[]>()
+  /**
+   * Per owner, per name key: the entries that may hold that name, so claiming a name reads those,
+   * not every key of the owner. An entry leaves when a claim finds it no longer holds the name.
+   */
+  const nameHolders = new Map<string, Map<string, Set<Entry>>>()
+
+  function holdersOf(owner: SubjectRef, nameKey: string): Set<Entry> {
+    const key = ownerKey(owner.subjectKind, owner.subject)
+    const names = nameHolders.get(key) ?? new Map<string, Set<Entry>>()
+    nameHolders.set(key, names)
+    const holders = names.get(nameKey) ?? new Set<Entry>()
+    names.set(nameKey, holders)
+    return holders
+  }
 
   function claimName(owner: SubjectRef, nameKey: string, now: Date, exceptId?: string): boolean {
-    for (const entry of byOwner.get(ownerKey(owner.subjectKind, owner.subject)) ?? []) {
-      if (entry.key.id === exceptId || !entry.holdsName || entry.key.revokedAt !== null || entry.nameKey !== nameKey)
-        continue
-      if (!isExpired(entry.key, now)) return false
-      entry.holdsName = false
+    const holders = holdersOf(owner, nameKey)
+    for (const entry of holders) {
+      if (entry.key.id === exceptId) continue
+      if (entry.holdsName && entry.key.revokedAt === null && entry.nameKey === nameKey) {
+        if (!isExpired(entry.key, now)) return false
+        entry.holdsName = false
+      }
+      holders.delete(entry)
     }
     return true
   }
@@ -68,6 +85,7 @@ export function createMemoryStore(): ApiKeyStore {
     const entry: Entry = { key, nameKey, secretHash, holdsName: true }
     byId.set(key.id, entry)
     byHash.set(secretHash, entry)
+    holdersOf(record, nameKey).add(entry)
     const owner = ownerKey(record.subjectKind, record.subject)
     const list = byOwner.get(owner)
     if (list) list.push(entry)
@@ -134,6 +152,8 @@ export function createMemoryStore(): ApiKeyStore {
       if (name !== undefined) {
         const holds = entry.holdsName && entry.key.revokedAt === null
         if (holds && !claimName({ subject, subjectKind }, name.nameKey, now, id)) throw nameTakenError(name.name)
+        holdersOf({ subject, subjectKind }, entry.nameKey).delete(entry)
+        if (holds) holdersOf({ subject, subjectKind }, name.nameKey).add(entry)
         entry.nameKey = name.nameKey
         entry.key = { ...entry.key, name: name.name }
       }
@@ -156,6 +176,7 @@ export function createMemoryStore(): ApiKeyStore {
       if (!claimName(record, record.nameKey, command.now)) {
         entry.key = old
         entry.holdsName = true
+        holdersOf(command, entry.nameKey).add(entry) // the claim may have passed over it
         throw nameTakenError(record.name)
       }
       const replacement = add(record, old.id)
