@@ -39,7 +39,7 @@ describe('useAPIKeysClient', () => {
     expect(result.current.list.isLoading).toBe(true)
     memory.setLatency(0)
     await act(() => result.current.client.create({ name: 'Raced' }))
-    await waitFor(() => expect(result.current.list.isFetching).toBe(false), { timeout: 1000 })
+    await waitFor(() => expect(result.current.list.isFetching).toBe(false))
     expect(result.current.list.data.map((key) => key.name)).toEqual(['Raced'])
   })
 
