@@ -213,14 +213,14 @@ export const Hygiene: Story = {
     const now = Date.now()
     const shown = filter ? data.filter((key) => matchesHygiene(key, filter, now)) : data
     return (
-      <>
+      <div className="rak-root">
         <HygieneSummary keys={data} filter={filter} onFilterChange={setFilter} />
         <ul aria-label="Keys">
           {shown.map((key) => (
             <li key={key.id}>{key.name}</li>
           ))}
         </ul>
-      </>
+      </div>
     )
   },
   play: async ({ canvasElement }) => {
