@@ -9,6 +9,8 @@ interface Entry {
   secretHash: string
   /** False once the key gave up its name: rolled, or found expired when the name was wanted. */
   holdsName: boolean
+  /** The last four, lower-cased once, as searches compare it. */
+  lastFourKey: string
 }
 
 const copy = (key: StoredApiKey): StoredApiKey => ({
@@ -28,7 +30,7 @@ function matchesStatus(key: StoredApiKey, status: APIKeyStatusFilter | undefined
 
 /** A list search (a lower-cased name key fragment): a substring of the name key, or the whole last four in any case. */
 function matchesSearch(entry: Entry, search: string): boolean {
-  return search === '' || entry.nameKey.includes(search) || entry.key.lastFour.toLowerCase() === search
+  return search === '' || entry.nameKey.includes(search) || entry.lastFourKey === search
 }
 
 /**
@@ -82,7 +84,7 @@ export function createMemoryStore(): ApiKeyStore {
       ...(rolledFrom === undefined ? {} : { rolledFrom }),
       lastUsedAt: null,
     }
-    const entry: Entry = { key, nameKey, secretHash, holdsName: true }
+    const entry: Entry = { key, nameKey, secretHash, holdsName: true, lastFourKey: key.lastFour.toLowerCase() }
     byId.set(key.id, entry)
     byHash.set(secretHash, entry)
     holdersOf(record, nameKey).add(entry)
@@ -120,7 +122,8 @@ export function createMemoryStore(): ApiKeyStore {
       let totalCount = 0
       for (let i = entries.length - 1; i >= 0; i--) {
         const entry = entries[i] as Entry
-        if (!matchesSearch(entry, query.nameKeyContains) || !matchesStatus(entry.key, query.status, query.now)) continue
+        if (!matchesSearch(entry, query.nameKeyContains)) continue
+        if (query.status !== undefined && !matchesStatus(entry.key, query.status, query.now)) continue
         if (totalCount >= query.offset && totalCount < end) page.push(entry.key)
         totalCount++
       }
