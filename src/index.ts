@@ -149,24 +149,32 @@ export { APIKeysManager, type APIKeysManagerProps, type ManagerStatusFilter } fr
 export { AccountSettings, type AccountSettingsProps, type SettingsTab } from './components/AccountSettings'
 /** A team's API keys, shown only to members who hold `$manage_api_keys`. */
 export { TeamApiKeysSection, type TeamApiKeysSectionProps } from './components/TeamApiKeysSection'
-/** The create dialog, for custom flows. */
-export { CreateApiKeyDialog, type CreateApiKeyDialogProps } from './components/dialogs/CreateApiKeyDialog'
-/** The one-time secret dialog, for custom flows. */
+// The dialogs and the details sheet are exported as their on-demand versions (same props): nothing
+// imported statically reaches their code or Radix Dialog, so every bundler leaves them out of the first paint.
+/** The create dialog, for custom flows (loaded on demand). */
+export { LazyCreateApiKeyDialog as CreateApiKeyDialog } from './components/manager/lazy-dialogs'
+export type { CreateApiKeyDialogProps } from './components/dialogs/CreateApiKeyDialog'
+/** The one-time secret dialog, for custom flows (loaded on demand). */
+export { LazySecretRevealDialog as SecretRevealDialog } from './components/manager/lazy-dialogs'
+export type { SecretRevealDialogProps, RevealedKey } from './components/dialogs/SecretRevealDialog'
+/** The revoke confirmation with an optional reason, for custom flows (loaded on demand). */
+export { LazyRevokeApiKeyDialog as RevokeApiKeyDialog } from './components/manager/lazy-dialogs'
+export type { RevokeApiKeyDialogProps } from './components/dialogs/RevokeApiKeyDialog'
+/** The roll dialog with a grace period, for custom flows (loaded on demand). */
+export { LazyRollApiKeyDialog as RollApiKeyDialog } from './components/manager/lazy-dialogs'
+export type { RollApiKeyDialogProps } from './components/dialogs/RollApiKeyDialog'
+/** Loads the dialogs and details sheet ahead of time (all, or those named); the manager does so when the browser is idle. */
 export {
-  SecretRevealDialog,
-  type SecretRevealDialogProps,
-  type RevealedKey,
-} from './components/dialogs/SecretRevealDialog'
-/** The revoke confirmation with an optional reason, for custom flows. */
-export { RevokeApiKeyDialog, type RevokeApiKeyDialogProps } from './components/dialogs/RevokeApiKeyDialog'
-/** The roll dialog with a grace period, for custom flows. */
-export { RollApiKeyDialog, type RollApiKeyDialogProps } from './components/dialogs/RollApiKeyDialog'
+  loadDialogs as preloadApiKeyDialogs,
+  type DialogName as ApiKeyDialogName,
+} from './components/manager/lazy-dialogs'
 /** The create dialog's expiration choices. */
 export { DEFAULT_EXPIRATION_OPTIONS, type ExpirationOption } from './components/dialogs/expiration'
 /** A key's status as a badge. */
 export { StatusBadge, type StatusBadgeProps } from './components/manager/StatusBadge'
-/** A key's details in a side sheet (full screen on a phone), editable in place, with Roll and Revoke. */
-export { KeyDetailsSheet, type KeyDetailsSheetProps } from './components/details/KeyDetailsSheet'
+/** A key's details in a side sheet (full screen on a phone), editable in place, with Roll and Revoke (loaded on demand). */
+export { LazyKeyDetailsSheet as KeyDetailsSheet } from './components/manager/lazy-dialogs'
+export type { KeyDetailsSheetProps } from './components/details/KeyDetailsSheet'
 /** How the details view names a key's creator: the app's callback from a user id to a name. */
 export type { ResolveUser } from './components/details/creator-name'
 /** "2 keys expire this week", "3 keys unused for 90 days" over the loaded keys, each a filter. */

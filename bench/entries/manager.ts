@@ -1,2 +1,2 @@
-// Only the drop-in manager (with the Provider it needs).
-export { APIKeysManager, APIKeysProvider } from 'react-api-keys'
+// The drop-in manager as an app on the server companion ships it: the Provider and the REST fetcher.
+export { APIKeysManager, APIKeysProvider, createRestFetcher } from 'react-api-keys'

@@ -1,5 +1,5 @@
 'use client'
-import { lazy, useState, type ComponentType } from 'react'
+import { lazy, Suspense, useState, type ComponentType } from 'react'
 import type { KeyDetailsSheetProps } from '../details/KeyDetailsSheet'
 import type { CreateApiKeyDialogProps } from '../dialogs/CreateApiKeyDialog'
 import type { RevokeApiKeyDialogProps } from '../dialogs/RevokeApiKeyDialog'
@@ -7,8 +7,11 @@ import type { RollApiKeyDialogProps } from '../dialogs/RollApiKeyDialog'
 import type { SecretRevealDialogProps } from '../dialogs/SecretRevealDialog'
 
 // The dialogs and the details sheet (and Radix Dialog with its focus trap and scroll lock) are not
-// needed to paint the list: each is a chunk of its own (a dynamic import, which every bundler splits), loaded when the
-// browser is idle or when a pointer or focus reaches a button that opens it.
+// needed to paint the list: they are one chunk (a dynamic import, which every bundler splits), loaded
+// when the browser is idle or when a pointer or focus reaches a button that opens one. The package
+// exports these on-demand components under the dialogs' names, so that nothing an app's entry imports
+// statically reaches a dialog: esbuild's splitting would otherwise put every dialog's code (and
+// Radix) in chunks the first paint loads, even in an app that uses only the manager.
 
 /** A component loaded on demand, and how to start loading it. */
 interface OnDemand<P> {
@@ -34,31 +37,35 @@ function onDemand<P extends object>(load: () => Promise<ComponentType<P>>): OnDe
     // Loaded already (the usual case): shown in this very frame. Else it suspends until loaded.
     // Chosen once per mount, so a dialog is never remounted (and its draft lost) when loading ends.
     const [Shown] = useState<ComponentType<P>>(() => loaded ?? Lazy)
-    return <Shown {...props} />
+    // Nothing is shown while the code loads (a dialog appears when it has loaded): no app needs a
+    // Suspense boundary of its own for a dialog.
+    return (
+      <Suspense fallback={null}>
+        <Shown {...props} />
+      </Suspense>
+    )
   }
   return { Component, load: start }
 }
 
+/** The one chunk of on-demand code (a dynamic import returns the same module each time). */
+const loadModule = () => import('../dialogs/on-demand')
+
 const dialogs = {
-  create: onDemand<CreateApiKeyDialogProps>(() =>
-    import('../dialogs/CreateApiKeyDialog').then((module) => module.CreateApiKeyDialog),
-  ),
-  reveal: onDemand<SecretRevealDialogProps>(() =>
-    import('../dialogs/SecretRevealDialog').then((module) => module.SecretRevealDialog),
-  ),
-  revoke: onDemand<RevokeApiKeyDialogProps>(() =>
-    import('../dialogs/RevokeApiKeyDialog').then((module) => module.RevokeApiKeyDialog),
-  ),
-  roll: onDemand<RollApiKeyDialogProps>(() =>
-    import('../dialogs/RollApiKeyDialog').then((module) => module.RollApiKeyDialog),
-  ),
-  details: onDemand<KeyDetailsSheetProps>(() => import('../details/KeyDetailsSheet').then((module) => module.default)),
+  create: onDemand<CreateApiKeyDialogProps>(() => loadModule().then((module) => module.CreateApiKeyDialog)),
+  reveal: onDemand<SecretRevealDialogProps>(() => loadModule().then((module) => module.SecretRevealDialog)),
+  revoke: onDemand<RevokeApiKeyDialogProps>(() => loadModule().then((module) => module.RevokeApiKeyDialog)),
+  roll: onDemand<RollApiKeyDialogProps>(() => loadModule().then((module) => module.RollApiKeyDialog)),
+  details: onDemand<KeyDetailsSheetProps>(() => loadModule().then((module) => module.KeyDetailsSheet)),
 }
 
 /** A dialog (or the details sheet) the manager loads on demand. */
 export type DialogName = keyof typeof dialogs
 
-/** Loads dialogs (all when none are named); resolves once they are loaded. */
+/**
+ * Loads dialogs (all when none are named); resolves once they are loaded. Exported as
+ * `preloadApiKeyDialogs`, for an app that wants them before the browser is idle (or in tests).
+ */
 export function loadDialogs(...names: DialogName[]): Promise<unknown> {
   const chosen = names.length > 0 ? names : (Object.keys(dialogs) as DialogName[])
   return Promise.all(chosen.map((name) => dialogs[name].load()))
