@@ -1,6 +1,7 @@
 'use client'
 import { clsx } from 'clsx'
 import { Suspense, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react'
+import { matchesHygiene, type HygieneFilter } from '../client/key-hygiene'
 import type { ApiKeysError } from '../core/errors'
 import type { APIKeyResource, APIKeyStatusFilter } from '../core/types'
 import { usePagedAPIKeys } from '../react/use-paged-api-keys'
@@ -11,6 +12,7 @@ import type { ExpirationOption } from './dialogs/expiration'
 import { dialogReducer, NO_DIALOG } from './manager/dialog-state'
 import { EmptyState } from './manager/EmptyState'
 import { ErrorState } from './manager/ErrorState'
+import { HygieneSummary } from './manager/HygieneSummary'
 import {
   ReturnTargetsProvider,
   useReturnTarget,
@@ -34,6 +36,7 @@ import { StatusFilter } from './manager/StatusFilter'
 import type { ClassNames, ManagerPart } from './shared/class-names'
 import type { ScopeOption } from './shared/scope-option'
 import { useDebouncedValue } from './shared/use-debounced-value'
+import { useNow } from './shared/use-now'
 
 /** The manager's status filter: one status, or `'all'`. */
 export type ManagerStatusFilter = APIKeyStatusFilter | 'all'
@@ -147,6 +150,15 @@ export function APIKeysManager(props: APIKeysManagerProps) {
     announce(messages.searchResults(list.count))
   }
 
+  // A hygiene finding narrows the page shown (it is counted over that page); a new search, status or
+  // page shows every key again.
+  const hygieneScope = `${searched}\u0000${list.page}`
+  const [hygiene, setHygiene] = useState<{ filter: HygieneFilter; scope: string } | null>(null)
+  const hygieneFilter = hygiene?.scope === hygieneScope ? hygiene.filter : null
+  const now = useNow()
+  const shownKeys =
+    hygieneFilter === null ? list.data : list.data.filter((key) => matchesHygiene(key, hygieneFilter, now))
+
   function openForKey(kind: 'revoke' | 'roll' | 'details', key: APIKeyResource): void {
     dispatch({ type: 'key', kind, key, index: list.data.findIndex((candidate) => candidate.id === key.id) })
   }
@@ -236,24 +248,33 @@ export function APIKeysManager(props: APIKeysManagerProps) {
           />
         ) : (
           !(list.isError && list.data.length === 0) && (
-            <div
-              className="rak-table-region"
-              // A pointer or focus in the table: its dialogs load before a button is pressed.
-              onPointerOver={() => prefetchDialogs('details', 'revoke', 'roll', 'reveal')}
-              onFocus={() => prefetchDialogs('details', 'revoke', 'roll', 'reveal')}
-            >
-              <KeysTable
-                keys={list.data}
-                loading={list.isLoading}
-                busy={list.isFetching}
-                showDescription={showDescription}
-                canRoll={supports.roll}
-                onRevoke={(key) => openForKey('revoke', key)}
-                onRoll={(key) => openForKey('roll', key)}
-                onOpenDetails={(key) => openForKey('details', key)}
-                classNames={classNames}
-              />
-            </div>
+            <>
+              {!list.isLoading && (
+                <HygieneSummary
+                  keys={list.data}
+                  filter={hygieneFilter}
+                  onFilterChange={(filter) => setHygiene(filter === null ? null : { filter, scope: hygieneScope })}
+                />
+              )}
+              <div
+                className="rak-table-region"
+                // A pointer or focus in the table: its dialogs load before a button is pressed.
+                onPointerOver={() => prefetchDialogs('details', 'revoke', 'roll', 'reveal')}
+                onFocus={() => prefetchDialogs('details', 'revoke', 'roll', 'reveal')}
+              >
+                <KeysTable
+                  keys={shownKeys}
+                  loading={list.isLoading}
+                  busy={list.isFetching}
+                  showDescription={showDescription}
+                  canRoll={supports.roll}
+                  onRevoke={(key) => openForKey('revoke', key)}
+                  onRoll={(key) => openForKey('roll', key)}
+                  onOpenDetails={(key) => openForKey('details', key)}
+                  classNames={classNames}
+                />
+              </div>
+            </>
           )
         )}
 

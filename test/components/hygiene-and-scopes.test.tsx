@@ -1,10 +1,10 @@
-import { render, screen, within } from '@testing-library/react'
+import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { APIKeysManager, HygieneSummary, type APIKeyResource, type HygieneFilter } from '../../src/index'
 import { DAY, USER, setupKit } from '../helpers/kit'
-import { descriptionOf, findOpenedDialog } from './helpers'
+import { descriptionOf, findOpenedDialog, rowNames } from './helpers'
 
 function key(fields: Partial<APIKeyResource>): APIKeyResource {
   const createdAt = new Date(Date.now() - 10 * DAY)
@@ -75,6 +75,34 @@ describe('HygieneSummary', () => {
       wrapper: setupKit().wrapper,
     })
     expect(screen.queryByRole('region', { name: 'Key hygiene' })).toBeNull()
+  })
+})
+
+describe('the manager’s hygiene summary', () => {
+  it('filters the table to a finding, and a new search shows every key again', async () => {
+    const now = Date.now()
+    const { wrapper } = setupKit({
+      seed: [
+        { name: 'Idle importer', subject: USER, createdAt: new Date(now - 120 * DAY), lastUsedAt: null },
+        { name: 'Soon gone', subject: USER, createdAt: new Date(now - 5 * DAY), expiration: new Date(now + 2 * DAY) },
+        { name: 'Busy', subject: USER, createdAt: new Date(now - 4 * DAY), lastUsedAt: new Date(now - DAY) },
+      ],
+    })
+    const user = userEvent.setup({ delay: null })
+    render(<APIKeysManager />, { wrapper })
+    const summary = await screen.findByRole('region', { name: 'Key hygiene' })
+    expect(rowNames()).toEqual(['Busy', 'Soon gone', 'Idle importer'])
+
+    await user.click(within(summary).getByRole('button', { name: '1 key unused for 90 days' }))
+    expect(rowNames()).toEqual(['Idle importer'])
+    await user.click(within(summary).getByRole('button', { name: '1 key expires this week' }))
+    expect(rowNames()).toEqual(['Soon gone'])
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search keys' }), 'o')
+    await waitFor(() => expect(rowNames()).toEqual(['Soon gone', 'Idle importer']))
+    expect(within(summary).getByRole('button', { name: '1 key expires this week' }).getAttribute('aria-pressed')).toBe(
+      'false',
+    )
   })
 })
 
