@@ -100,7 +100,7 @@ describe('the demo app in real Chromium', () => {
     const confirm = page.getByRole('alertdialog', { name: `Revoke “${KEY_NAME}”?` })
     await confirm.getByRole('button', { name: 'Revoke key' }).click()
     await confirm.waitFor({ state: 'hidden' })
-    await keyRow().getByText('Revoked').waitFor()
+    await keyRow().getByText('Revoked', { exact: true }).waitFor()
     expect(await callProtected(secret)).toBe('401 Unauthorized: the key is revoked.')
   })
 
@@ -109,7 +109,7 @@ describe('the demo app in real Chromium', () => {
     await stopDemo(server.process)
     server = await startDemo(port, dataDir)
     await page.reload()
-    await keyRow().getByText('Revoked').waitFor()
+    await keyRow().getByText('Revoked', { exact: true }).waitFor()
     expect(
       await account()
         .getByRole('button', { name: `Revoke ${KEY_NAME}` })

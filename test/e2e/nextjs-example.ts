@@ -153,18 +153,18 @@ async function driveInChromium(origin: string): Promise<void> {
     const confirm = page.getByRole('alertdialog', { name: `Revoke “${KEY_NAME}”?` })
     await confirm.getByRole('button', { name: 'Revoke key' }).click()
     await confirm.waitFor({ state: 'hidden' })
-    await row.getByText('Revoked').waitFor()
+    await row.getByText('Revoked', { exact: true }).waitFor()
 
     // A fresh server render: the store kept the revocation, and the secret is in no answer.
     await page.reload()
-    await row.getByText('Revoked').waitFor()
+    await row.getByText('Revoked', { exact: true }).waitFor()
     assert.ok(!(await page.content()).includes(secret), 'the secret is in no later page')
     say('revoked the key; it stays revoked after a reload')
 
     // The client wrapper: German strings (functions) passed inside a 'use client' file.
     await page.getByRole('link', { name: 'Deutsch' }).click()
     const germanRow = page.getByRole('table', { name: 'API-Schlüssel' }).getByRole('row').filter({ hasText: KEY_NAME })
-    await germanRow.getByText('Gesperrt').waitFor()
+    await germanRow.getByText('Gesperrt', { exact: true }).waitFor()
     say('the German page renders through a client wrapper')
 
     assert.deepEqual(problems, [], 'no console errors or warnings, no page errors, no hydration warnings')
