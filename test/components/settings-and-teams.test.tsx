@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { AccountSettings, TeamApiKeysSection, type TeamInfo } from '../../src/index'
 import { ORG, USER, seedKeys, setupKit } from '../helpers/kit'
-import { rowNames } from './helpers'
+import { cellOf, rowNamed, rowNames } from './helpers'
 
 const PROFILE_TAB = [{ id: 'profile', label: 'Profile', content: <p>Profile form</p> }]
 
@@ -116,5 +116,37 @@ describe('TeamApiKeysSection', () => {
     await within(section).findByRole('rowheader', { name: 'Ops 2' })
     expect(rowNames()).toEqual(['Ops 2', 'Ops 1'])
     expect(screen.queryByText('Mine 1')).toBeNull()
+  })
+
+  it('names each key’s creator in its "Created by" column as its details do, with the app’s resolveUser', async () => {
+    const team = (name: string, createdBy: string) =>
+      seedKeys('team_ops', 1, name).map((key) => ({ ...key, createdBy }))
+    const { wrapper } = setupKit({
+      seed: [
+        ...team('By Bob', 'user_bob'),
+        ...team('By me', USER),
+        ...team('By Carol', 'user_carol'),
+        ...team('By team', 'team_ops'),
+      ],
+      provider: { teams: TEAMS },
+    })
+    const names: Record<string, string> = { user_bob: 'Bob Builder' }
+    const user = userEvent.setup({ delay: null })
+    render(<TeamApiKeysSection teamId="team_ops" resolveUser={(id) => names[id]} />, { wrapper })
+    await screen.findByRole('rowheader', { name: 'By Bob 1' })
+    expect(screen.getByRole('columnheader', { name: 'Created by' })).toBeDefined()
+    const createdBy = (name: string) => cellOf(rowNamed(name), 'Created by').textContent
+    expect(createdBy('By Bob 1')).toBe('Bob Builder')
+    expect(createdBy('By me 1')).toBe('You')
+    expect(createdBy('By Carol 1')).toBe('user_carol')
+    expect(createdBy('By team 1')).toBe('Acme Ops')
+
+    // The details of the same key name its creator the same way.
+    await user.click(screen.getByRole('button', { name: /^Details of By Bob 1\b/ }))
+    const sheet = await screen.findByRole('dialog', { name: 'By Bob 1' })
+    const term = within(sheet)
+      .getAllByRole('term')
+      .find((candidate) => candidate.textContent === 'Created by')
+    expect(term?.nextElementSibling?.textContent).toBe('Bob Builder')
   })
 })
