@@ -35,6 +35,8 @@ export interface APIKeyResource {
   revoked: boolean
   revokedAt: Date | null
   revocationReason: string | null
+  /** The user id of who revoked the key, when the backend records it; absent otherwise. */
+  revokedBy?: string
   lastUsedAt: Date | null
   /** The readable start of the secret (for example `sk_`), or null when the backend does not tell. */
   prefix: string | null

@@ -28,6 +28,8 @@ export interface MemorySeedKey {
   expiration?: Date | null
   revokedAt?: Date | null
   revocationReason?: string | null
+  /** Who revoked it (a user id), for a seed key with `revokedAt`. */
+  revokedBy?: string | null
   lastUsedAt?: Date | null
   lastFour?: string
 }
@@ -152,7 +154,9 @@ export function createMemoryFetcher(options: MemoryFetcherOptions = {}): MemoryF
     async revoke(params: RevokeKeyParams) {
       await begin('revoke', params.signal)
       const { subject, subjectKind, apiKeyId, revocationReason } = params
-      return service.revoke({ subject, subjectKind, apiKeyId, revocationReason })
+      // As with `createdBy`: the signed-in user when they revoke their own key, else not known.
+      const revokedBy = subjectKind === 'user' ? subject : null
+      return service.revoke({ subject, subjectKind, apiKeyId, revocationReason, revokedBy })
     },
 
     async update(params: UpdateKeyParams) {

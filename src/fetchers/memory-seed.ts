@@ -50,7 +50,8 @@ export async function seedStore(
     }
     await store.insert(record, new Date(options.now()))
     if (seed.revokedAt) {
-      await store.revoke({ ...owner, id: record.id, reason: seed.revocationReason ?? null, now: seed.revokedAt })
+      const reason = seed.revocationReason ?? null
+      await store.revoke({ ...owner, id: record.id, reason, revokedBy: seed.revokedBy ?? null, now: seed.revokedAt })
     }
     if (seed.lastUsedAt) {
       await store.touchLastUsed({ id: record.id, now: seed.lastUsedAt, staleAt: seed.lastUsedAt })

@@ -142,6 +142,7 @@ export const deMessages: Messages = {
   noScopes: 'Keine Berechtigungen',
   noDescription: 'Keine Beschreibung',
   revokedAt: 'Gesperrt am',
+  revokedBy: 'Gesperrt von',
   noReason: 'Kein Grund angegeben',
   replacedBy: 'Ersetzt durch',
   rolledFrom: 'Ersetzt',

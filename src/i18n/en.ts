@@ -122,6 +122,7 @@ export const enMessages: Messages = {
   noScopes: 'No scopes',
   noDescription: 'No description',
   revokedAt: 'Revoked',
+  revokedBy: 'Revoked by',
   noReason: 'No reason given',
   replacedBy: 'Replaced by',
   rolledFrom: 'Replaces',

@@ -154,6 +154,8 @@ export interface Messages {
   noScopes: string
   noDescription: string
   revokedAt: string
+  /** Who revoked a key (named as its creator is: the app's name, "You", a team, or the id). */
+  revokedBy: string
   noReason: string
   /** The key a rolled key was replaced by, and the key a replacement replaced. */
   replacedBy: string

@@ -110,6 +110,28 @@ describe('KeyDetailsSheet', () => {
     expect(within(sheet).queryByRole('button', { name: 'Revoke' })).toBeNull()
   })
 
+  it('names who revoked a key as it names a creator, and leaves the line out when nobody is known', async () => {
+    const revokedAt = new Date(Date.now() - DAY)
+    const { wrapper } = setupKit({
+      seed: [
+        { name: 'Leaked', subject: USER, revokedAt, revokedBy: 'user_bob' },
+        { name: 'Mine', subject: USER, revokedAt, revokedBy: USER },
+        { name: 'Unknown', subject: USER, revokedAt },
+      ],
+    })
+    const names: Record<string, string> = { user_bob: 'Bob Builder' }
+    const view = render(<Harness name="Leaked" resolveUser={(id) => names[id]} />, { wrapper })
+    expect(fact(await openSheet('Leaked'), 'Revoked by')).toBe('Bob Builder')
+    view.unmount()
+    const mine = render(<Harness name="Mine" />, { wrapper })
+    expect(fact(await openSheet('Mine'), 'Revoked by')).toBe('You')
+    mine.unmount()
+    render(<Harness name="Unknown" />, { wrapper })
+    const sheet = await openSheet('Unknown')
+    expect(fact(sheet, 'Revoked')).not.toBeNull()
+    expect(fact(sheet, 'Revoked by')).toBeNull()
+  })
+
   it('renames in place: Enter saves, the title follows, Escape cancels without closing the sheet', async () => {
     const { wrapper, memory } = setupKit({ seed: [{ name: 'Deploy', subject: USER }] })
     const user = userEvent.setup({ delay: null })

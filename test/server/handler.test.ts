@@ -64,7 +64,7 @@ describe('createApiKeysHandler: routes', () => {
     })
     expect(revoked).toMatchObject({
       status: 200,
-      body: { revoked: true, revocationReason: 'done', revokedAt: '2030-01-01T00:00:00.000Z' },
+      body: { revoked: true, revocationReason: 'done', revokedAt: '2030-01-01T00:00:00.000Z', revokedBy: 'user_alice' },
     })
     const again = await call('POST', `/api/api-keys/${replacement.id}/revoke`, {
       as: 'alice',
@@ -202,8 +202,9 @@ describe('createApiKeysHandler: who may reach which keys', () => {
     expect((await service.list({ subject: 'team_b', subjectKind: 'team' })).totalCount).toBe(1)
     expect((await service.list({ subject: 'user_bob' })).totalCount).toBe(1)
 
-    // Carol manages team_b: she reaches its key.
-    expect((await call('POST', `/api-keys/${teamB.id}/revoke`, { as: 'carol', headers: JSON_TYPE })).status).toBe(200)
+    // Carol manages team_b: she reaches its key, and the key records that she revoked it.
+    const byCarol = await call('POST', `/api-keys/${teamB.id}/revoke`, { as: 'carol', headers: JSON_TYPE })
+    expect(byCarol).toMatchObject({ status: 200, body: { revoked: true, revokedBy: 'user_carol' } })
   })
 
   it('lets a team manager create, list and roll the team’s keys', async () => {

@@ -245,6 +245,20 @@ export function describeStoreContract(
       expect(await store.revoke({ id: key.id, ...subject(), reason: null, now: at(3) })).toBeNull()
     })
 
+    it('records who revoked a key, keeps the first revoker, and leaves it out when the revoke did not say', async () => {
+      const s = subject()
+      const key = await store.insert(record(s), T0)
+      const first = await store.revoke({ id: key.id, ...s, reason: null, revokedBy: 'user_bob', now: at(1) })
+      expect(first?.revokedBy).toBe('user_bob')
+      const again = await store.revoke({ id: key.id, ...s, reason: null, revokedBy: 'user_eve', now: at(2) })
+      expect(again?.revokedBy).toBe('user_bob')
+      expect((await store.get(key.id))?.revokedBy).toBe('user_bob')
+      const unknown = await store.insert(record(s, { name: 'other', nameKey: 'other' }), T0)
+      const revoked = await store.revoke({ id: unknown.id, ...s, reason: null, now: at(1) })
+      expect(revoked).not.toBeNull()
+      expect(revoked).not.toHaveProperty('revokedBy')
+    })
+
     it('keeps the first of concurrent revocations', async () => {
       const s = subject()
       const key = await store.insert(record(s), T0)

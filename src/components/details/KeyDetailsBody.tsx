@@ -37,7 +37,7 @@ export interface KeyDetailsBodyProps {
 /**
  * Everything about one key but its secret: name and description (editable in place when the
  * backend can update), id, masked key, status, scopes, claims, who made it and when, expiry, last
- * use, a revocation's time and reason, and the other key of a roll.
+ * use, a revocation's time, revoker (when known) and reason, and the other key of a roll.
  */
 export function KeyDetailsBody(props: KeyDetailsBodyProps) {
   const { apiKey: key, subject } = props
@@ -49,11 +49,9 @@ export function KeyDetailsBody(props: KeyDetailsBodyProps) {
   const update = useBoundAction(updateKey)
   const status = getKeyStatus(key, now)
   const time = (date: Date) => <time dateTime={date.toISOString()}>{format.dateTime(date)}</time>
-  const creator = creatorName(
-    key.createdBy,
-    { userId: context.userId, teams: context.teams, resolveUser: props.resolveUser },
-    messages.createdByYou,
-  )
+  const people = { userId: context.userId, teams: context.teams, resolveUser: props.resolveUser }
+  const creator = creatorName(key.createdBy, people, messages.createdByYou)
+  const revoker = creatorName(key.revokedBy ?? null, people, messages.createdByYou)
 
   /** Saves one field: null when saved, else the message to show on it. */
   async function save(field: 'name' | 'description', text: string): Promise<string | null> {
@@ -152,6 +150,7 @@ export function KeyDetailsBody(props: KeyDetailsBodyProps) {
       {key.revoked && (
         <>
           <Fact term={messages.revokedAt}>{key.revokedAt === null ? '' : time(key.revokedAt)}</Fact>
+          {revoker !== null && <Fact term={messages.revokedBy}>{revoker}</Fact>}
           <Fact term={messages.reasonLabel}>
             {key.revocationReason ?? <span className="rak-muted">{messages.noReason}</span>}
           </Fact>

@@ -19,6 +19,11 @@ function rotationLinksOf(json: JsonReader): { rolledFrom?: string; replacedBy?: 
   }
 }
 
+/** Who revoked the key, when the server says it (absent or null: not known). */
+function revokedByOf(json: JsonReader): { revokedBy?: string } {
+  return json.has('revokedBy') ? { revokedBy: json.string('revokedBy') } : {}
+}
+
 /** An ISO 8601 date string, checked to be one. */
 const isoText = (json: JsonReader, field: string): string => json.isoDate(field).toISOString()
 const optionalIsoText = (json: JsonReader, field: string): string | null =>
@@ -48,6 +53,7 @@ export function readKeyJson(value: unknown): APIKeyJson {
     revoked: json.boolean('revoked'),
     revokedAt: optionalIsoText(json, 'revokedAt'),
     revocationReason: json.optionalString('revocationReason'),
+    ...revokedByOf(json),
     lastUsedAt: optionalIsoText(json, 'lastUsedAt'),
     prefix: json.optionalString('prefix'),
     lastFour: json.string('lastFour'),

@@ -228,6 +228,7 @@ export function createApiKeysHandler(options: ApiKeysHandlerOptions): FetchHandl
           apiKeyId: route.apiKeyId,
           ...owner,
           revocationReason: body.revocationReason,
+          revokedBy: caller.userId,
         })
         return jsonResponse(toKeyJson(revoked))
       }

@@ -83,8 +83,11 @@ export interface ApiKeyService {
   list(input: ListApiKeysInput): Promise<APIKeysPage>
   /** A key by id; with `subject` and `subjectKind`, only if it belongs to that owner. `not_found` otherwise. */
   get(input: { apiKeyId: string; subject?: string; subjectKind?: SubjectKind }): Promise<APIKeyResource>
-  /** Revokes a key; revoking twice keeps the first time and reason. */
-  revoke(input: KeyRef & { revocationReason?: unknown }): Promise<APIKeyResource>
+  /**
+   * Revokes a key; revoking twice keeps the first time, reason and revoker. `revokedBy` is the user
+   * id of who revokes it (the handler passes its caller), shown as "Revoked by" in a key's details.
+   */
+  revoke(input: KeyRef & { revocationReason?: unknown; revokedBy?: string | null }): Promise<APIKeyResource>
   /** Renames a key or changes its description. */
   update(input: KeyRef & { name?: unknown; description?: unknown }): Promise<APIKeyResource>
   /** Issues a replacement (same name, scopes, subject); the old key works for the grace period, then expires. */
@@ -187,12 +190,18 @@ export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyServic
       return toResource(key, now())
     },
 
-    async revoke({ apiKeyId, revocationReason, ...ref }) {
+    async revoke({ apiKeyId, revocationReason, revokedBy, ...ref }) {
       const owner = checkSubjectRef(ref)
       const reason = validateRevocationReason(revocationReason)
       assertSafeFields({ revocationReason: reason })
       const at = now()
-      const key = await store.revoke({ id: apiKeyId, ...owner, reason, now: new Date(at) })
+      const key = await store.revoke({
+        id: apiKeyId,
+        ...owner,
+        reason,
+        revokedBy: revokedBy ?? null,
+        now: new Date(at),
+      })
       if (key === null) throw notFound()
       changed(key.id)
       return toResource(key, at)

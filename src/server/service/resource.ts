@@ -24,6 +24,7 @@ export function toResource(key: StoredApiKey, now: number): APIKeyResource {
     revoked: key.revokedAt !== null,
     revokedAt: key.revokedAt,
     revocationReason: key.revocationReason,
+    ...(key.revokedBy === undefined ? {} : { revokedBy: key.revokedBy }),
     lastUsedAt: key.lastUsedAt,
     prefix: key.prefix,
     lastFour: key.lastFour,

@@ -140,11 +140,12 @@ export function createMemoryStore(): ApiKeyStore {
       return entry ? { key: copy(entry.key), secretHash: entry.secretHash } : null
     },
 
-    async revoke({ id, subject, subjectKind, reason, now }) {
+    async revoke({ id, subject, subjectKind, reason, revokedBy, now }) {
       const entry = owned(id, { subject, subjectKind })
       if (!entry) return null
       if (entry.key.revokedAt === null) {
-        entry.key = { ...entry.key, revokedAt: now, revocationReason: reason, updatedAt: now }
+        const by = revokedBy == null ? {} : { revokedBy }
+        entry.key = { ...entry.key, revokedAt: now, revocationReason: reason, ...by, updatedAt: now }
       }
       return copy(entry.key)
     },

@@ -85,8 +85,13 @@ export interface ApiKeyStore {
   get(id: string): Promise<StoredApiKey | null>
   /** The key whose secret hashes to `secretHash`, with that hash, or null. */
   findBySecretHash(secretHash: string): Promise<{ key: StoredApiKey; secretHash: string } | null>
-  /** Revokes a subject's key; a revoked key keeps its first time and reason. Null if not found. */
-  revoke(command: SubjectRef & { id: string; reason: string | null; now: Date }): Promise<StoredApiKey | null>
+  /**
+   * Revokes a subject's key; a revoked key keeps its first time, reason and `revokedBy` (the user
+   * who revoked it, when known). Null if not found.
+   */
+  revoke(
+    command: SubjectRef & { id: string; reason: string | null; revokedBy?: string | null; now: Date },
+  ): Promise<StoredApiKey | null>
   /** Renames or re-describes a subject's key; `conflict` if the new name is taken. Null if not found. */
   update(
     command: SubjectRef & {

@@ -139,6 +139,13 @@ export const MIGRATION_DEFINITIONS: readonly MigrationDefinition[] = [
       `ALTER TABLE ${names.keys} ADD COLUMN replaced_by text`,
     ],
   },
+  {
+    // 0006: who revoked a key (the user id the handler's caller had), for "Revoked by" in its
+    // details. NULL for keys revoked before 0006 and for revokes that did not say who.
+    version: 6,
+    name: 'revoked_by',
+    statements: (names) => [`ALTER TABLE ${names.keys} ADD COLUMN revoked_by text`],
+  },
 ]
 
 /** The migrations with a store's names filled in. */

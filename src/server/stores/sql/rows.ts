@@ -3,7 +3,7 @@ import type { StoredApiKey } from '../types'
 
 /** The columns every query that returns a key selects, in `ApiKeyRow` shape. */
 export const KEY_COLUMNS = `id, subject, subject_kind, name, description, claims, scopes, created_at, created_by, updated_at,
-  expiration, revoked_at, revocation_reason, last_used_at, prefix, last_four, rolled_from, replaced_by`
+  expiration, revoked_at, revocation_reason, last_used_at, prefix, last_four, rolled_from, replaced_by, revoked_by`
 
 /** A row of `KEY_COLUMNS` as the drivers return it (jsonb parsed, timestamptz as Date). */
 export interface ApiKeyRow {
@@ -27,6 +27,8 @@ export interface ApiKeyRow {
   /** Since migration 5: the key this one replaced in a roll, and the key that replaced it. */
   rolled_from: string | null
   replaced_by: string | null
+  /** Since migration 6: the user who revoked the key, when the revoke said. */
+  revoked_by: string | null
 }
 
 const toDate = (value: Date | string): Date => (value instanceof Date ? value : new Date(value))
@@ -53,5 +55,6 @@ export function keyFromRow(row: ApiKeyRow): StoredApiKey {
     lastFour: row.last_four,
     ...(row.rolled_from === null ? {} : { rolledFrom: row.rolled_from }),
     ...(row.replaced_by === null ? {} : { replacedBy: row.replaced_by }),
+    ...(row.revoked_by === null ? {} : { revokedBy: row.revoked_by }),
   }
 }

@@ -146,16 +146,17 @@ export async function createSqlStore(client: SqlClient, options: SqlStoreOptions
       return row ? { key: keyFromRow(row), secretHash: row.secret_hash } : null
     },
 
-    async revoke({ id, subject, subjectKind, reason, now }) {
-      // In SET, column names are the row's old values: a revoked row keeps its first time and reason.
+    async revoke({ id, subject, subjectKind, reason, revokedBy, now }) {
+      // In SET, column names are the row's old values: a revoked row keeps its first time, reason and revoker.
       const [row] = await client.query<ApiKeyRow>(
         `UPDATE ${table} SET
            revoked_at = COALESCE(revoked_at, $3::timestamptz),
            revocation_reason = CASE WHEN revoked_at IS NULL THEN $4::text ELSE revocation_reason END,
+           revoked_by = CASE WHEN revoked_at IS NULL THEN $6::text ELSE revoked_by END,
            updated_at = CASE WHEN revoked_at IS NULL THEN $3::timestamptz ELSE updated_at END
          WHERE id = $1 AND subject = $2 AND subject_kind = $5
          RETURNING ${KEY_COLUMNS}`,
-        [id, subject, now.toISOString(), reason, subjectKind],
+        [id, subject, now.toISOString(), reason, subjectKind, revokedBy ?? null],
       )
       return row ? keyFromRow(row) : null
     },
