@@ -277,6 +277,8 @@ export function describeStoreContract(
       expect(await store.get(a.id)).toMatchObject({ name: 'a', description: 'keep', updatedAt: T0 })
       const renamed = await store.update({ id: a.id, ...s, name: { name: 'A2', nameKey: 'a2' }, now: at(2) })
       expect(renamed).toMatchObject({ name: 'A2', description: 'keep', updatedAt: at(2) })
+      const found = await store.list({ ...s, nameKeyContains: 'a2', offset: 0, limit: 10, now: at(2) })
+      expect(found.keys.map((key) => key.name)).toEqual(['A2']) // a search sees the new name
       const cleared = await store.update({ id: a.id, ...s, description: null, now: at(3) })
       expect(cleared).toMatchObject({ name: 'A2', description: null })
       expect(await store.update({ id: a.id, ...subject(), description: 'x', now: at(4) })).toBeNull()

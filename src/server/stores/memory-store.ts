@@ -11,6 +11,21 @@ interface Entry {
   holdsName: boolean
   /** The last four, lower-cased once, as searches compare it. */
   lastFourKey: string
+  /** Where the entry stands in its owner's {@link OwnerKeys} arrays. */
+  position: number
+}
+
+/**
+ * One owner's keys, oldest first (lists walk them backwards), with each key's search text in
+ * arrays of the same order: a search reads these compact string arrays, not a million-object heap
+ * of entries, and touches an entry only when it matched.
+ */
+interface OwnerKeys {
+  entries: Entry[]
+  /** `entries[i].nameKey`, kept equal on rename. */
+  nameKeys: string[]
+  /** `entries[i].lastFourKey` (it never changes). */
+  lastFourKeys: string[]
 }
 
 const copy = (key: StoredApiKey): StoredApiKey => ({
@@ -29,8 +44,10 @@ function matchesStatus(key: StoredApiKey, status: APIKeyStatusFilter | undefined
 }
 
 /** A list search (a lower-cased name key fragment): a substring of the name key, or the whole last four in any case. */
-function matchesSearch(entry: Entry, search: string): boolean {
-  return search === '' || entry.nameKey.includes(search) || entry.lastFourKey === search
+function matchesSearch(owner: OwnerKeys, position: number, search: string): boolean {
+  return (
+    search === '' || (owner.nameKeys[position] as string).includes(search) || owner.lastFourKeys[position] === search
+  )
 }
 
 /**
@@ -41,8 +58,8 @@ function matchesSearch(entry: Entry, search: string): boolean {
 export function createMemoryStore(): ApiKeyStore {
   const byId = new Map<string, Entry>()
   const byHash = new Map<string, Entry>()
-  /** Per owner (`ownerKey`), oldest first (lists walk it backwards). */
-  const byOwner = new Map<string, Entry[]>()
+  /** Per owner (`ownerKey`): its keys and their search text. */
+  const byOwner = new Map<string, OwnerKeys>()
   /**
    * Per owner, per name key: the entries that may hold that name, so claiming a name reads those,
    * not every key of the owner. An entry leaves when a claim finds it no longer holds the name.
@@ -84,14 +101,17 @@ export function createMemoryStore(): ApiKeyStore {
       ...(rolledFrom === undefined ? {} : { rolledFrom }),
       lastUsedAt: null,
     }
-    const entry: Entry = { key, nameKey, secretHash, holdsName: true, lastFourKey: key.lastFour.toLowerCase() }
+    const owner = ownerKey(record.subjectKind, record.subject)
+    const keys = byOwner.get(owner) ?? { entries: [], nameKeys: [], lastFourKeys: [] }
+    byOwner.set(owner, keys)
+    const lastFourKey = key.lastFour.toLowerCase()
+    const entry: Entry = { key, nameKey, secretHash, holdsName: true, lastFourKey, position: keys.entries.length }
     byId.set(key.id, entry)
     byHash.set(secretHash, entry)
     holdersOf(record, nameKey).add(entry)
-    const owner = ownerKey(record.subjectKind, record.subject)
-    const list = byOwner.get(owner)
-    if (list) list.push(entry)
-    else byOwner.set(owner, [entry])
+    keys.entries.push(entry)
+    keys.nameKeys.push(nameKey)
+    keys.lastFourKeys.push(lastFourKey)
     return copy(key)
   }
 
@@ -110,7 +130,8 @@ export function createMemoryStore(): ApiKeyStore {
 
     async list(query: ListKeysQuery) {
       // Only the owner's entries are read, newest first; only the page is copied.
-      const entries = byOwner.get(ownerKey(query.subjectKind, query.subject)) ?? []
+      const owner = byOwner.get(ownerKey(query.subjectKind, query.subject))
+      const entries = owner?.entries ?? []
       const end = query.offset + query.limit
       if (query.nameKeyContains === '' && query.status === undefined) {
         const from = Math.max(0, entries.length - end)
@@ -121,8 +142,8 @@ export function createMemoryStore(): ApiKeyStore {
       const page: StoredApiKey[] = []
       let totalCount = 0
       for (let i = entries.length - 1; i >= 0; i--) {
+        if (owner === undefined || !matchesSearch(owner, i, query.nameKeyContains)) continue
         const entry = entries[i] as Entry
-        if (!matchesSearch(entry, query.nameKeyContains)) continue
         if (query.status !== undefined && !matchesStatus(entry.key, query.status, query.now)) continue
         if (totalCount >= query.offset && totalCount < end) page.push(entry.key)
         totalCount++
@@ -159,6 +180,8 @@ export function createMemoryStore(): ApiKeyStore {
         holdersOf({ subject, subjectKind }, entry.nameKey).delete(entry)
         if (holds) holdersOf({ subject, subjectKind }, name.nameKey).add(entry)
         entry.nameKey = name.nameKey
+        const keys = byOwner.get(ownerKey(subjectKind, subject))
+        if (keys) keys.nameKeys[entry.position] = name.nameKey
         entry.key = { ...entry.key, name: name.name }
       }
       if (description !== undefined) entry.key = { ...entry.key, description }
