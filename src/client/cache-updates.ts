@@ -21,9 +21,23 @@ function mapCachedKeys(
  * Refreshes every list under `queryKey` after a change. In-flight fetches are cancelled first: a
  * list request that left before the change would otherwise be reused by the refetch (TanStack Query
  * dedupes onto it while a query has no data yet) and its answer would miss the change.
+ *
+ * `changed` are keys as the backend answered them (a renamed key, a rolled key's old half): they are
+ * shown in the cached lists at once, so a row never shows an action its key no longer offers while
+ * the refetch is on its way (a button that vanishes later would take the user's focus with it).
  */
-export async function refreshLists(queryClient: QueryClient, queryKey: QueryKey): Promise<void> {
+export async function refreshLists(
+  queryClient: QueryClient,
+  queryKey: QueryKey,
+  changed: readonly APIKeyResource[] = [],
+): Promise<void> {
   await queryClient.cancelQueries({ queryKey })
+  if (changed.length > 0) {
+    const byId = new Map(changed.map((key) => [key.id, key]))
+    queryClient.setQueriesData<CachedList>({ queryKey }, (data) =>
+      mapCachedKeys(data, (key) => byId.get(key.id) ?? key),
+    )
+  }
   await queryClient.invalidateQueries({ queryKey })
 }
 

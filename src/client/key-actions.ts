@@ -172,7 +172,7 @@ export async function updateKey(context: ApiKeysContextValue, params: UpdateAPIK
     const updated = await asApiKeysError(() =>
       update({ ...target, ...changes, apiKeyId: params.apiKeyId, signal: params.signal ?? neverAborted() }),
     )
-    void refreshLists(context.queryClient, listsOf(context, target))
+    void refreshLists(context.queryClient, listsOf(context, target), [updated])
     return updated
   }
   return runKeyMutation(context, {
@@ -195,7 +195,7 @@ export async function rollKey(context: ApiKeysContextValue, params: RollAPIKeyPa
     const result = await asApiKeysError(() =>
       roll({ ...target, apiKeyId: params.apiKeyId, gracePeriodSeconds, signal: params.signal ?? neverAborted() }),
     )
-    void refreshLists(context.queryClient, listsOf(context, target))
+    void refreshLists(context.queryClient, listsOf(context, target), [result.previous])
     return result
   }
   return runKeyMutation(context, {

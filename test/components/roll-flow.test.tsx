@@ -26,6 +26,35 @@ async function rollDeployBot(user: User, grace: string): Promise<string> {
 }
 
 describe('APIKeysManager: rolling a key', () => {
+  it('shows the old key as rolling over before the list is fetched again, and keeps focus on its row', async () => {
+    const { memory } = setupKit({ seed })
+    // Lists answer at once until the gate is shut; then they wait until the test ends.
+    let shut = false
+    const gated: ApiKeysFetcher = {
+      ...memory,
+      list: (params) => (shut ? new Promise(() => {}) : memory.list(params)),
+    }
+    const { wrapper } = setupKit({ seed, provider: { fetcher: gated } })
+    const user = userEvent.setup({ delay: null })
+    render(<APIKeysManager />, { wrapper })
+    await user.click(await screen.findByRole('button', { name: /^Roll Deploy bot\b/ }))
+    const dialog = screen.getByRole('alertdialog', { name: 'Roll “Deploy bot”?' })
+    shut = true
+    await user.click(within(dialog).getByRole('button', { name: 'Roll key' }))
+    const reveal = await findOpenedDialog('alertdialog', 'Save your key “Deploy bot”')
+    await user.click(within(reveal).getByRole('checkbox', { name: 'I have saved this key' }))
+    await user.click(within(reveal).getByRole('button', { name: 'Done' }))
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull())
+
+    // Only the roll's own answer can have changed the row: the list has not been fetched again.
+    const old = rowNamed('Deploy bot')
+    expect(within(old).queryByRole('button', { name: /^Roll / })).toBeNull()
+    expect(within(old).getByRole('button', { name: 'Revoke now: Deploy bot (…abcd)' }).hasAttribute('disabled')).toBe(
+      false,
+    )
+    expect(old.contains(document.activeElement)).toBe(true)
+  })
+
   it('offers grace periods, reveals a new secret, and lists the new key beside the old one', async () => {
     const { memory, queryClient, wrapper } = setupKit({ seed })
     const user = userEvent.setup({ delay: null })
