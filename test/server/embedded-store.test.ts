@@ -63,3 +63,36 @@ describe('embedded store on disk', () => {
     await store.close()
   })
 })
+
+describe('embedded store vacuum', () => {
+  it('vacuums its tables in the background when opened and after every `vacuumEvery` writes', async () => {
+    const outcomes: Array<Error | null> = []
+    let wake: (() => void) | undefined
+    const vacuums = (count: number) =>
+      new Promise<void>((resolve) => {
+        const check = (): void => {
+          if (outcomes.length >= count) resolve()
+          else wake = check
+        }
+        check()
+      })
+    const store = await createEmbeddedStore({
+      vacuumEvery: 3,
+      onVacuum: (error) => {
+        outcomes.push(error)
+        wake?.()
+      },
+    })
+    const service = createApiKeyService({ store })
+    await vacuums(1) // the one on open
+    for (const name of ['one', 'two', 'three']) await service.create({ subject: 'user_vacuum', name })
+    await vacuums(2)
+    expect(outcomes.every((error) => error === null)).toBe(true)
+    expect((await service.list({ subject: 'user_vacuum' })).data.map((key) => key.name)).toEqual([
+      'three',
+      'two',
+      'one',
+    ])
+    await store.close()
+  })
+})

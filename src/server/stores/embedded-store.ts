@@ -1,5 +1,6 @@
 import { loadPeer, peerImports } from './optional-peers'
-import { sqlLocationOf, type SqlLocation } from './sql/names'
+import { createVacuumPolicy } from './embedded-vacuum'
+import { sqlLocationOf, sqlNamesFor, type SqlLocation } from './sql/names'
 import { createSqlStore } from './sql/sql-store'
 import { storeErrorFrom } from './sql/driver-errors'
 import { driverCall, type SqlClient } from './sql/sql-client'
@@ -15,7 +16,21 @@ export interface EmbeddedStoreOptions extends SqlLocation {
   dataDir?: string
   /** Apply pending migrations on open (default true). */
   migrate?: boolean
+  /**
+   * PGlite runs no autovacuum: the store runs `VACUUM (ANALYZE)` on its tables in the background
+   * when opened and after this many writes (default 10,000; 0 turns it off). While it runs, the
+   * requests queued behind it wait (PGlite has one connection).
+   */
+  vacuumEvery?: number
+  /** Told after each background vacuum: null when it ran, else its error (for logging). */
+  onVacuum?: (error: Error | null) => void
 }
+
+/** Writes between two background vacuums unless `vacuumEvery` says otherwise. */
+const DEFAULT_VACUUM_EVERY = 10_000
+
+/** A statement that leaves dead rows behind (or adds rows), counted towards the next vacuum. */
+const WRITE_STATEMENT = /^\s*(insert|update|delete)\b/i
 
 /**
  * The durable store that needs no database server: PGlite (PostgreSQL compiled to WebAssembly)
@@ -39,13 +54,21 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions = {}): P
     await lock?.release()
     throw error
   })
+  const names = sqlNamesFor(location)
+  const vacuum = createVacuumPolicy({
+    vacuum: () => driverCall(async () => void (await db.query(`VACUUM (ANALYZE) ${names.keys}, ${names.rateLimits}`))),
+    every: options.vacuumEvery ?? DEFAULT_VACUUM_EVERY,
+    onVacuum: options.onVacuum,
+  })
   const client: SqlClient = {
     query<Row>(text: string, params: readonly unknown[] = []) {
+      if (WRITE_STATEMENT.test(text)) vacuum.noteWrite()
       return driverCall(async () => (await db.query<Row>(text, [...params])).rows)
     },
     async transaction(work) {
       // What `work` throws is the store's own (already safe) error; anything else came from PGlite.
       let failure: { error: unknown } | undefined
+      vacuum.noteWrite()
       try {
         return await db.transaction(async (tx) => {
           try {
@@ -66,6 +89,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions = {}): P
     },
     async close() {
       try {
+        await vacuum.drain()
         await db.close()
       } finally {
         await lock?.release()
@@ -73,7 +97,9 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions = {}): P
     },
   }
   try {
-    return await createSqlStore(client, { migrate: options.migrate ?? true, ...location })
+    const store = await createSqlStore(client, { migrate: options.migrate ?? true, ...location })
+    vacuum.opened()
+    return store
   } catch (error) {
     await client.close().catch(() => undefined)
     throw error
