@@ -133,6 +133,11 @@ export function APIKeysManager(props: APIKeysManagerProps) {
     page: props.page,
     onPageChange: props.onPageChange,
   })
+  // Dialogs load when the browser is idle, but only once the first list has been shown: the idle
+  // moments while that request is out are not free (loading and running the dialogs' chunk there
+  // would push the first rows back).
+  const firstListSettled = !list.isLoading
+  useEffect(() => (firstListSettled ? prefetchDialogsWhenIdle() : undefined), [firstListSettled])
 
   const [dialogs, dispatch] = useReducer(dialogReducer, NO_DIALOG)
   const open = dialogs.open
@@ -140,7 +145,6 @@ export function APIKeysManager(props: APIKeysManagerProps) {
   const createRef = useReturnTarget('create', undefined, targets)
   const searchField = useRef<HTMLInputElement>(null)
   const { announcement, announce } = useAnnouncer()
-  useEffect(prefetchDialogsWhenIdle, [])
 
   // What a search or filter found, said once its answer is in (the first list is not a search).
   const searched = `${query}\u0000${status ?? ''}`
