@@ -1,6 +1,7 @@
 import { ApiKeysError } from '../../core/errors'
 import type { RollKeyResult } from '../../core/fetcher'
 import { DEFAULT_KEY_PREFIX, generateApiKey, isValidKeyPrefix, lastFourOf } from '../../core/key-format'
+import { rollOutcome } from '../../core/roll-outcome'
 import type { APIKeyResource, APIKeysPage, APIKeyStatusFilter, CreatedAPIKey, SubjectKind } from '../../core/types'
 import { validateGracePeriod, validateRevocationReason, validateUpdateInput } from '../../core/validation'
 import type { ApiKeyStore, NewApiKeyRecord, StoredApiKey, SubjectRef } from '../stores/types'
@@ -240,19 +241,17 @@ export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyServic
         ...owner,
         graceEnd: new Date(at + grace * 1000),
         now: new Date(at),
-        replacement: (old) => {
-          const lifetime = old.expiration === null ? null : old.expiration.getTime() - old.createdAt.getTime()
-          return {
-            ...draft,
-            name: old.name,
-            nameKey: nameKeyOf(old.name),
-            description: old.description,
-            claims: old.claims,
-            scopes: [...old.scopes],
-            createdBy: old.createdBy,
-            expiration: lifetime === null ? null : new Date(at + lifetime),
-          }
-        },
+        replacement: (old) => ({
+          ...draft,
+          name: old.name,
+          nameKey: nameKeyOf(old.name),
+          description: old.description,
+          claims: old.claims,
+          scopes: [...old.scopes],
+          createdBy: old.createdBy,
+          // The one rule the roll dialog also shows the user before they confirm.
+          expiration: rollOutcome(old, grace, at).replacementExpiresAt,
+        }),
       })
       if (rolled === null) throw notFound()
       changed(rolled.previous.id)
