@@ -1,10 +1,17 @@
 import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query'
 import type { APIKeyResource, APIKeysPage } from '../core/types'
 
-type CachedList = APIKeysPage | InfiniteData<APIKeysPage, number>
+/** What the kit caches under a subject's key: a page, an infinite list, or a whole list (one page). */
+export type CachedList = APIKeysPage | InfiniteData<APIKeysPage, number>
 
 function isInfinite(data: CachedList): data is InfiniteData<APIKeysPage, number> {
   return 'pages' in data
+}
+
+/** The pages of a cached list: the page itself, or an infinite list's pages. */
+export function cachedPages(data: CachedList | undefined): APIKeysPage[] {
+  if (data === undefined) return []
+  return isInfinite(data) ? data.pages : [data]
 }
 
 /** Applies `change` to every key in a cached list (a page, an infinite list, or a whole list). */
