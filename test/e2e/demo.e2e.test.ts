@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromiumArgs, chromiumPath } from '../browser/chromium'
+import { tryKey } from './demo-page'
 import { freePort, startDemo, stopDemo, type DemoServer } from './demo-server'
 
 const KEY_NAME = 'E2E deploy key'
@@ -25,21 +26,7 @@ describe('the demo app in real Chromium', () => {
   let secret = ''
 
   const account = (): Locator => page.getByRole('region', { name: 'Account settings' })
-  const tryPanel = (): Locator => page.getByRole('region', { name: 'Try a key' })
   const keyRow = (): Locator => account().getByRole('row').filter({ hasText: KEY_NAME })
-
-  /** Pastes the key into the Try a key panel, calls the endpoint and answers the summary shown. */
-  async function callProtected(key: string): Promise<string> {
-    const panel = tryPanel()
-    await panel.getByLabel('API key to test').fill(key)
-    const [response] = await Promise.all([
-      page.waitForResponse((answer) => new URL(answer.url()).pathname === '/api/demo/protected'),
-      panel.getByRole('button', { name: 'Call protected endpoint' }).click(),
-    ])
-    const summary = panel.locator(`[role="status"][data-status="${response.status()}"] p`)
-    await summary.waitFor()
-    return (await summary.textContent()) ?? ''
-  }
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'rak-demo-e2e-'))
@@ -90,7 +77,7 @@ describe('the demo app in real Chromium', () => {
   })
 
   it('calls the protected endpoint with the copied key: 200', async () => {
-    expect(await callProtected(secret)).toBe('200 OK: the key is valid. It acts for user_demo.')
+    expect(await tryKey(page, secret)).toBe('200 OK: the key is valid. It acts for user_demo.')
   })
 
   it('revokes the key in the UI, and the endpoint then answers 401 revoked', async () => {
@@ -101,7 +88,7 @@ describe('the demo app in real Chromium', () => {
     await confirm.getByRole('button', { name: 'Revoke key' }).click()
     await confirm.waitFor({ state: 'hidden' })
     await keyRow().getByText('Revoked', { exact: true }).waitFor()
-    expect(await callProtected(secret)).toBe('401 Unauthorized: the key is revoked.')
+    expect(await tryKey(page, secret)).toBe('401 Unauthorized: the key is revoked.')
   })
 
   it('still lists the key as revoked after the server restarts on the same data', async () => {
@@ -115,6 +102,6 @@ describe('the demo app in real Chromium', () => {
         .getByRole('button', { name: `Revoke ${KEY_NAME}` })
         .count(),
     ).toBe(0)
-    expect(await callProtected(secret)).toBe('401 Unauthorized: the key is revoked.')
+    expect(await tryKey(page, secret)).toBe('401 Unauthorized: the key is revoked.')
   })
 })
