@@ -9,6 +9,7 @@ import {
   useAPIKeysClient,
   type HygieneFilter,
   type KeyDetailsSheetProps,
+  type MemorySeedKey,
   type ScopeOption,
 } from '../src/index'
 import { DEMO_USER, demoKeys } from './support/demo-keys'
@@ -171,6 +172,79 @@ export const RotationLinks: Story = {
     await expect(facts.getByRole('button', { name: 'Roll' })).toBeVisible()
     await userEvent.click(facts.getByRole('button', { name: `Show details of ${oldMasked}` }))
     await waitFor(() => expect(facts.getByText('Replaced by')).toBeVisible())
+  },
+}
+
+const REVOKED_AT = new Date(Date.now() - 15 * DAY)
+
+/** A key revoked 15 days ago by `revokedBy`, for the reason "Contract ended". */
+const revokedKey = (revokedBy: string): MemorySeedKey[] => [
+  {
+    name: 'Contractor access',
+    subject: DEMO_USER,
+    description: 'Temporary access for the audit',
+    createdBy: DEMO_USER,
+    createdAt: new Date(Date.now() - 60 * DAY),
+    lastUsedAt: new Date(Date.now() - 20 * DAY),
+    // Not yet expired: only the revocation stops it, and its expiry is no longer shown.
+    expiration: new Date(Date.now() + 30 * DAY),
+    revokedAt: REVOKED_AT,
+    revokedBy,
+    revocationReason: 'Contract ended',
+  },
+]
+
+/** What the details say for `term`: the definition after it. */
+function factOf(sheet: HTMLElement, term: string): HTMLElement {
+  const definition = within(sheet).getByText(term, { selector: 'dt' }).nextElementSibling
+  if (!(definition instanceof HTMLElement)) throw new Error(`no definition after the term “${term}”`)
+  return definition
+}
+
+/**
+ * Revoked: when (to the minute), by whom (the app's name for the revoker, through `resolveUser`) and
+ * why; nothing is left to roll or revoke, and its expiry is not shown.
+ */
+export const Revoked: Story = {
+  parameters: kit({ seed: revokedKey('user_alice') }),
+  render: (args) => (
+    <DetailsOf
+      name="Contractor access"
+      onRoll={args.onRoll}
+      onRevoke={args.onRevoke}
+      resolveUser={(id) => (id === 'user_alice' ? 'Alice Martin' : null)}
+    />
+  ),
+  play: async () => {
+    const sheet = await findDialog('Contractor access')
+    await expect(within(factOf(sheet, 'Status')).getByText('Revoked')).toBeVisible()
+    const revokedAt = factOf(sheet, 'Revoked')
+    const exact = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(REVOKED_AT)
+    await expect(revokedAt.textContent).toBe(exact)
+    await expect(revokedAt.querySelector('time')).toHaveAttribute('datetime', REVOKED_AT.toISOString())
+    await expect(factOf(sheet, 'Revoked by')).toHaveTextContent(/^Alice Martin$/)
+    await expect(factOf(sheet, 'Reason')).toHaveTextContent(/^Contract ended$/)
+    // The signed-in user made it; someone else revoked it.
+    await expect(factOf(sheet, 'Created by')).toHaveTextContent(/^You$/)
+    await expect(within(sheet).queryByText('Expires', { selector: 'dt' })).toBeNull()
+    await expect(within(sheet).queryByRole('button', { name: 'Roll' })).toBeNull()
+    await expect(within(sheet).queryByRole('button', { name: 'Revoke' })).toBeNull()
+  },
+}
+
+/** Revoked, in German, by the signed-in user: "Gesperrt am", "Gesperrt von Ihnen", "Grund". */
+export const RevokedInGerman: Story = {
+  globals: { locale: 'de' },
+  parameters: kit({ seed: revokedKey(DEMO_USER) }),
+  render: () => <DetailsOf name="Contractor access" />,
+  play: async () => {
+    const sheet = await findDialog('Contractor access')
+    await expect(within(factOf(sheet, 'Status')).getByText('Gesperrt')).toBeVisible()
+    const exact = new Intl.DateTimeFormat('de', { dateStyle: 'medium', timeStyle: 'short' }).format(REVOKED_AT)
+    await expect(factOf(sheet, 'Gesperrt am').textContent).toBe(exact)
+    await expect(factOf(sheet, 'Gesperrt von')).toHaveTextContent(/^Ihnen$/)
+    await expect(factOf(sheet, 'Grund')).toHaveTextContent(/^Contract ended$/)
+    await expect(within(sheet).queryByText('Läuft ab', { selector: 'dt' })).toBeNull()
   },
 }
 
