@@ -82,7 +82,11 @@ export { InvalidCallerError } from './http/caller'
 /** Guards your own endpoints with an API key: the key's subject and scopes, or a 401/403 problem Response. */
 export { requireApiKey, readPresentedKey } from './http/require-api-key'
 /** Options and result of `requireApiKey`. */
-export type { RequireApiKeyOptions, VerifiedApiKey } from './http/require-api-key'
+export type { RequireApiKeyOptions, VerifiedApiKey, RequestHeaders } from './http/require-api-key'
+/** `requireApiKey` as Node `http` / Express middleware, without Fetch objects: the key on `req.apiKey`. */
+export { requireApiKeyMiddleware } from './http/require-api-key-middleware'
+/** The middleware's type and the request it passes on. */
+export type { ApiKeyMiddleware, ApiKeyRequest } from './http/require-api-key-middleware'
 /** Serves a Fetch handler from Node's `http` server or Express. */
 export { toNodeHandler } from './http/node-adapter'
 /** Options and listener type of the Node adapter. */

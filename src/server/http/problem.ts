@@ -66,11 +66,18 @@ export class HttpProblem extends Error {
 /** The detail of a 500: nothing about the cause, which only `onError` hears of. */
 export const SERVER_FAULT_DETAIL = 'The server could not complete the request.'
 
-/** An `application/problem+json` response; without a detail, the English sentence for the code. */
-export function problemResponse(
+/** What a problem answer is made of: status, headers and the JSON text, for a Fetch Response or a Node response alike. */
+export interface ProblemParts {
+  status: number
+  headers: Record<string, string>
+  body: string
+}
+
+/** The parts of an `application/problem+json` answer; without a detail, the English sentence for the code. */
+export function problemParts(
   init: { status: number; code: ApiKeysErrorCode; detail?: string; issues?: ProblemIssue[]; reason?: string },
   headers: Record<string, string> = {},
-): Response {
+): ProblemParts {
   const body: ProblemBody = {
     type: `urn:react-api-keys:problem:${init.code}`,
     title: TITLES[init.status] ?? 'Error',
@@ -82,10 +89,20 @@ export function problemResponse(
       : {}),
     ...(init.reason === undefined ? {} : { reason: init.reason }),
   }
-  return new Response(JSON.stringify(body), {
+  return {
     status: init.status,
     headers: { 'content-type': 'application/problem+json', ...NO_STORE, ...headers },
-  })
+    body: JSON.stringify(body),
+  }
+}
+
+/** An `application/problem+json` response; without a detail, the English sentence for the code. */
+export function problemResponse(
+  init: { status: number; code: ApiKeysErrorCode; detail?: string; issues?: ProblemIssue[]; reason?: string },
+  headers: Record<string, string> = {},
+): Response {
+  const parts = problemParts(init, headers)
+  return new Response(parts.body, { status: parts.status, headers: parts.headers })
 }
 
 /**
