@@ -50,6 +50,38 @@ const streaming = toNodeHandler(async () => {
   return new Response(body, { headers: { 'content-type': 'text/plain' } })
 })
 
+/** A promise and what settles it, for waiting on what happens inside the server. */
+function deferred<T = void>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve: (value: T) => void = () => undefined
+  const promise = new Promise<T>((settle) => (resolve = settle))
+  return { promise, resolve }
+}
+
+/** What the handler behind /wait did and saw: it holds the request until its client has gone away. */
+const waitingFor = {
+  started: deferred(),
+  clientGone: deferred(),
+  /** Settles with `request.signal.aborted` as the handler saw it: at once through 'abort', or read after the client left. */
+  sawAbort: deferred<boolean>(),
+}
+const waitingErrors: unknown[] = []
+const waiting = toNodeHandler(
+  async (request) => {
+    if (new URL(request.url).searchParams.has('before')) {
+      const { signal } = request
+      waitingFor.started.resolve()
+      await new Promise((resolve) => signal.addEventListener('abort', resolve))
+      waitingFor.sawAbort.resolve(signal.aborted)
+    } else {
+      waitingFor.started.resolve()
+      await waitingFor.clientGone.promise
+      waitingFor.sawAbort.resolve(request.signal.aborted)
+    }
+    return new Response('nobody is listening')
+  },
+  { onError: (error) => waitingErrors.push(error) },
+)
+
 let server: Server
 let base: string
 
@@ -61,6 +93,11 @@ beforeAll(async () => {
     }
     if (req.url === '/stream') {
       streaming(req, res)
+      return
+    }
+    if (req.url?.startsWith('/wait')) {
+      res.once('close', () => waitingFor.clientGone.resolve())
+      waiting(req, res)
       return
     }
     if (req.url === '/failing') {
@@ -260,4 +297,19 @@ describe('toNodeHandler', () => {
     expect(broken.status).toBe(500)
     expect(errors).toEqual([new Error('request stream broke')])
   })
+
+  it.each(['before', 'after'])(
+    'aborts request.signal when the client goes away, the handler reading it %s the client left',
+    async (when) => {
+      Object.assign(waitingFor, { started: deferred(), clientGone: deferred(), sawAbort: deferred<boolean>() })
+      const leaving = httpRequest(`${base}/wait?${when}`)
+      leaving.on('error', () => undefined)
+      leaving.end()
+      await waitingFor.started.promise
+      leaving.destroy()
+      expect(await waitingFor.sawAbort.promise).toBe(true)
+      // A client that went away is not a fault of the server.
+      expect(waitingErrors).toEqual([])
+    },
+  )
 })

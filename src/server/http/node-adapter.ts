@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { MAX_BODY_BYTES } from './body'
 import { errorListenerOf } from './error-listeners'
 import type { FetchHandler } from './handler'
+import { NodeRequest } from './node-request'
 import { problemResponse, SERVER_FAULT_DETAIL } from './problem'
 
 /** Options of {@link toNodeHandler}. */
@@ -105,17 +106,6 @@ function requestUrl(req: IncomingMessage & { originalUrl?: string }): URL {
   throw new RefusedRequest(400, 'The request target is not a valid path.')
 }
 
-/** The Fetch API Request of a Node request: its headers as Node parsed them, given as pairs (Request checks them once). */
-function toRequest(req: IncomingMessage, url: URL, body: Uint8Array<ArrayBuffer> | null, signal: AbortSignal): Request {
-  const headers: [string, string][] = []
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue
-    if (typeof value === 'string') headers.push([name, value])
-    else for (const item of value) headers.push([name, item])
-  }
-  return new Request(url, { method: req.method ?? 'GET', headers, body, signal })
-}
-
 /**
  * The next read of `reader` if the body has it ready in this turn of the event loop (a body
  * made from a string or bytes does), else null; `read` stays the read to wait for.
@@ -205,9 +195,12 @@ export function toNodeHandler(handler: FetchHandler, options: NodeHandlerOptions
   const maxBytes = options.maxBodyBytes ?? MAX_BODY_BYTES
   const onError = options.onError ?? errorListenerOf(handler)
   return (req, res) => {
-    const aborter = new AbortController()
+    let request: NodeRequest | null = null
+    let clientLeft = false
     res.once('close', () => {
-      if (!res.writableFinished) aborter.abort()
+      if (res.writableFinished) return
+      clientLeft = true
+      request?.markClientLeft()
     })
     const method = (req.method ?? 'GET').toUpperCase()
     const hasBody = method !== 'GET' && method !== 'HEAD'
@@ -217,13 +210,13 @@ export function toNodeHandler(handler: FetchHandler, options: NodeHandlerOptions
           throw new RefusedRequest(501, `This server does not support the ${method} method.`)
         const url = requestUrl(req)
         const body = hasBody ? await readBody(req, maxBytes) : null
-        const response = await handler(
-          toRequest(req, url, body !== null && body.byteLength > 0 ? body : null, aborter.signal),
-        )
+        request = new NodeRequest(req, url, body !== null && body.byteLength > 0 ? body : null)
+        if (clientLeft) request.markClientLeft()
+        const response = await handler(request)
         await send(res, response)
       } catch (error) {
         // A client that went away is not a fault of the server; anything else is told.
-        if (aborter.signal.aborted) {
+        if (clientLeft) {
           res.destroy()
           return
         }
