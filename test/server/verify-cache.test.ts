@@ -43,6 +43,22 @@ describe('verify cache: answers', () => {
     expect(await service.verify(key.secret)).toMatchObject({ key: { claims: { plan: 'pro', limits: { rps: 5 } } } })
   })
 
+  it('hands out dates and scopes no caller can change for the next one', async () => {
+    const { service } = setup()
+    const key = await service.create({ subject: 'u', name: 'k', scopes: ['read'], secondsUntilExpiration: HOUR })
+    const first = await service.verify(key.secret)
+    if (!first.valid) throw new Error('The key was refused.')
+    const createdAt = first.key.createdAt.getTime()
+    const expiration = first.key.expiration?.getTime() ?? 0
+    first.key.createdAt.setTime(0)
+    first.key.expiration?.setTime(0)
+    first.key.scopes.push('admin')
+    expect(await service.verify(key.secret)).toMatchObject({
+      valid: true,
+      key: { createdAt: new Date(createdAt), expiration: new Date(expiration), scopes: ['read'] },
+    })
+  })
+
   it('asks the store once for an unknown key and refuses it each time', async () => {
     const { service, lookups } = setup()
     const unknown = generateApiKey()

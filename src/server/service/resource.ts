@@ -5,7 +5,14 @@ import type { StoredApiKey } from '../stores/types'
 /** The kind of credential the service issues, as `APIKeyResource.type`. */
 const API_KEY_TYPE = 'api_key'
 
-/** A stored key as the kit's `APIKeyResource`, with `expired` judged at `now`. */
+/** A copy of a date: a row the verify cache holds is answered many times, and a Date can be changed in place. */
+const copyOf = (date: Date): Date => new Date(date.getTime())
+const copyOrNull = (date: Date | null): Date | null => (date === null ? null : copyOf(date))
+
+/**
+ * A stored key as the kit's `APIKeyResource`, with `expired` judged at `now`. Its dates and scopes
+ * are the answer's own, so what one caller does with them never reaches the row or the next answer.
+ */
 export function toResource(key: StoredApiKey, now: number): APIKeyResource {
   return {
     id: key.id,
@@ -16,16 +23,16 @@ export function toResource(key: StoredApiKey, now: number): APIKeyResource {
     description: key.description,
     claims: key.claims,
     scopes: [...key.scopes],
-    createdAt: key.createdAt,
+    createdAt: copyOf(key.createdAt),
     createdBy: key.createdBy,
-    updatedAt: key.updatedAt,
-    expiration: key.expiration,
+    updatedAt: copyOf(key.updatedAt),
+    expiration: copyOrNull(key.expiration),
     expired: isExpiredAt(key, now),
     revoked: key.revokedAt !== null,
-    revokedAt: key.revokedAt,
+    revokedAt: copyOrNull(key.revokedAt),
     revocationReason: key.revocationReason,
     ...(key.revokedBy === undefined ? {} : { revokedBy: key.revokedBy }),
-    lastUsedAt: key.lastUsedAt,
+    lastUsedAt: copyOrNull(key.lastUsedAt),
     prefix: key.prefix,
     lastFour: key.lastFour,
     ...rotationLinksOf(key),
