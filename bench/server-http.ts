@@ -1,6 +1,7 @@
 /**
  * Verify over HTTP on loopback for the server table bench: an endpoint guarded by `requireApiKey`
- * and served by `toNodeHandler`, beside its floor, a bare `node:http` server that reads the
+ * and served by `toNodeHandler`, the same endpoint guarded by `requireApiKeyMiddleware` on node:http,
+ * and their floor, a bare `node:http` server that reads the
  * Authorization header, hashes it (SHA-256) and looks the hash up in a Map. Both are loaded the
  * same way, from another process (bench/server-http-load.ts), so the server has this one to
  * itself: 16 callers on keep-alive connections, for a fixed time.
@@ -13,6 +14,7 @@ import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { toNodeHandler } from '../src/server/http/node-adapter'
 import { requireApiKey } from '../src/server/http/require-api-key'
+import { requireApiKeyMiddleware, type ApiKeyRequest } from '../src/server/http/require-api-key-middleware'
 import type { ApiKeyService } from '../src/server/service/api-key-service'
 import type { RateFigure } from './server-timing'
 
@@ -26,6 +28,19 @@ function guarded(service: ApiKeyService): RequestListener {
     if (auth instanceof Response) return auth
     return Response.json({ subject: auth.subject })
   })
+}
+
+/** The same endpoint on node:http with the middleware, as an Express app would write it. */
+function guardedByMiddleware(service: ApiKeyService): RequestListener {
+  const guard = requireApiKeyMiddleware({ service, scopes: ['read'] })
+  return (req: ApiKeyRequest, res) =>
+    guard(req, res, (error) => {
+      if (error !== undefined) {
+        res.writeHead(500).end()
+        return
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ subject: req.apiKey?.subject }))
+    })
 }
 
 /** The floor: what any server must do to answer, with nothing of the kit. */
@@ -88,6 +103,15 @@ async function load(listener: RequestListener, secrets: readonly string[], secon
 /** Verify over HTTP through `requireApiKey` on `service`. */
 export function httpVerify(service: ApiKeyService, secrets: readonly string[], seconds: number): Promise<RateFigure> {
   return load(guarded(service), secrets, seconds)
+}
+
+/** Verify over HTTP through `requireApiKeyMiddleware` on `service`. */
+export function httpVerifyMiddleware(
+  service: ApiKeyService,
+  secrets: readonly string[],
+  seconds: number,
+): Promise<RateFigure> {
+  return load(guardedByMiddleware(service), secrets, seconds)
 }
 
 /** The bare node:http floor, with a Map of the given secrets' hashes. */
