@@ -4,7 +4,7 @@
  *
  * Per store and size: verify of a hot key (16 keys presented in turn, as an app's busiest clients
  * present theirs; the service's verify cache holds them) one at a time and 16 at once, verify with
- * the cache off (1,000 keys in turn: every call reads the store), page 1 of a 1,000-key subject and
+ * the cache off (1,000 keys in turn: every call reads the store) one at a time and 16 at once, page 1 of a 1,000-key subject and
  * of a 10,000-key one (at 100,000 keys and more), a name search and a last-four search in them, a
  * create, and verify of a hot key over HTTP, 16 callers: `requireApiKey` behind `toNodeHandler`
  * (Fetch Request and Response per call) and `requireApiKeyMiddleware` on node:http.
@@ -65,6 +65,7 @@ const OPERATIONS: readonly Operation[] = [
   { id: 'verify', label: 'verify a hot key, one at a time', compare: 'floor' },
   { id: 'verify16', label: `verify a hot key, ${HTTP_CONCURRENCY} at once`, compare: 'floor' },
   { id: 'verifyUncached', label: 'verify, cache off (1,000 keys in turn)', compare: 'floor' },
+  { id: 'verifyUncached16', label: `verify, cache off, ${HTTP_CONCURRENCY} at once`, compare: 'floor' },
   {
     id: 'http',
     label: `verify a hot key over HTTP (requireApiKey in toNodeHandler, ${HTTP_CONCURRENCY} callers)`,
@@ -241,6 +242,10 @@ async function measureStore(
         }),
       verifyUncached: () =>
         timeFor(settings.seconds, async (i) => (await uncached.verify(pick(i), { scopes: ['read'] })).valid),
+      verifyUncached16: () =>
+        timeFor(settings.seconds, async (i) => (await uncached.verify(pick(i), { scopes: ['read'] })).valid, {
+          concurrency: HTTP_CONCURRENCY,
+        }),
       http: () => httpVerify(service, hot, settings.seconds),
       httpMiddleware: () => httpVerifyMiddleware(service, hot, settings.seconds),
       listSmall: () => timeFor(settings.seconds, list(SMALL_SUBJECT, '', plan.small)),
