@@ -24,6 +24,32 @@ describe('APIKeysManager: dates', () => {
     )
   })
 
+  it('never words a past event as future when the clock the table reads lags behind', async () => {
+    // The table reads a clock refreshed once a minute, which a late timer or a throttled background tab
+    // leaves behind: these events happened 90 seconds after its last reading.
+    const justNow = new Date(Date.now() + 90_000)
+    const { wrapper } = setupKit({
+      seed: [
+        {
+          name: 'Fresh',
+          subject: USER,
+          createdAt: justNow,
+          lastUsedAt: justNow,
+          expiration: new Date(Date.now() + 31 * DAY + HOUR),
+        },
+        { name: 'Gone', subject: USER, createdAt: created, revokedAt: justNow },
+      ],
+    })
+    render(<APIKeysManager />, { wrapper })
+    await screen.findByRole('rowheader', { name: 'Fresh' })
+    const fresh = rowNamed('Fresh')
+    expect(cellOf(fresh, 'Created').textContent).toBe('now')
+    expect(cellOf(fresh, 'Last used').textContent).toBe('now')
+    // An expiry lies ahead: it still reads as future.
+    expect(cellOf(fresh, 'Expires').textContent).toBe('in 1 month')
+    expect(cellOf(rowNamed('Gone'), 'Expires').textContent).toBe('Revoked now')
+  })
+
   it('words dates in German with the German strings', async () => {
     const now = Date.now()
     const { wrapper } = setupKit({

@@ -12,6 +12,8 @@ export interface DateCellProps {
   fallback?: string
   /** Words around the relative date (`Revoked 15 days ago`); the relative date alone by default. */
   describe?: (relative: string) => string
+  /** The date may lie ahead (an expiry); any other is of a past event and never reads as future. */
+  upcoming?: boolean
 }
 
 /**
@@ -19,8 +21,8 @@ export interface DateCellProps {
  * title is written when the pointer first reaches the date, so a page of keys paints without
  * making a single `Intl` date format.
  */
-export function DateCell({ date, now, format, label, fallback, describe }: DateCellProps) {
-  const relative = date && format.relative(date, now)
+export function DateCell({ date, now, format, label, fallback, describe, upcoming }: DateCellProps) {
+  const relative = date && (upcoming ? format.upcoming(date, now) : format.relative(date, now))
   return (
     <td className="rak-cell rak-cell--date" data-label={label}>
       {date && relative ? (

@@ -105,6 +105,7 @@ export function KeyRow(props: KeyRowProps) {
           format={format}
           label={messages.columnExpires}
           fallback={messages.neverExpires}
+          upcoming
         />
       )}
       <DateCell

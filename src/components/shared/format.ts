@@ -14,8 +14,14 @@ const UNITS: [RelativeTimeUnit, number][] = [
 
 /** Formatters for one locale, made once per render of a list. */
 export interface Formatters {
-  /** "5 minutes ago", "in 3 days", "now". */
+  /**
+   * When an event happened (created, last used, revoked): "5 minutes ago", "now". Never future: `now`
+   * is a clock refreshed once a minute that can lag (a late timer, a throttled background tab), and an
+   * event after it happened just now.
+   */
   relative(date: Date, now: number): string
+  /** A date that may lie ahead (an expiry): "in 3 days", "now", "2 days ago". */
+  upcoming(date: Date, now: number): string
   /** A full date and time, for titles. */
   dateTime(date: Date): string
   /** A date without time, for captions. */
@@ -30,13 +36,15 @@ export interface Formatters {
 function createFormatters(locale: string | undefined, messages: Messages): Formatters {
   let dateTime: Intl.DateTimeFormat | undefined
   let date: Intl.DateTimeFormat | undefined
+  function upcoming(value: Date, now: number): string {
+    const diff = value.getTime() - now
+    // Under a minute is "now": 0 seconds.
+    const [unit, size] = UNITS.find(([, size]) => Math.abs(diff) >= size) ?? ['second', Infinity]
+    return messages.relativeTime(Math.trunc(diff / size), unit)
+  }
   return {
-    relative(value, now) {
-      const diff = value.getTime() - now
-      // Under a minute is "now": 0 seconds.
-      const [unit, size] = UNITS.find(([, size]) => Math.abs(diff) >= size) ?? ['second', Infinity]
-      return messages.relativeTime(Math.trunc(diff / size), unit)
-    },
+    relative: (value, now) => upcoming(value, Math.max(now, value.getTime())),
+    upcoming,
     dateTime: (value) =>
       (dateTime ??= new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(value),
     date: (value) => (date ??= new Intl.DateTimeFormat(locale, { dateStyle: 'long' })).format(value),
