@@ -201,11 +201,23 @@ function factOf(sheet: HTMLElement, term: string): HTMLElement {
   return definition
 }
 
+/** Checks that when, by whom and why a key was revoked are in sight as its details open, above the actions. */
+async function expectRevocationInSight(sheet: HTMLElement): Promise<void> {
+  const actions = sheet.querySelector('.rak-details-actions')
+  if (!actions) throw new Error('the details have no actions')
+  const actionsTop = actions.getBoundingClientRect().top
+  await expect(actionsTop).toBeLessThanOrEqual(innerHeight)
+  for (const term of ['Revoked', 'Revoked by', 'Reason']) {
+    await expect(factOf(sheet, term).getBoundingClientRect().bottom).toBeLessThanOrEqual(actionsTop)
+  }
+}
+
 /**
  * Revoked: when (to the minute), by whom (the app's name for the revoker, through `resolveUser`) and
- * why; nothing is left to roll or revoke, and its expiry is not shown.
+ * why, right after its status; nothing is left to roll or revoke, and its expiry is not shown.
  */
 export const Revoked: Story = {
+  globals: { viewport: { value: 'desktop', isRotated: false } },
   parameters: kit({ seed: revokedKey('user_alice') }),
   render: (args) => (
     <DetailsOf
@@ -229,6 +241,36 @@ export const Revoked: Story = {
     await expect(within(sheet).queryByText('Expires', { selector: 'dt' })).toBeNull()
     await expect(within(sheet).queryByRole('button', { name: 'Roll' })).toBeNull()
     await expect(within(sheet).queryByRole('button', { name: 'Revoke' })).toBeNull()
+    await expectRevocationInSight(sheet)
+    // "No scopes" sits as "No description" does: no paragraph's margins above and below it.
+    const noScopes = within(factOf(sheet, 'Scopes')).getByText('No scopes')
+    await expect(getComputedStyle(noScopes).marginTop).toBe('0px')
+    await expect(getComputedStyle(noScopes).marginBottom).toBe('0px')
+    const factHeight = (term: string) => factOf(sheet, term).parentElement?.getBoundingClientRect().height
+    await expect(factHeight('Scopes')).toBe(factHeight('Created by'))
+  },
+}
+
+/**
+ * Revoked, on a phone, with scopes and claims: when, by whom and why are still in sight as the
+ * details open, without scrolling past them.
+ */
+export const RevokedOnPhone: Story = {
+  globals: { viewport: { value: 'phone', isRotated: false } },
+  parameters: kit({
+    seed: revokedKey('user_alice').map((key) => ({
+      ...key,
+      scopes: ['keys:read', 'orders:write', 'deploy'],
+      claims: { region: 'eu-west-1', tier: 'gold' },
+    })),
+  }),
+  render: () => (
+    <DetailsOf name="Contractor access" resolveUser={(id) => (id === 'user_alice' ? 'Alice Martin' : null)} />
+  ),
+  play: async () => {
+    const sheet = await findDialog('Contractor access')
+    await expect(factOf(sheet, 'Reason')).toHaveTextContent(/^Contract ended$/)
+    await expectRevocationInSight(sheet)
   },
 }
 

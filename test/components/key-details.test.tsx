@@ -37,6 +37,13 @@ function fact(sheet: HTMLElement, term: string): string | null {
   return dt?.nextElementSibling?.textContent ?? null
 }
 
+/** The sheet's terms ("Name", "Status"...), top to bottom. */
+function terms(sheet: HTMLElement): string[] {
+  return within(sheet)
+    .getAllByRole('term')
+    .map((term) => term.textContent ?? '')
+}
+
 async function openSheet(name: string): Promise<HTMLElement> {
   return findOpenedDialog('dialog', name)
 }
@@ -108,6 +115,62 @@ describe('KeyDetailsSheet', () => {
     expect(sheet.querySelector(`time[datetime="${revokedAt.toISOString()}"]`)).not.toBeNull()
     expect(within(sheet).queryByText('Expires')).toBeNull()
     expect(within(sheet).queryByRole('button', { name: 'Revoke' })).toBeNull()
+  })
+
+  it('shows why a key was revoked right after its status, the rest in the order of a key in use', async () => {
+    const revokedAt = new Date(Date.now() - 2 * DAY)
+    const { wrapper } = setupKit({
+      seed: [
+        { name: 'In use', subject: USER, createdBy: USER, lastUsedAt: new Date(Date.now() - DAY) },
+        {
+          name: 'Old',
+          subject: USER,
+          createdBy: USER,
+          lastUsedAt: new Date(Date.now() - 3 * DAY),
+          revokedAt,
+          revokedBy: USER,
+          revocationReason: 'Leaked in a log',
+        },
+      ],
+    })
+    const inUse = render(<Harness name="In use" />, { wrapper })
+    expect(terms(await openSheet('In use'))).toEqual([
+      'Name',
+      'Description',
+      'Key ID',
+      'Key',
+      'Status',
+      'Scopes',
+      'Created',
+      'Created by',
+      'Expires',
+      'Last used',
+    ])
+    inUse.unmount()
+    render(<Harness name="Old" />, { wrapper })
+    expect(terms(await openSheet('Old'))).toEqual([
+      'Name',
+      'Description',
+      'Key ID',
+      'Key',
+      'Status',
+      'Revoked',
+      'Revoked by',
+      'Reason',
+      'Scopes',
+      'Created',
+      'Created by',
+      'Last used',
+    ])
+  })
+
+  it('says a key used a moment ago was used "now", not in the future, when its clock lags behind', async () => {
+    // The sheet's clock is refreshed once a minute: this use came 90 seconds after its last reading.
+    const { wrapper } = setupKit({
+      seed: [{ name: 'Busy', subject: USER, lastUsedAt: new Date(Date.now() + 90_000) }],
+    })
+    render(<Harness name="Busy" />, { wrapper })
+    expect(fact(await openSheet('Busy'), 'Last used')).toMatch(/\(now\)$/)
   })
 
   it('names who revoked a key as it names a creator, and leaves the line out when nobody is known', async () => {

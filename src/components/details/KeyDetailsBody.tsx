@@ -36,8 +36,8 @@ export interface KeyDetailsBodyProps {
 
 /**
  * Everything about one key but its secret: name and description (editable in place when the
- * backend can update), id, masked key, status, scopes, claims, who made it and when, expiry, last
- * use, a revocation's time, revoker (when known) and reason, and the other key of a roll.
+ * backend can update), id, masked key, status, a revocation's time, revoker (when known) and reason
+ * right after it, the other key of a roll, scopes, claims, who made it and when, expiry, last use.
  */
 export function KeyDetailsBody(props: KeyDetailsBodyProps) {
   const { apiKey: key, subject } = props
@@ -111,6 +111,16 @@ export function KeyDetailsBody(props: KeyDetailsBodyProps) {
       <Fact term={messages.columnStatus}>
         <StatusBadge status={status} />
       </Fact>
+      {/* When, by whom and why a key was revoked follow its status, in sight without scrolling. */}
+      {key.revoked && (
+        <>
+          <Fact term={messages.revokedAt}>{key.revokedAt === null ? '' : time(key.revokedAt)}</Fact>
+          {revoker !== null && <Fact term={messages.revokedBy}>{revoker}</Fact>}
+          <Fact term={messages.reasonLabel}>
+            {key.revocationReason ?? <span className="rak-muted">{messages.noReason}</span>}
+          </Fact>
+        </>
+      )}
       {key.rolledFrom !== undefined && (
         <Fact term={messages.rolledFrom}>
           <RotationLink keyId={key.rolledFrom} subject={subject} onShow={props.onShowKey} />
@@ -147,15 +157,6 @@ export function KeyDetailsBody(props: KeyDetailsBodyProps) {
           </>
         )}
       </Fact>
-      {key.revoked && (
-        <>
-          <Fact term={messages.revokedAt}>{key.revokedAt === null ? '' : time(key.revokedAt)}</Fact>
-          {revoker !== null && <Fact term={messages.revokedBy}>{revoker}</Fact>}
-          <Fact term={messages.reasonLabel}>
-            {key.revocationReason ?? <span className="rak-muted">{messages.noReason}</span>}
-          </Fact>
-        </>
-      )}
     </dl>
   )
 }

@@ -12,7 +12,8 @@ export interface ScopeListProps {
 /** A key's scopes, each with the app's label and description of what it allows, when the app gives them. */
 export function ScopeList({ scopes, available }: ScopeListProps) {
   const messages = useMessages()
-  if (scopes.length === 0) return <p className="rak-muted">{messages.noScopes}</p>
+  // Text in the definition, as "No description" and "No reason given": no paragraph's margins around it.
+  if (scopes.length === 0) return <span className="rak-muted">{messages.noScopes}</span>
   return (
     <ul className="rak-scope-list">
       {scopes.map((value) => {
