@@ -104,6 +104,27 @@ export const RolledKey: Story = {
   },
 }
 
+/**
+ * On a desktop (a table 1150 px wide) the old key's "Rolling over: stops … → replaced by …" takes at
+ * most three lines of its Expires cell, not six.
+ */
+export const RollingOverOnDesktop: Story = {
+  globals: { viewport: { value: 'desktop', isRotated: false } },
+  render: (args) => (
+    <div className="rak-root rak-manager" style={{ width: 1150 }}>
+      <div className="rak-table-region">
+        <KeysTable {...args} />
+      </div>
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const sentence = canvas.getByText(/^Rolling over: stops .+ → replaced by sk_…qeUS$/)
+    // An inline element has one box per line it takes.
+    await expect(sentence.getClientRects().length).toBeLessThanOrEqual(3)
+  },
+}
+
 /** A revoked key says when it was revoked where its expiry stood, and why, in plain sight. */
 export const RevokedKey: Story = {
   play: async ({ canvasElement }) => {
