@@ -71,7 +71,7 @@ export function KeysTable(props: KeysTableProps) {
           <col className="rak-col--key" />
           <col className="rak-col--status" />
           <col className="rak-col--date" />
-          <col className="rak-col--date" />
+          <col className="rak-col--date rak-col--expires" />
           <col className="rak-col--date" />
           {createdBy && <col className="rak-col--created-by" />}
           <col className="rak-col--actions" />
