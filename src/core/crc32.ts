@@ -20,12 +20,13 @@ const NOT_ASCII = /[\u0080-\uffff]/
  * rather than encoded into a new array (encoding was a tenth of a hot key's verify).
  */
 export function crc32(text: string): number {
+  const encoded = NOT_ASCII.test(text) ? new TextEncoder().encode(text) : null
+  const length = encoded === null ? text.length : encoded.length
   const t = crcTable()
   let crc = 0xffffffff
-  const add = (byte: number): void => {
+  for (let i = 0; i < length; i++) {
+    const byte = encoded === null ? text.charCodeAt(i) : (encoded[i] ?? 0)
     crc = (t[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8)
   }
-  if (!NOT_ASCII.test(text)) for (let i = 0; i < text.length; i++) add(text.charCodeAt(i))
-  else for (const byte of new TextEncoder().encode(text)) add(byte)
   return (crc ^ 0xffffffff) >>> 0
 }
