@@ -13,6 +13,7 @@ import type { APIKeyResource, APIKeysPage } from '../core/types'
 import { useListSetup, type ListParams } from './list-setup'
 import { fetchPage } from '../client/list-query'
 import { LIST_STALE_TIME_MS } from '../client/query-defaults'
+import { useRenderOnArrival } from './render-on-arrival'
 import { pageKey } from '../client/query-keys'
 import type { UseAPIKeysResult } from './use-api-keys'
 
@@ -86,9 +87,14 @@ export function usePagedAPIKeys(params: PagedListParams): UseAPIKeysResult {
   // is disabled or on the server. The observer joins this request rather than sending another.
   // prefetchQuery, not query(): every 5.x has it and it swallows the error itself (recent releases add
   // query() and deprecate prefetchQuery, but the peer range starts at 5.0, where query() does not exist).
-  if (enabled && !isServer && !queryClient.getQueryState(options.queryKey)) {
+  // A list whose page is not there yet re-renders the moment it arrives (see useRenderOnArrival).
+  const renderOnArrival = useRenderOnArrival()
+  const pending = queryClient.getQueryState(options.queryKey)?.status ?? 'pending'
+  if (enabled && !isServer && pending === 'pending') {
     const { queryKey, queryFn, staleTime } = options
-    void queryClient.prefetchQuery({ queryKey, queryFn, staleTime, retry: observerRetry(queryClient, queryKey) })
+    renderOnArrival(queryClient, queryKey, () =>
+      queryClient.prefetchQuery({ queryKey, queryFn, staleTime, retry: observerRetry(queryClient, queryKey) }),
+    )
   }
   const query = useQuery<APIKeysPage, ApiKeysError>(options, queryClient)
   const count = query.data?.totalCount ?? 0

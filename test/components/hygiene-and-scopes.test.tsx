@@ -119,7 +119,9 @@ describe('scopes with descriptions', () => {
       />,
       { wrapper },
     )
-    await user.click(await screen.findByRole('button', { name: 'Create API key' }))
+    // The list is empty: its own button creates the first key (the toolbar's goes once that is known).
+    await screen.findByText('No API keys yet')
+    await user.click(screen.getByRole('button', { name: 'Create API key' }))
     const dialog = await findOpenedDialog('dialog', 'Create API key')
     const orders = within(dialog).getByRole('checkbox', { name: 'Write orders orders:write' })
     expect(descriptionOf(orders)).toBe('Create and change orders.')
