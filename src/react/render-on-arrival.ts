@@ -25,8 +25,8 @@ function renderAllArrived(): void {
  * waiting for answers that arrive in one turn re-renders in the same commit, so no frame shows one
  * list with its keys and another still loading.
  *
- * Returns `waitFor(client, key, request)`: `request` is called once per client and key, and should give
- * the request for that key, started or joined (TanStack's `prefetchQuery` joins a request under way).
+ * Returns `(client, key, request)`, to call in render: `request` is called once per client and key, and
+ * gives the request for that key, started or joined (TanStack's `prefetchQuery` joins one under way).
  */
 export function useRenderOnArrival(): (client: QueryClient, key: QueryKey, request: () => Promise<unknown>) => void {
   const [, rerender] = useReducer((count: number) => count + 1, 0)
