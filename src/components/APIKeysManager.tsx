@@ -1,12 +1,13 @@
 'use client'
 import { clsx } from 'clsx'
-import { Suspense, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react'
+import { Suspense, useEffect, useReducer, useRef, useState } from 'react'
 import { matchesHygiene, type HygieneFilter } from '../client/key-hygiene'
 import type { ApiKeysError } from '../core/errors'
 import type { APIKeyResource, APIKeyStatusFilter } from '../core/types'
 import { usePagedAPIKeys } from '../react/use-paged-api-keys'
 import { useSupports } from '../react/use-api-keys-client'
 import { useMessages } from '../react/use-localization'
+import { useEffectBeforePaint } from '../react/use-effect-before-paint'
 import type { ResolveUser } from './details/creator-name'
 import type { ExpirationOption } from './dialogs/expiration'
 import { dialogReducer, NO_DIALOG } from './manager/dialog-state'
@@ -94,9 +95,6 @@ export interface APIKeysManagerProps {
 }
 
 const SEARCH_DEBOUNCE_MS = 300
-
-/** A layout effect in the browser; on the server (where nothing is painted) a plain effect, which never runs. */
-const useEffectBeforePaint = typeof document === 'undefined' ? useEffect : useLayoutEffect
 
 /**
  * The complete API keys screen: search, status filter, a table with every key's status and dates,

@@ -1,10 +1,8 @@
 'use client'
 import { hashKey, type QueryClient, type QueryKey } from '@tanstack/react-query'
-import { useEffect, useLayoutEffect, useReducer, useRef } from 'react'
+import { useReducer, useRef } from 'react'
 import { flushSync } from 'react-dom'
-
-/** A layout effect in a browser (it runs before the first paint); on the server, where there is no paint, an effect. */
-const useEffectBeforePaint = typeof document === 'undefined' ? useEffect : useLayoutEffect
+import { useEffectBeforePaint } from './use-effect-before-paint'
 
 /** Re-renders waiting for answers that arrived in this turn, made together in one commit. */
 let waiting: (() => void)[] = []
