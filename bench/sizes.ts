@@ -65,24 +65,29 @@ function originOf(input: string): string {
 const ON_DEMAND =
   /node_modules\/(@radix-ui|react-remove-scroll|react-remove-scroll-bar|react-style-singleton|aria-hidden|use-sidecar|use-callback-ref)\/|\/components\/(dialogs|details)\/[A-Z]|DialogShell/
 
+/** How every measured entry is built: as an app's production bundle would be, the kit from its built dist. */
+const APP_BUILD = {
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  write: false,
+  metafile: true,
+  alias: { 'react-api-keys': join(root, 'dist/index.js') },
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'silent',
+} as const
+
 /** The manager entry split as `esbuild --splitting` splits it; the first paint follows static imports only. */
 async function measureSplitManager(): Promise<SplitSize> {
   const outdir = join(root, 'bench/.split')
   const result = await build({
+    ...APP_BUILD,
     entryPoints: [join(root, 'bench/entries', ENTRIES['<APIKeysManager>'])],
-    bundle: true,
     splitting: true,
     outdir,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    metafile: true,
     external: REACT,
-    alias: { 'react-api-keys': join(root, 'dist/index.js') },
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'silent',
   })
   // The metafile names outputs relative to the working directory; output files by absolute path.
   const files = new Map(result.outputFiles.map((file) => [file.path, file.contents]))
@@ -121,18 +126,9 @@ async function measureSplitManager(): Promise<SplitSize> {
 
 async function bundle(entry: string, external: string[]): Promise<{ code: Uint8Array; metafile: Metafile }> {
   const result = await build({
+    ...APP_BUILD,
     entryPoints: [join(root, 'bench/entries', entry)],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    metafile: true,
     external,
-    alias: { 'react-api-keys': join(root, 'dist/index.js') },
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'silent',
   })
   const [file] = result.outputFiles
   if (!file) throw new Error(`esbuild produced nothing for ${entry}`)
