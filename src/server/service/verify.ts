@@ -85,7 +85,8 @@ export function createVerify(deps: VerifyDeps): (secret: unknown, options?: Veri
     const found = cached === undefined ? await readStore(hash, readAt) : cached.found
     if (found === null || !constantTimeEqual(found.secretHash, hash)) return refuse('not_found')
     const { key } = found
-    const at = now()
+    // Judged when answering: a cached answer is given at the moment it was looked up, a store's after its read.
+    const at = cached === undefined ? now() : readAt
     if (key.revokedAt !== null) return refuse('revoked')
     if (isExpiredAt(key, at)) return refuse('expired')
     const required = options.scopes ?? []
