@@ -200,7 +200,7 @@ export function toNodeHandler(handler: FetchHandler, options: NodeHandlerOptions
     res.once('close', () => {
       if (res.writableFinished) return
       clientLeft = true
-      request?.markClientLeft()
+      request?.abortSignal()
     })
     const method = (req.method ?? 'GET').toUpperCase()
     const hasBody = method !== 'GET' && method !== 'HEAD'
@@ -210,8 +210,7 @@ export function toNodeHandler(handler: FetchHandler, options: NodeHandlerOptions
           throw new RefusedRequest(501, `This server does not support the ${method} method.`)
         const url = requestUrl(req)
         const body = hasBody ? await readBody(req, maxBytes) : null
-        request = new NodeRequest(req, url, body !== null && body.byteLength > 0 ? body : null)
-        if (clientLeft) request.markClientLeft()
+        request = new NodeRequest(req, url, body !== null && body.byteLength > 0 ? body : null, () => clientLeft)
         const response = await handler(request)
         await send(res, response)
       } catch (error) {

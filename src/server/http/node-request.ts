@@ -10,9 +10,10 @@ import type { IncomingMessage } from 'node:http'
  */
 export class NodeRequest extends Request {
   #controller: AbortController | null = null
-  #clientLeft = false
+  readonly #clientLeft: () => boolean
 
-  constructor(req: IncomingMessage, url: URL, body: Uint8Array<ArrayBuffer> | null) {
+  /** `clientLeft` says whether the client has gone away; the adapter keeps that, from before this request is made. */
+  constructor(req: IncomingMessage, url: URL, body: Uint8Array<ArrayBuffer> | null, clientLeft: () => boolean) {
     const headers: [string, string][] = []
     for (const [name, value] of Object.entries(req.headers)) {
       if (value === undefined) continue
@@ -21,21 +22,20 @@ export class NodeRequest extends Request {
     }
     // Headers as Node parsed them, given as pairs: Request checks them once.
     super(url, { method: req.method ?? 'GET', headers, body })
+    this.#clientLeft = clientLeft
   }
 
   /** Aborted once the client has gone away before the answer was sent. */
   override get signal(): AbortSignal {
     if (this.#controller === null) {
       this.#controller = new AbortController()
-      if (this.#clientLeft) this.#controller.abort()
+      if (this.#clientLeft()) this.#controller.abort()
     }
     return this.#controller.signal
   }
 
-  /** Tells the handler (through `signal`) that the client went away. */
-  markClientLeft(): void {
-    if (this.#clientLeft) return
-    this.#clientLeft = true
+  /** Aborts `signal` if a handler has read it: the client has just gone away. */
+  abortSignal(): void {
     this.#controller?.abort()
   }
 }
