@@ -293,80 +293,84 @@ export function APIKeysManager(props: APIKeysManagerProps) {
           />
         )}
 
-        {/* A dialog is loaded and mounted only when needed: a screen nobody acts on renders none. */}
-        <Suspense fallback={null}>
-          {dialogs.createKept && (
-            <LazyCreateApiKeyDialog
-              open={open?.kind === 'create'}
-              onOpenChange={(opened) => dispatch(opened ? { type: 'create' } : { type: 'close' })}
-              subject={subject}
-              showDescription={showDescription}
-              expirationOptions={props.expirationOptions}
-              availableScopes={props.availableScopes}
-              returnFocusTo={returnFocus}
-              onError={props.onError}
-              onCreated={({ secret, ...key }) => {
-                // Only the name and the secret go to the reveal dialog; the secret goes nowhere else.
-                dispatch({ type: 'reveal', secret: { name: key.name, secret }, after: 'created' })
-                props.onCreate?.(key)
-              }}
-            />
-          )}
-          {open?.kind === 'reveal' && (
-            <LazySecretRevealDialog
-              apiKey={open.secret}
-              onDone={() => {
-                dispatch({ type: 'close' })
-                announce(
-                  open.after === 'created'
-                    ? messages.keyCreated(open.secret.name)
-                    : messages.keyRolled(open.secret.name),
-                )
-              }}
-              returnFocusTo={returnFocus}
-            />
-          )}
-          {open?.kind === 'details' && (
-            <LazyKeyDetailsSheet
-              apiKey={open.key}
-              subject={subject}
-              availableScopes={props.availableScopes}
-              resolveUser={props.resolveUser}
-              onClose={() => dispatch({ type: 'close' })}
-              // Roll and Revoke replace the sheet; focus comes back to what opened the details.
-              onRoll={(key) => openForKey('roll', key)}
-              onRevoke={(key) => openForKey('revoke', key)}
-              onError={props.onError}
-              returnFocusTo={returnFocus}
-            />
-          )}
-          {open?.kind === 'revoke' && (
-            <LazyRevokeApiKeyDialog
-              apiKey={open.key}
-              subject={subject}
-              onClose={() => dispatch({ type: 'close' })}
-              onRevoked={(key) => {
-                announce(messages.keyRevoked(key.name))
-                props.onRevoke?.(key)
-              }}
-              onError={props.onError}
-              returnFocusTo={returnFocus}
-            />
-          )}
-          {open?.kind === 'roll' && (
-            <LazyRollApiKeyDialog
-              apiKey={open.key}
-              subject={subject}
-              onClose={() => dispatch({ type: 'close' })}
-              onError={props.onError}
-              returnFocusTo={returnFocus}
-              onRolled={({ replacement: { secret, ...replacement }, previous }) => {
-                dispatch({ type: 'reveal', secret: { name: replacement.name, secret }, after: 'rolled' })
-                props.onRoll?.(replacement, previous)
-              }}
-            />
-          )}
-        </Suspense>
+        {/* A dialog is loaded and mounted only when needed: a screen nobody acts on renders none, nor
+            the Suspense boundary that waits for their code (its first render is code a first paint
+            would otherwise run for nothing). */}
+        {(dialogs.createKept || open !== null) && (
+          <Suspense fallback={null}>
+            {dialogs.createKept && (
+              <LazyCreateApiKeyDialog
+                open={open?.kind === 'create'}
+                onOpenChange={(opened) => dispatch(opened ? { type: 'create' } : { type: 'close' })}
+                subject={subject}
+                showDescription={showDescription}
+                expirationOptions={props.expirationOptions}
+                availableScopes={props.availableScopes}
+                returnFocusTo={returnFocus}
+                onError={props.onError}
+                onCreated={({ secret, ...key }) => {
+                  // Only the name and the secret go to the reveal dialog; the secret goes nowhere else.
+                  dispatch({ type: 'reveal', secret: { name: key.name, secret }, after: 'created' })
+                  props.onCreate?.(key)
+                }}
+              />
+            )}
+            {open?.kind === 'reveal' && (
+              <LazySecretRevealDialog
+                apiKey={open.secret}
+                onDone={() => {
+                  dispatch({ type: 'close' })
+                  announce(
+                    open.after === 'created'
+                      ? messages.keyCreated(open.secret.name)
+                      : messages.keyRolled(open.secret.name),
+                  )
+                }}
+                returnFocusTo={returnFocus}
+              />
+            )}
+            {open?.kind === 'details' && (
+              <LazyKeyDetailsSheet
+                apiKey={open.key}
+                subject={subject}
+                availableScopes={props.availableScopes}
+                resolveUser={props.resolveUser}
+                onClose={() => dispatch({ type: 'close' })}
+                // Roll and Revoke replace the sheet; focus comes back to what opened the details.
+                onRoll={(key) => openForKey('roll', key)}
+                onRevoke={(key) => openForKey('revoke', key)}
+                onError={props.onError}
+                returnFocusTo={returnFocus}
+              />
+            )}
+            {open?.kind === 'revoke' && (
+              <LazyRevokeApiKeyDialog
+                apiKey={open.key}
+                subject={subject}
+                onClose={() => dispatch({ type: 'close' })}
+                onRevoked={(key) => {
+                  announce(messages.keyRevoked(key.name))
+                  props.onRevoke?.(key)
+                }}
+                onError={props.onError}
+                returnFocusTo={returnFocus}
+              />
+            )}
+            {open?.kind === 'roll' && (
+              <LazyRollApiKeyDialog
+                apiKey={open.key}
+                subject={subject}
+                onClose={() => dispatch({ type: 'close' })}
+                onError={props.onError}
+                returnFocusTo={returnFocus}
+                onRolled={({ replacement: { secret, ...replacement }, previous }) => {
+                  dispatch({ type: 'reveal', secret: { name: replacement.name, secret }, after: 'rolled' })
+                  props.onRoll?.(replacement, previous)
+                }}
+              />
+            )}
+          </Suspense>
+        )}
       </div>
     </ReturnTargetsProvider>
   )
