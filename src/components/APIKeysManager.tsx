@@ -1,6 +1,6 @@
 'use client'
 import { clsx } from 'clsx'
-import { Suspense, useEffect, useReducer, useRef, useState } from 'react'
+import { useEffect, useReducer, useRef, useState } from 'react'
 import { matchesHygiene, type HygieneFilter } from '../client/key-hygiene'
 import type { ApiKeysError } from '../core/errors'
 import type { APIKeyResource, APIKeyStatusFilter } from '../core/types'
@@ -293,83 +293,76 @@ export function APIKeysManager(props: APIKeysManagerProps) {
           />
         )}
 
-        {/* A dialog is loaded and mounted only when needed: a screen nobody acts on renders none, nor
-            the Suspense boundary that waits for their code (its first render is code a first paint
-            would otherwise run for nothing). */}
-        {(dialogs.createKept || open !== null) && (
-          <Suspense fallback={null}>
-            {dialogs.createKept && (
-              <LazyCreateApiKeyDialog
-                open={open?.kind === 'create'}
-                onOpenChange={(opened) => dispatch(opened ? { type: 'create' } : { type: 'close' })}
-                subject={subject}
-                showDescription={showDescription}
-                expirationOptions={props.expirationOptions}
-                availableScopes={props.availableScopes}
-                returnFocusTo={returnFocus}
-                onError={props.onError}
-                onCreated={({ secret, ...key }) => {
-                  // Only the name and the secret go to the reveal dialog; the secret goes nowhere else.
-                  dispatch({ type: 'reveal', secret: { name: key.name, secret }, after: 'created' })
-                  props.onCreate?.(key)
-                }}
-              />
-            )}
-            {open?.kind === 'reveal' && (
-              <LazySecretRevealDialog
-                apiKey={open.secret}
-                onDone={() => {
-                  dispatch({ type: 'close' })
-                  announce(
-                    open.after === 'created'
-                      ? messages.keyCreated(open.secret.name)
-                      : messages.keyRolled(open.secret.name),
-                  )
-                }}
-                returnFocusTo={returnFocus}
-              />
-            )}
-            {open?.kind === 'details' && (
-              <LazyKeyDetailsSheet
-                apiKey={open.key}
-                subject={subject}
-                availableScopes={props.availableScopes}
-                resolveUser={props.resolveUser}
-                onClose={() => dispatch({ type: 'close' })}
-                // Roll and Revoke replace the sheet; focus comes back to what opened the details.
-                onRoll={(key) => openForKey('roll', key)}
-                onRevoke={(key) => openForKey('revoke', key)}
-                onError={props.onError}
-                returnFocusTo={returnFocus}
-              />
-            )}
-            {open?.kind === 'revoke' && (
-              <LazyRevokeApiKeyDialog
-                apiKey={open.key}
-                subject={subject}
-                onClose={() => dispatch({ type: 'close' })}
-                onRevoked={(key) => {
-                  announce(messages.keyRevoked(key.name))
-                  props.onRevoke?.(key)
-                }}
-                onError={props.onError}
-                returnFocusTo={returnFocus}
-              />
-            )}
-            {open?.kind === 'roll' && (
-              <LazyRollApiKeyDialog
-                apiKey={open.key}
-                subject={subject}
-                onClose={() => dispatch({ type: 'close' })}
-                onError={props.onError}
-                returnFocusTo={returnFocus}
-                onRolled={({ replacement: { secret, ...replacement }, previous }) => {
-                  dispatch({ type: 'reveal', secret: { name: replacement.name, secret }, after: 'rolled' })
-                  props.onRoll?.(replacement, previous)
-                }}
-              />
-            )}
-          </Suspense>
+        {/* A dialog is loaded and mounted only when needed: a screen nobody acts on renders none. Each
+            waits for its code inside its own Suspense boundary (lazy-dialogs.tsx), so none is needed here. */}
+        {dialogs.createKept && (
+          <LazyCreateApiKeyDialog
+            open={open?.kind === 'create'}
+            onOpenChange={(opened) => dispatch(opened ? { type: 'create' } : { type: 'close' })}
+            subject={subject}
+            showDescription={showDescription}
+            expirationOptions={props.expirationOptions}
+            availableScopes={props.availableScopes}
+            returnFocusTo={returnFocus}
+            onError={props.onError}
+            onCreated={({ secret, ...key }) => {
+              // Only the name and the secret go to the reveal dialog; the secret goes nowhere else.
+              dispatch({ type: 'reveal', secret: { name: key.name, secret }, after: 'created' })
+              props.onCreate?.(key)
+            }}
+          />
+        )}
+        {open?.kind === 'reveal' && (
+          <LazySecretRevealDialog
+            apiKey={open.secret}
+            onDone={() => {
+              dispatch({ type: 'close' })
+              announce(
+                open.after === 'created' ? messages.keyCreated(open.secret.name) : messages.keyRolled(open.secret.name),
+              )
+            }}
+            returnFocusTo={returnFocus}
+          />
+        )}
+        {open?.kind === 'details' && (
+          <LazyKeyDetailsSheet
+            apiKey={open.key}
+            subject={subject}
+            availableScopes={props.availableScopes}
+            resolveUser={props.resolveUser}
+            onClose={() => dispatch({ type: 'close' })}
+            // Roll and Revoke replace the sheet; focus comes back to what opened the details.
+            onRoll={(key) => openForKey('roll', key)}
+            onRevoke={(key) => openForKey('revoke', key)}
+            onError={props.onError}
+            returnFocusTo={returnFocus}
+          />
+        )}
+        {open?.kind === 'revoke' && (
+          <LazyRevokeApiKeyDialog
+            apiKey={open.key}
+            subject={subject}
+            onClose={() => dispatch({ type: 'close' })}
+            onRevoked={(key) => {
+              announce(messages.keyRevoked(key.name))
+              props.onRevoke?.(key)
+            }}
+            onError={props.onError}
+            returnFocusTo={returnFocus}
+          />
+        )}
+        {open?.kind === 'roll' && (
+          <LazyRollApiKeyDialog
+            apiKey={open.key}
+            subject={subject}
+            onClose={() => dispatch({ type: 'close' })}
+            onError={props.onError}
+            returnFocusTo={returnFocus}
+            onRolled={({ replacement: { secret, ...replacement }, previous }) => {
+              dispatch({ type: 'reveal', secret: { name: replacement.name, secret }, after: 'rolled' })
+              props.onRoll?.(replacement, previous)
+            }}
+          />
         )}
       </div>
     </ReturnTargetsProvider>
