@@ -121,6 +121,17 @@ async function run(): Promise<Record<string, number>> {
   if (scenario === 'manager' || scenario === 'stack' || scenario === 'floor' || scenario === 'zuplo') {
     // Zuplo's module is loaded and run before the clock starts, as the kit's is.
     const zuplo = scenario === 'zuplo' ? await import('./zuplo') : undefined
+    // So is the backend: Zuplo's answers from an array made before the clock. The memory backend
+    // seeds itself in microtasks and answers through the server half's code, work an app's server
+    // does elsewhere, so one list of another subject, outside the QueryClient, lets it finish first.
+    await fetcher.list({
+      subject: 'bench-warm-up',
+      subjectKind: 'user',
+      query: '',
+      page: 1,
+      pageSize: 1,
+      signal: new AbortController().signal,
+    })
     const rows =
       scenario === 'stack' ? 'li.bench-row' : zuplo ? zuplo.ZUPLO_ROW : 'tbody tr.rak-row:not(.rak-row--skeleton)'
     // Every row is on screen when all are rendered, or, for a windowed table, when it says it has
@@ -139,6 +150,8 @@ async function run(): Promise<Record<string, number>> {
         rendered.length === n || (rendered[rendered.length - 1]?.getBoundingClientRect().bottom ?? 0) >= innerHeight
       )
     }
+    // Where the measured time starts, for anyone reading a trace of this page (the Performance panel).
+    performance.mark('bench-start')
     const start = performance.now()
     const element =
       scenario === 'manager' ? (
