@@ -1,8 +1,9 @@
 /**
  * Verify over HTTP on loopback for the server table bench: an endpoint guarded by `requireApiKey`
  * and served by `toNodeHandler`, the same endpoint guarded by `requireApiKeyMiddleware` on node:http,
- * and their floor, a bare `node:http` server that reads the
- * Authorization header, hashes it (SHA-256) and looks the hash up in a Map. Both are loaded the
+ * and their floors: a bare `node:http` server that reads the
+ * Authorization header, hashes it (SHA-256) and looks the hash up in a Map, and the same work as a
+ * Fetch handler with Node's own Request and Response (plain Fetch). All are loaded the
  * same way, from another process (bench/server-http-load.ts), so the server has this one to
  * itself: 16 callers on keep-alive connections, for a fixed time.
  */
@@ -54,6 +55,31 @@ function bare(hashes: ReadonlyMap<string, string>): RequestListener {
       return
     }
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ subject }))
+  }
+}
+
+/**
+ * Plain Fetch: the bare floor's work written as a Fetch handler and served on node:http the plain
+ * way, with nothing of the kit: the headers copied into a Headers, a Request made, the Response's
+ * text read and written. What a Fetch-style endpoint on Node pays for Node's Request and Response.
+ */
+function bareFetch(hashes: ReadonlyMap<string, string>): RequestListener {
+  const handler = (request: Request): Response => {
+    const match = /^Bearer (\S+)$/.exec(request.headers.get('authorization') ?? '')
+    const subject =
+      match?.[1] === undefined ? undefined : hashes.get(createHash('sha256').update(match[1]).digest('hex'))
+    return subject === undefined ? new Response(null, { status: 401 }) : Response.json({ subject })
+  }
+  return (req, res) => {
+    const headers = new Headers()
+    for (let i = 0; i + 1 < req.rawHeaders.length; i += 2)
+      headers.append(req.rawHeaders[i] ?? '', req.rawHeaders[i + 1] ?? '')
+    const response = handler(new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, { headers }))
+    void response.text().then((body) => {
+      const out: Record<string, string> = {}
+      response.headers.forEach((value, name) => (out[name] = value))
+      res.writeHead(response.status, out).end(body)
+    })
   }
 }
 
@@ -118,4 +144,10 @@ export function httpVerifyMiddleware(
 export function httpFloor(secrets: readonly string[], seconds: number): Promise<RateFigure> {
   const hashes = new Map(secrets.map((secret) => [createHash('sha256').update(secret).digest('hex'), 'user_small']))
   return load(bare(hashes), secrets, seconds)
+}
+
+/** Plain Fetch: the bare floor's work as a Fetch handler on node:http, nothing of the kit. */
+export function httpPlainFetch(secrets: readonly string[], seconds: number): Promise<RateFigure> {
+  const hashes = new Map(secrets.map((secret) => [createHash('sha256').update(secret).digest('hex'), 'user_small']))
+  return load(bareFetch(hashes), secrets, seconds)
 }

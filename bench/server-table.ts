@@ -8,8 +8,10 @@
  * of a 10,000-key one (at 100,000 keys and more), a name search and a last-four search in them, a
  * create, and verify of a hot key over HTTP, 16 callers: `requireApiKey` behind `toNodeHandler`
  * (Fetch Request and Response per call) and `requireApiKeyMiddleware` on node:http.
- * Floors: SHA-256 and a lookup in a Map of as many hashes as the table holds (node:crypto), and a
- * bare node:http server doing the same. Each figure is calls a second over a fixed time.
+ * Floors: SHA-256 and a lookup in a Map of as many hashes as the table holds (node:crypto), a
+ * bare node:http server doing the same, and beside it plain Fetch: that server's work as a Fetch
+ * handler with Node's own Request and Response and nothing of the kit, what any Fetch endpoint on
+ * Node pays (the `requireApiKey` cells give their share of both). Each figure is calls a second over a fixed time.
  *
  * Environment:
  * - `RAK_BENCH_SIZES`: table sizes, comma-separated (default `1000,100000,1000000`);
@@ -40,17 +42,20 @@ import {
   type Dataset,
   type DatasetPlan,
 } from './server-dataset'
-import { HTTP_CONCURRENCY, httpFloor, httpVerify, httpVerifyMiddleware } from './server-http'
+import { HTTP_CONCURRENCY, httpPlainFetch, httpFloor, httpVerify, httpVerifyMiddleware } from './server-http'
 import { timeFor, type RateFigure } from './server-timing'
 
 /** The stores the table can hold. */
 export type StoreName = 'memory' | 'PGlite' | 'PostgreSQL'
 
-/** What one row measures. `smallest size` rows are compared with the same store at the smallest size, the others with the floor. */
+/**
+ * What one row measures. `smallest size` rows are compared with the same store at the smallest size,
+ * the others with the floor; `http floor and plain Fetch` rows with the bare server's floor and with plain Fetch.
+ */
 interface Operation {
   id: string
   label: string
-  compare: 'floor' | 'http floor' | 'smallest size' | 'none'
+  compare: 'floor' | 'http floor' | 'http floor and plain Fetch' | 'smallest size' | 'none'
 }
 
 /** The search the list rows time, and how many of `count` keys named `key 0` … match it. */
@@ -68,8 +73,8 @@ const OPERATIONS: readonly Operation[] = [
   { id: 'verifyUncached16', label: `verify, cache off, ${HTTP_CONCURRENCY} at once`, compare: 'floor' },
   {
     id: 'http',
-    label: `verify a hot key over HTTP (requireApiKey in toNodeHandler, ${HTTP_CONCURRENCY} callers)`,
-    compare: 'http floor',
+    label: `verify a hot key over HTTP (requireApiKey in toNodeHandler, ${HTTP_CONCURRENCY} callers; share of the floor; of plain Fetch)`,
+    compare: 'http floor and plain Fetch',
   },
   {
     id: 'httpMiddleware',
@@ -286,7 +291,7 @@ async function measureFloor(
   size: number,
   secrets: readonly string[],
   seconds: number,
-): Promise<{ verify: RateFigure; http: RateFigure }> {
+): Promise<{ verify: RateFigure; http: RateFigure; httpFetch: RateFigure }> {
   const hashes = new Map<string, string>()
   for (let g = 0; hashes.size < size - secrets.length; g++)
     hashes.set(createHash('sha256').update(`fill ${g}`).digest('hex'), `user_fill_${g}`)
@@ -295,7 +300,7 @@ async function measureFloor(
     const secret = secrets[(i * 7919) % secrets.length] ?? ''
     return hashes.get(createHash('sha256').update(secret).digest('hex')) === SMALL_SUBJECT
   })
-  return { verify, http: await httpFloor(secrets, seconds) }
+  return { verify, http: await httpFloor(secrets, seconds), httpFetch: await httpPlainFetch(secrets, seconds) }
 }
 
 /** Runs the whole table and gives every figure. */
@@ -308,6 +313,7 @@ export async function runServerTable(env: NodeJS.ProcessEnv = process.env): Prom
     const floor = await measureFloor(size, floorSecrets, settings.seconds)
     figures.push({ store: 'floor', size, operation: 'verify', rate: floor.verify })
     figures.push({ store: 'floor', size, operation: 'http', rate: floor.http })
+    figures.push({ store: 'floor', size, operation: 'httpFetch', rate: floor.httpFetch })
     for (const store of settings.stores) {
       if (store === 'PGlite' && size > settings.pgliteMax) continue
       await measureStore(store, plan, settings, (operation, rate) => {
@@ -341,21 +347,32 @@ export function renderServerTable(figures: readonly TableFigure[]): string {
   ]
   for (const operation of OPERATIONS) {
     for (const size of sizes) {
-      const floorOperation = operation.compare === 'http floor' ? 'http' : 'verify'
+      const floorOperation = operation.compare === 'floor' ? 'verify' : 'http'
       const floor =
-        operation.compare === 'floor' || operation.compare === 'http floor'
+        operation.compare === 'floor' ||
+        operation.compare === 'http floor' ||
+        operation.compare === 'http floor and plain Fetch'
           ? find('floor', size, floorOperation)
           : undefined
+      const plainFetch =
+        operation.compare === 'http floor and plain Fetch' ? find('floor', size, 'httpFetch') : undefined
       const cells = stores.map((store) => {
         const rate = find(store, size, operation.id)
         if (rate === undefined) return '–'
+        if (floor !== undefined && plainFetch !== undefined)
+          return `${perSecond(rate)} (${times(rate.perSecond / floor.perSecond)}; ${times(rate.perSecond / plainFetch.perSecond)})`
         if (floor !== undefined) return `${perSecond(rate)} (${times(rate.perSecond / floor.perSecond)})`
         const smallest = sizes.map((s) => find(store, s, operation.id)).find((r) => r !== undefined)
         if (operation.compare === 'none' || smallest === undefined || smallest === rate) return perSecond(rate)
         return `${perSecond(rate)} (cost ${times(smallest.perSecond / rate.perSecond)})`
       })
       if (cells.every((cell) => cell === '–')) continue
-      const floorCell = floor === undefined || !FLOOR_SHOWN_ON.has(operation.id) ? '' : perSecond(floor)
+      const floorCell =
+        floor === undefined || !FLOOR_SHOWN_ON.has(operation.id)
+          ? ''
+          : plainFetch === undefined
+            ? perSecond(floor)
+            : `${perSecond(floor)}; plain Fetch ${perSecond(plainFetch)} (${times(plainFetch.perSecond / floor.perSecond)})`
       lines.push(`| ${operation.label} | ${size.toLocaleString('en-US')} | ${cells.join(' | ')} | ${floorCell} |`)
     }
   }
