@@ -81,6 +81,57 @@ async function load(
   }
 }
 
+/** Bytes of a script's functions that ran: each function's own text, without the functions inside it. */
+function ranBytes(
+  functions: readonly { ranges: readonly { startOffset: number; endOffset: number; count: number }[] }[],
+): number {
+  // Outer functions first; each function's text is taken out of the one around it.
+  const spans = functions
+    .map((fn) => fn.ranges[0])
+    .filter((range) => range !== undefined)
+    .sort((a, b) => a.startOffset - b.startOffset || b.endOffset - a.endOffset)
+  const own = new Map(spans.map((span) => [span, span.endOffset - span.startOffset]))
+  const around: typeof spans = []
+  for (const span of spans) {
+    while (around.length > 0 && (around[around.length - 1]?.endOffset ?? 0) <= span.startOffset) around.pop()
+    const outer = around[around.length - 1]
+    if (outer !== undefined) own.set(outer, (own.get(outer) ?? 0) - (span.endOffset - span.startOffset))
+    around.push(span)
+  }
+  // The script's top level ran when it loaded, before the clock; it is not counted.
+  return spans.reduce((sum, span) => (span.count > 0 && span.startOffset > 0 ? sum + (own.get(span) ?? 0) : sum), 0)
+}
+
+/**
+ * Bytes of the page's JavaScript (minified, as shipped) run between the mount and the rows on screen,
+ * by V8's precise coverage: code that runs there for the first time is compiled there, so this is the
+ * first paint's JavaScript work, counted rather than timed, and it does not move with the machine's
+ * load. The bench page's own few functions (waiting for the rows) are counted alike in every scenario.
+ */
+async function scriptRunToRows(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  try {
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Profiler.enable')
+    await cdp.send('Profiler.startPreciseCoverage', { callCount: true, detailed: false })
+    const holding = page.waitForEvent('console', { predicate: (m) => m.text() === 'bench:hold', timeout: 30_000 })
+    const done = page.waitForEvent('console', { predicate: (m) => m.text() === 'bench:done', timeout: 30_000 })
+    await page.goto(`${url}&hold=1`)
+    await holding
+    // Taking the coverage resets its counts: what ran before the clock is not counted.
+    await cdp.send('Profiler.takePreciseCoverage')
+    await page.evaluate(() => window.__go?.())
+    await done
+    const { result } = await cdp.send('Profiler.takePreciseCoverage')
+    return result
+      .filter((script) => script.url.includes('/assets/'))
+      .reduce((sum, script) => sum + ranBytes(script.functions), 0)
+  } finally {
+    await context.close()
+  }
+}
+
 /** Every browser measurement of the bench. */
 export async function measureRender(): Promise<Record<string, unknown>> {
   await build({ configFile: fileURLToPath(new URL('./render/vite.config.ts', import.meta.url)) })
@@ -114,6 +165,16 @@ export async function measureRender(): Promise<Record<string, unknown>> {
         domNodes: measured[0]?.result.domNodes ?? 0,
       }
     }
+    const firstPaintScript: Record<string, number> = {}
+    for (const [name, query] of [
+      ['floor: React alone', 'scenario=floor&n=10'],
+      ['Zuplo ApiKeyManager', 'scenario=zuplo&n=10'],
+      ['manager', 'scenario=manager&n=10'],
+      ['hooks alone (useApiKeys, a plain list)', 'scenario=stack&n=10'],
+    ] as const)
+      firstPaintScript[name] = await scriptRunToRows(browser, `${base}/?${query}`)
+    out['JavaScript run from mount to 10 rows on screen (bytes, minified)'] = firstPaintScript
+
     const revokes = []
     for (let i = 0; i < RUNS; i++) revokes.push((await load(browser, `${base}/?scenario=revoke&n=100`)).result.ms ?? 0)
     out['revoke click to row Revoked (optimistic)'] = { ms: spread(revokes) }

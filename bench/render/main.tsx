@@ -21,6 +21,8 @@ declare global {
     __result?: Record<string, number>
     __error?: string
     __fetcher?: MemoryFetcher
+    /** Starts the clock of a page loaded with `hold=1` (the runner counts the code run from then on). */
+    __go?: () => void
   }
 }
 
@@ -149,6 +151,13 @@ async function run(): Promise<Record<string, number>> {
       return (
         rendered.length === n || (rendered[rendered.length - 1]?.getBoundingClientRect().bottom ?? 0) >= innerHeight
       )
+    }
+    // With hold=1 the page waits here for the runner, which starts counting the code run from this point.
+    if (params.get('hold') === '1') {
+      await new Promise<void>((resolve) => {
+        window.__go = resolve
+        console.debug('bench:hold')
+      })
     }
     // Where the measured time starts, for anyone reading a trace of this page (the Performance panel).
     performance.mark('bench-start')
