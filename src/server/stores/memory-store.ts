@@ -62,9 +62,13 @@ function storedKey(key: StoredApiKey): StoredApiKey {
 /** A stored key with some fields changed: a new record (a copy handed out earlier never changes). */
 const changed = (key: StoredApiKey, changes: Partial<StoredApiKey>): StoredApiKey => storedKey({ ...key, ...changes })
 
-/** What a caller gets: its own copy, down to the scopes and claims. */
-const copy = (key: StoredApiKey): StoredApiKey =>
-  changed(key, { scopes: [...key.scopes], claims: key.claims === null ? null : structuredClone(key.claims) })
+/** What a caller gets: its own copy, down to the scopes and claims (made on every read, so with no spread in between). */
+function copy(key: StoredApiKey): StoredApiKey {
+  const own = storedKey(key)
+  own.scopes = [...key.scopes]
+  own.claims = key.claims === null ? null : structuredClone(key.claims)
+  return own
+}
 
 const isExpired = (key: StoredApiKey, now: Date): boolean => isExpiredAt(key, now.getTime())
 
