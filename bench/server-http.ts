@@ -44,12 +44,20 @@ function guardedByMiddleware(service: ApiKeyService): RequestListener {
     })
 }
 
+/** The floors' one piece of work: the bearer key's SHA-256 looked up among `hashes`. */
+function subjectOf(authorization: string | null | undefined, hashes: ReadonlyMap<string, string>): string | undefined {
+  const match = /^Bearer (\S+)$/.exec(authorization ?? '')
+  return match?.[1] === undefined ? undefined : hashes.get(createHash('sha256').update(match[1]).digest('hex'))
+}
+
+/** The floors' Map: each secret's SHA-256 to the small subject. */
+const hashesOf = (secrets: readonly string[]): Map<string, string> =>
+  new Map(secrets.map((secret) => [createHash('sha256').update(secret).digest('hex'), 'user_small']))
+
 /** The floor: what any server must do to answer, with nothing of the kit. */
 function bare(hashes: ReadonlyMap<string, string>): RequestListener {
   return (req, res) => {
-    const match = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')
-    const subject =
-      match?.[1] === undefined ? undefined : hashes.get(createHash('sha256').update(match[1]).digest('hex'))
+    const subject = subjectOf(req.headers.authorization, hashes)
     if (subject === undefined) {
       res.writeHead(401).end()
       return
@@ -65,9 +73,7 @@ function bare(hashes: ReadonlyMap<string, string>): RequestListener {
  */
 function bareFetch(hashes: ReadonlyMap<string, string>): RequestListener {
   const handler = (request: Request): Response => {
-    const match = /^Bearer (\S+)$/.exec(request.headers.get('authorization') ?? '')
-    const subject =
-      match?.[1] === undefined ? undefined : hashes.get(createHash('sha256').update(match[1]).digest('hex'))
+    const subject = subjectOf(request.headers.get('authorization'), hashes)
     return subject === undefined ? new Response(null, { status: 401 }) : Response.json({ subject })
   }
   return (req, res) => {
@@ -142,12 +148,10 @@ export function httpVerifyMiddleware(
 
 /** The bare node:http floor, with a Map of the given secrets' hashes. */
 export function httpFloor(secrets: readonly string[], seconds: number): Promise<RateFigure> {
-  const hashes = new Map(secrets.map((secret) => [createHash('sha256').update(secret).digest('hex'), 'user_small']))
-  return load(bare(hashes), secrets, seconds)
+  return load(bare(hashesOf(secrets)), secrets, seconds)
 }
 
 /** Plain Fetch: the bare floor's work as a Fetch handler on node:http, nothing of the kit. */
 export function httpPlainFetch(secrets: readonly string[], seconds: number): Promise<RateFigure> {
-  const hashes = new Map(secrets.map((secret) => [createHash('sha256').update(secret).digest('hex'), 'user_small']))
-  return load(bareFetch(hashes), secrets, seconds)
+  return load(bareFetch(hashesOf(secrets)), secrets, seconds)
 }
