@@ -338,6 +338,23 @@ describe('secret hashing and comparison', () => {
     expect(await hash('ünïcødé 🔑')).toBe(await sha256Hex('ünïcødé 🔑'))
   })
 
+  it('on a Node without the one-shot crypto.hash, createHash gives the same SHA-256', async () => {
+    const builtin = process.getBuiltinModule.bind(process)
+    const spy = vi.spyOn(process, 'getBuiltinModule').mockImplementation(((id: string) => {
+      const { createHash } = builtin('node:crypto')
+      return id === 'node:crypto' ? { createHash } : builtin(id)
+    }) as typeof process.getBuiltinModule)
+    try {
+      const hash = createSecretHasher()
+      expect(spy).toHaveBeenCalledWith('node:crypto')
+      const secret = generateApiKey('sk_')
+      expect(hash(secret)).toBe(await sha256Hex(secret))
+      expect(hash('ünïcødé 🔑')).toBe(await sha256Hex('ünïcødé 🔑'))
+    } finally {
+      spy.mockRestore()
+    }
+  })
+
   it('a service on Web Crypto alone verifies the same keys', async () => {
     const store = createMemoryStore()
     const fast = createApiKeyService({ store })
