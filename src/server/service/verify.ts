@@ -33,6 +33,12 @@ interface VerifyDeps {
 
 const refuse = (code: VerifyFailureCode): VerifyResult => ({ valid: false, code })
 
+/** Whether `granted` holds every scope of `required` (a loop: verify runs per request, and a callback per call is garbage). */
+function hasEveryScope(granted: readonly string[], required: readonly string[]): boolean {
+  for (const scope of required) if (!granted.includes(scope)) return false
+  return true
+}
+
 /**
  * Makes `verify`. The order is fixed: shape and checksum (offline, so junk never reaches the store),
  * then a lookup by SHA-256 (the secret is never compared to anything stored; the hash found is
@@ -82,16 +88,14 @@ export function createVerify(deps: VerifyDeps): (secret: unknown, options?: Veri
     const hash = typeof hashed === 'string' ? hashed : await hashed
     const readAt = now()
     const cached = cache?.lookup(hash, readAt)
-    const found = cached === undefined ? await readStore(hash, readAt) : cached.found
+    const found = cached === undefined ? await readStore(hash, readAt) : cached
     if (found === null || !constantTimeEqual(found.secretHash, hash)) return refuse('not_found')
     const { key } = found
     // Judged when answering: a cached answer is given at the moment it was looked up, a store's after its read.
     const at = cached === undefined ? now() : readAt
     if (key.revokedAt !== null) return refuse('revoked')
     if (isExpiredAt(key, at)) return refuse('expired')
-    const required = options.scopes ?? []
-    if (required.length > 0 && !required.every((scope) => key.scopes.includes(scope)))
-      return refuse('insufficient_scope')
+    if (options.scopes !== undefined && !hasEveryScope(key.scopes, options.scopes)) return refuse('insufficient_scope')
     // The row just read says when any instance last wrote: if that is within the interval, another
     // instance (or this one) already did, so no statement is sent at all.
     const writtenRecently = key.lastUsedAt !== null && at - key.lastUsedAt.getTime() < throttle.intervalMs
