@@ -7,7 +7,6 @@
  * same way, from another process (bench/server-http-load.ts), so the server has this one to
  * itself: 16 callers on keep-alive connections, for a fixed time.
  */
-import { createHash } from 'node:crypto'
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { createServer, type RequestListener } from 'node:http'
@@ -18,6 +17,7 @@ import { requireApiKey } from '../src/server/http/require-api-key'
 import { requireApiKeyMiddleware, type ApiKeyRequest } from '../src/server/http/require-api-key-middleware'
 import type { ApiKeyService } from '../src/server/service/api-key-service'
 import type { RateFigure } from './server-timing'
+import { floorSha256 } from './floor-hash'
 
 /** Callers at once. */
 export const HTTP_CONCURRENCY = 16
@@ -47,12 +47,12 @@ function guardedByMiddleware(service: ApiKeyService): RequestListener {
 /** The floors' one piece of work: the bearer key's SHA-256 looked up among `hashes`. */
 function subjectOf(authorization: string | null | undefined, hashes: ReadonlyMap<string, string>): string | undefined {
   const match = /^Bearer (\S+)$/.exec(authorization ?? '')
-  return match?.[1] === undefined ? undefined : hashes.get(createHash('sha256').update(match[1]).digest('hex'))
+  return match?.[1] === undefined ? undefined : hashes.get(floorSha256(match[1]))
 }
 
 /** The floors' Map: each secret's SHA-256 to the small subject. */
 const hashesOf = (secrets: readonly string[]): Map<string, string> =>
-  new Map(secrets.map((secret) => [createHash('sha256').update(secret).digest('hex'), 'user_small']))
+  new Map(secrets.map((secret) => [floorSha256(secret), 'user_small']))
 
 /** The floor: what any server must do to answer, with nothing of the kit. */
 function bare(hashes: ReadonlyMap<string, string>): RequestListener {

@@ -21,7 +21,6 @@
  * - `RAK_BENCH_SECONDS`: how long each figure runs (default 1);
  * - `RAK_BENCH_EXPLAIN=1`: print the SQL stores' plans of the list and its count (EXPLAIN ANALYZE).
  */
-import { createHash } from 'node:crypto'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { randomBase62 } from '../src/core/base62'
@@ -44,6 +43,7 @@ import {
 } from './server-dataset'
 import { HTTP_CONCURRENCY, httpPlainFetch, httpFloor, httpVerify, httpVerifyMiddleware } from './server-http'
 import { timeFor, type RateFigure } from './server-timing'
+import { floorSha256 } from './floor-hash'
 
 /** The stores the table can hold. */
 export type StoreName = 'memory' | 'PGlite' | 'PostgreSQL'
@@ -293,12 +293,11 @@ async function measureFloor(
   seconds: number,
 ): Promise<{ verify: RateFigure; http: RateFigure; httpFetch: RateFigure }> {
   const hashes = new Map<string, string>()
-  for (let g = 0; hashes.size < size - secrets.length; g++)
-    hashes.set(createHash('sha256').update(`fill ${g}`).digest('hex'), `user_fill_${g}`)
-  for (const secret of secrets) hashes.set(createHash('sha256').update(secret).digest('hex'), SMALL_SUBJECT)
+  for (let g = 0; hashes.size < size - secrets.length; g++) hashes.set(floorSha256(`fill ${g}`), `user_fill_${g}`)
+  for (const secret of secrets) hashes.set(floorSha256(secret), SMALL_SUBJECT)
   const verify = await timeFor(seconds, async (i) => {
     const secret = secrets[(i * 7919) % secrets.length] ?? ''
-    return hashes.get(createHash('sha256').update(secret).digest('hex')) === SMALL_SUBJECT
+    return hashes.get(floorSha256(secret)) === SMALL_SUBJECT
   })
   return { verify, http: await httpFloor(secrets, seconds), httpFetch: await httpPlainFetch(secrets, seconds) }
 }
