@@ -193,6 +193,20 @@ describe('verify cache: bounds', () => {
     expect(lookups()).toBe(4)
   })
 
+  it('when every key was used since it was stored, spares each once and then forgets the oldest', async () => {
+    const { service, lookups } = setup({ verifyCache: { maxEntries: 2, ttlSeconds: HOUR } })
+    const [a, b, c] = await Promise.all(['a', 'b', 'c'].map((name) => service.create({ subject: 'u', name })))
+    if (!a || !b || !c) throw new Error('Keys were not made.')
+    for (const key of [a, b, a, b]) await service.verify(key.secret) // both stored, both used since
+    await service.verify(c.secret) // evicts a, the oldest, after sparing both once
+    expect(lookups()).toBe(3)
+    await service.verify(b.secret)
+    await service.verify(c.secret)
+    expect(lookups()).toBe(3)
+    expect((await service.verify(a.secret)).valid).toBe(true)
+    expect(lookups()).toBe(4)
+  })
+
   it('keeps known keys while a flood of unknown ones comes and goes', async () => {
     const { service, lookups } = setup({ verifyCache: { maxEntries: 2, ttlSeconds: HOUR } })
     const key = await service.create({ subject: 'u', name: 'k' })
