@@ -11,7 +11,8 @@
  * Floors: SHA-256 and a lookup in a Map of as many hashes as the table holds (node:crypto), a
  * bare node:http server doing the same, and beside it plain Fetch: that server's work as a Fetch
  * handler with Node's own Request and Response and nothing of the kit, what any Fetch endpoint on
- * Node pays (the `requireApiKey` cells give their share of both). Each figure is calls a second over a fixed time, the median of three runs.
+ * Node pays (the `requireApiKey` cells give their share of both). Each figure is calls a second over
+ * a fixed time, the median of three runs.
  *
  * Environment:
  * - `RAK_BENCH_SIZES`: table sizes, comma-separated (default `1000,100000,1000000`);
