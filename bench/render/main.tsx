@@ -159,6 +159,8 @@ async function run(): Promise<Record<string, number>> {
         console.debug('bench:hold')
       })
     }
+    // The app's shell (index.html) is on screen, its fonts loaded, before the clock starts.
+    await afterNextFrame()
     // Where the measured time starts, for anyone reading a trace of this page (the Performance panel).
     performance.mark('bench-start')
     const start = performance.now()
