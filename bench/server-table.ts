@@ -12,7 +12,7 @@
  * bare node:http server doing the same, and beside it plain Fetch: that server's work as a Fetch
  * handler with Node's own Request and Response and nothing of the kit, what any Fetch endpoint on
  * Node pays (the `requireApiKey` cells give their share of both). Each figure is calls a second over
- * a fixed time, the median of three runs.
+ * a fixed time, the median of three runs, each begun after a full garbage collection.
  *
  * Environment:
  * - `RAK_BENCH_SIZES`: table sizes, comma-separated (default `1000,100000,1000000`);
