@@ -100,7 +100,7 @@ const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => undefine
 /**
  * Takes a figure {@link RUNS_PER_FIGURE} times and gives the run with the median rate. Each run
  * starts after a full collection: filling a million keys leaves the next figure a mark-compact of
- * the whole heap to pay (1.2-1.8 s at 850 MB), which landed in whichever run came first.
+ * the whole heap to pay (1.2-1.8 s at 850 MB), which landed in whichever run came next.
  */
 async function medianRun(measure: () => Promise<RateFigure>): Promise<RateFigure> {
   const runs: RateFigure[] = []
