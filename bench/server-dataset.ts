@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto'
 import type { ApiKeyService } from '../src/server/service/api-key-service'
 import type { SqlExecutor } from '../src/server/stores/sql/sql-client'
 import type { ApiKeyStore } from '../src/server/stores/types'
+import { floorSha256 } from './floor-hash'
 
 /** The subject of 1,000 keys, at every size. */
 export const SMALL_SUBJECT = 'user_small'
@@ -98,7 +99,7 @@ export function fillMemory(plan: DatasetPlan, service: ApiKeyService, store: Api
           expiration: null,
           prefix: 'sk_',
           lastFour: createHash('md5').update(String(g)).digest('hex').slice(0, 4),
-          secretHash: createHash('sha256').update(`fill ${g}`).digest('hex'),
+          secretHash: floorSha256(`fill ${g}`),
         },
         now,
       )
