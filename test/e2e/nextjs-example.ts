@@ -133,7 +133,13 @@ async function driveInChromium(origin: string): Promise<void> {
     await page.getByText('No API keys yet').waitFor()
     say('the manager renders from a server component and lists through the route handler')
 
-    await page.getByRole('button', { name: 'Create API key' }).first().click()
+    // next build runs the stylesheet through lightningcss, which once left the kit without colours.
+    const createButton = page.getByRole('button', { name: 'Create API key' }).first()
+    const fill = await createButton.evaluate((button) => getComputedStyle(button).backgroundColor)
+    assert.equal(fill, 'rgb(79, 70, 229)', 'the Create button has the kit’s accent colour after next build')
+    say('the stylesheet keeps its colours through next build')
+
+    await createButton.click()
     const create = page.getByRole('dialog', { name: 'Create API key' })
     await create.getByLabel('Name').fill(KEY_NAME)
     await create.getByRole('button', { name: 'Create key' }).click()
