@@ -14,6 +14,9 @@ const GERMAN_UNITS: Record<RelativeTimeUnit, [string, string]> = {
 /** The days German names with a word rather than a number. */
 const NEAR_DAYS: Record<number, string> = { [-2]: 'vorgestern', [-1]: 'gestern', 1: 'morgen', 2: 'übermorgen' }
 
+/** `text` with a capital first letter, for a relative date ("vor 3 Tagen") that starts a sentence. */
+const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)
+
 /** The kit's German strings: pass as `localization={deMessages}` with `locale="de"`. */
 export const deMessages: Messages = {
   relativeTime: (amount, unit) => {
@@ -49,9 +52,12 @@ export const deMessages: Messages = {
   rollAction: (name, lastFour) => `${name} (…${lastFour}) erneuern`,
   details: 'Details',
   detailsAction: (name, lastFour) => `Details zu ${name} (…${lastFour})`,
+  keyNameLabel: (name, lastFour) => `${name} (…${lastFour})`,
   revokeNow: 'Jetzt sperren',
   revokeNowAction: (name, lastFour) => `${name} (…${lastFour}) jetzt sperren`,
-  revokedWhen: (when) => `Gesperrt ${when}`,
+  // German puts the time before the participle ("Gestern gesperrt", "Vor 3 Tagen gesperrt"), and says a
+  // moment ago, "jetzt" from relativeTime (and from Intl), as "Gerade eben".
+  revokedWhen: (when) => (when === 'jetzt' ? 'Gerade eben gesperrt' : `${capitalized(when)} gesperrt`),
   revocationReason: (reason) => `Grund: ${reason}`,
   rollingOver: (stops, replacement) =>
     `Wird abgelöst: gilt bis ${stops} → ${replacement ? `ersetzt durch ${replacement}` : 'durch einen neuen Schlüssel ersetzt'}`,
@@ -71,6 +77,8 @@ export const deMessages: Messages = {
   keyRolled: (name) => `Schlüssel „${name}“ erneuert.`,
   loadError: 'Die API-Schlüssel konnten nicht geladen werden.',
   retry: 'Erneut versuchen',
+  dialogLoadError:
+    'Dieses Fenster konnte nicht geladen werden. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut. Klappt es weiterhin nicht, laden Sie die Seite neu.',
   pagination: (from, to, total) => `${from}–${to} von ${total}`,
   paginationLabel: 'Seiten',
   previousPage: 'Zurück',
@@ -137,15 +145,19 @@ export const deMessages: Messages = {
   keyId: 'Schlüssel-ID',
   copyKeyId: 'Schlüssel-ID kopieren',
   keyIdCopied: 'Schlüssel-ID kopiert',
+  keyIdCopyFailed:
+    'Der Browser hat das Kopieren blockiert. Markieren Sie die Schlüssel-ID und kopieren Sie sie von Hand.',
   createdBy: 'Erstellt von',
-  createdByYou: 'Ihnen',
+  createdByYou: 'Sie',
+  youAfterBy: 'Ihnen',
   noScopes: 'Keine Berechtigungen',
   noDescription: 'Keine Beschreibung',
   revokedAt: 'Gesperrt am',
   revokedBy: 'Gesperrt von',
   noReason: 'Kein Grund angegeben',
-  replacedBy: 'Ersetzt durch',
-  rolledFrom: 'Ersetzt',
+  // A pair that says which way a roll went: "Ersetzt" alone reads as "replaced", the wrong way round.
+  replacedBy: 'Nachfolger',
+  rolledFrom: 'Vorgänger',
   showKeyDetails: (maskedKey) => `Details von ${maskedKey} anzeigen`,
   edit: 'Bearbeiten',
   editName: 'Name bearbeiten',

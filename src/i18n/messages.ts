@@ -51,14 +51,22 @@ export interface Messages {
   /** The visible label of a row's details button; its accessible name is `detailsAction(name, lastFour)`. */
   details: string
   detailsAction: (name: string, lastFour: string) => string
+  /**
+   * The accessible name of a key's name in the table, a button that opens its details: the name as
+   * shown, first, then its last four, so that the two keys of one name that a roll leaves differ.
+   */
+  keyNameLabel: (name: string, lastFour: string) => string
   /** A rolled key's revoke button: the old key still works until its grace period ends. */
   revokeNow: string
   revokeNowAction: (name: string, lastFour: string) => string
-  /** Where a revoked key's expiry stood: `when` is a relative date ("Revoked 15 days ago"). */
+  /**
+   * Where a revoked key's expiry stood: `when` is a relative date in the past or "now", from
+   * `relativeTime` ("Revoked 15 days ago", "Revoked yesterday", "Revoked now").
+   */
   revokedWhen: (when: string) => string
   /** A revoked key's reason, shown in its row. */
   revocationReason: (reason: string) => string
-  /** A rolled key still in its grace period: when it stops, and the masked key that replaced it (null when not on this page). */
+  /** A rolled key still in its grace period: when it stops, and the masked key that replaced it (null when no loaded page holds it). */
   rollingOver: (stops: string, replacement: string | null) => string
   loading: string
   emptyTitle: string
@@ -77,6 +85,8 @@ export interface Messages {
   keyRolled: (name: string) => string
   loadError: string
   retry: string
+  /** Shown in place of a dialog (or the details sheet) whose code could not be downloaded, with Retry and Close. */
+  dialogLoadError: string
   pagination: (from: number, to: number, total: number) => string
   paginationLabel: string
   previousPage: string
@@ -148,9 +158,16 @@ export interface Messages {
   keyId: string
   copyKeyId: string
   keyIdCopied: string
+  /** Shown when the browser refuses to copy the key ID: how to copy it by hand (as `copyFailed` for a secret). */
+  keyIdCopyFailed: string
   createdBy: string
-  /** The creator when it is the signed-in user. */
+  /** The creator when it is the signed-in user, standing alone in the team table's "Created by" column. */
   createdByYou: string
+  /**
+   * The signed-in user as the value of "Created by" or "Revoked by" in a key's details, read on from
+   * the term ("You"; German needs the dative there, "Gesperrt von Ihnen").
+   */
+  youAfterBy: string
   noScopes: string
   noDescription: string
   revokedAt: string

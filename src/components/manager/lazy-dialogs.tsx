@@ -1,10 +1,14 @@
 'use client'
 import { lazy, Suspense, useState, type ComponentType } from 'react'
+import { ApiKeysError } from '../../core/errors'
 import type { KeyDetailsSheetProps } from '../details/KeyDetailsSheet'
 import type { CreateApiKeyDialogProps } from '../dialogs/CreateApiKeyDialog'
 import type { RevokeApiKeyDialogProps } from '../dialogs/RevokeApiKeyDialog'
 import type { RollApiKeyDialogProps } from '../dialogs/RollApiKeyDialog'
 import type { SecretRevealDialogProps } from '../dialogs/SecretRevealDialog'
+import { loadDialogChunk } from './dialog-chunk'
+import { DialogLoadBoundary, DialogLoadError } from './DialogLoadBoundary'
+import { DialogLoadFailed } from './DialogLoadFailed'
 
 // The dialogs and the details sheet (and Radix Dialog with its focus trap and scroll lock) are not
 // needed to paint the list: they are one chunk (a dynamic import, which every bundler splits), loaded
@@ -12,6 +16,10 @@ import type { SecretRevealDialogProps } from '../dialogs/SecretRevealDialog'
 // exports these on-demand components under the dialogs' names, so that nothing an app's entry imports
 // statically reaches a dialog: esbuild's splitting would otherwise put every dialog's code (and
 // Radix) in chunks the first paint loads, even in an app that uses only the manager.
+//
+// The download may fail (offline; or a deploy removed the chunk this page was built with). Then the
+// dialog's place says so, with Retry and Close, instead of React unmounting the whole app; and the
+// next try is a fresh download: `React.lazy` keeps a failed load for good, so each try is a new one.
 
 /** A component loaded on demand, and how to start loading it. */
 interface OnDemand<P> {
@@ -19,7 +27,27 @@ interface OnDemand<P> {
   load: () => Promise<unknown>
 }
 
-function onDemand<P extends object>(load: () => Promise<ComponentType<P>>): OnDemand<P> {
+/** What the props of every dialog may hold: the manager's error callback and where focus goes back. */
+interface DialogProps {
+  onError?: (error: ApiKeysError) => void
+  returnFocusTo?: () => HTMLElement | null | undefined
+}
+
+/** How to tell whether a dialog is open, and how to close it, from its own props. */
+interface DialogControls<P> {
+  /** What the dialog is open for (a key's id, the secret shown, `true`), or null when it is closed. */
+  openFor: (props: P) => unknown
+  /** Asks whoever shows the dialog to close it, as its own Cancel would. */
+  close: (props: P) => void
+}
+
+/** The component one try shows, or the failed try: what the dialog was open for then (null: closed since). */
+type Attempt<P> = { Shown: ComponentType<P> } | { failedFor: unknown }
+
+function onDemand<P extends DialogProps>(
+  load: () => Promise<ComponentType<P>>,
+  controls: DialogControls<P>,
+): OnDemand<P> {
   let loaded: ComponentType<P> | undefined
   let loading: Promise<ComponentType<P>> | undefined
   const start = (): Promise<ComponentType<P>> => {
@@ -32,31 +60,81 @@ function onDemand<P extends object>(load: () => Promise<ComponentType<P>>): OnDe
     )
     return loading
   }
-  const Lazy = lazy(() => start().then((component) => ({ default: component })))
+  // A new lazy component for each try: one that failed would throw the same error forever.
+  const newTry = (): Attempt<P> => ({
+    Shown:
+      loaded ??
+      lazy(() =>
+        start().then(
+          (component) => ({ default: component }),
+          (error: unknown) => {
+            throw new DialogLoadError(error)
+          },
+        ),
+      ),
+  })
   function Component(props: P) {
     // Loaded already (the usual case): shown in this very frame. Else it suspends until loaded.
-    // Chosen once per mount, so a dialog is never remounted (and its draft lost) when loading ends.
-    const [Shown] = useState<ComponentType<P>>(() => loaded ?? Lazy)
+    // Chosen once per try, so a dialog is never remounted (and its draft lost) when loading ends.
+    const [attempt, setAttempt] = useState(newTry)
+    const openFor = controls.openFor(props)
+    if ('failedFor' in attempt && openFor !== attempt.failedFor) {
+      // Closed since the failure: remember that, so that opening it again tries again. Opened for
+      // another key (another row's Revoke): that is opening it again too.
+      setAttempt(openFor === null ? { failedFor: null } : newTry())
+    }
+    if ('failedFor' in attempt) {
+      if (openFor === null) return null
+      return (
+        <DialogLoadFailed
+          onRetry={() => setAttempt(newTry())}
+          onClose={() => controls.close(props)}
+          returnFocusTo={props.returnFocusTo}
+        />
+      )
+    }
+    const { Shown } = attempt
+    function failed(error: DialogLoadError): void {
+      setAttempt({ failedFor: openFor })
+      // Only what failed, never the dialog's props (a secret is one of them): a cause keeps its name alone.
+      props.onError?.(new ApiKeysError('network', "A dialog's code could not be downloaded.", { cause: error.cause }))
+    }
     // Nothing is shown while the code loads (a dialog appears when it has loaded): no app needs a
-    // Suspense boundary of its own for a dialog.
+    // Suspense boundary of its own for a dialog, nor an error boundary for a failed load.
     return (
-      <Suspense fallback={null}>
-        <Shown {...props} />
-      </Suspense>
+      <DialogLoadBoundary onFailed={failed}>
+        <Suspense fallback={null}>
+          <Shown {...props} />
+        </Suspense>
+      </DialogLoadBoundary>
     )
   }
   return { Component, load: start }
 }
 
-/** The one chunk of on-demand code (a dynamic import returns the same module each time). */
-const loadModule = () => import('../dialogs/on-demand')
-
 const dialogs = {
-  create: onDemand<CreateApiKeyDialogProps>(() => loadModule().then((module) => module.CreateApiKeyDialog)),
-  reveal: onDemand<SecretRevealDialogProps>(() => loadModule().then((module) => module.SecretRevealDialog)),
-  revoke: onDemand<RevokeApiKeyDialogProps>(() => loadModule().then((module) => module.RevokeApiKeyDialog)),
-  roll: onDemand<RollApiKeyDialogProps>(() => loadModule().then((module) => module.RollApiKeyDialog)),
-  details: onDemand<KeyDetailsSheetProps>(() => loadModule().then((module) => module.KeyDetailsSheet)),
+  create: onDemand<CreateApiKeyDialogProps>(() => loadDialogChunk().then((module) => module.CreateApiKeyDialog), {
+    openFor: (props) => (props.open ? true : null),
+    close: (props) => props.onOpenChange(false),
+  }),
+  // In the manager it cannot fail: it opens after the create or roll dialog, whose chunk it shares, loaded.
+  // After an app's own form it may; then Retry keeps the secret, and Close is Done (the secret is gone).
+  reveal: onDemand<SecretRevealDialogProps>(() => loadDialogChunk().then((module) => module.SecretRevealDialog), {
+    openFor: (props) => props.apiKey,
+    close: (props) => props.onDone(),
+  }),
+  revoke: onDemand<RevokeApiKeyDialogProps>(() => loadDialogChunk().then((module) => module.RevokeApiKeyDialog), {
+    openFor: (props) => props.apiKey?.id ?? null,
+    close: (props) => props.onClose(),
+  }),
+  roll: onDemand<RollApiKeyDialogProps>(() => loadDialogChunk().then((module) => module.RollApiKeyDialog), {
+    openFor: (props) => props.apiKey?.id ?? null,
+    close: (props) => props.onClose(),
+  }),
+  details: onDemand<KeyDetailsSheetProps>(() => loadDialogChunk().then((module) => module.KeyDetailsSheet), {
+    openFor: (props) => props.apiKey?.id ?? null,
+    close: (props) => props.onClose(),
+  }),
 }
 
 /** A dialog (or the details sheet) the manager loads on demand. */

@@ -1,0 +1,125 @@
+import { configure, render, screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { APIKeysManager, ApiKeysError } from '../../src/index'
+import type * as DialogChunk from '../../src/components/manager/dialog-chunk'
+import { USER, seedKeys, setupKit } from '../helpers/kit'
+
+// Not ./helpers: it loads every dialog before each file, and here their code must fail to arrive.
+configure({ asyncUtilTimeout: 15_000 })
+
+/**
+ * The network as the dialogs' chunk sees it: while it is down, downloading the chunk fails as a
+ * dynamic import does offline (or after a deploy removed the chunk); once it is up, it loads.
+ */
+const network = vi.hoisted(() => ({ down: true }))
+vi.mock('../../src/components/manager/dialog-chunk', async (importOriginal) => {
+  const { loadDialogChunk } = await importOriginal<typeof DialogChunk>()
+  return {
+    loadDialogChunk: () =>
+      network.down
+        ? Promise.reject(new TypeError('Failed to fetch dynamically imported module: /assets/on-demand-3f2a.js'))
+        : loadDialogChunk(),
+  }
+})
+
+// React reports each error a boundary catches on the console; the failed loads here are on purpose.
+beforeEach(() => {
+  const report = console.error.bind(console)
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    if (!args.some((arg) => arg instanceof Error && arg.name === 'DialogLoadError')) report(...args)
+  })
+})
+
+const COULD_NOT_LOAD =
+  'This window could not be loaded. Check your internet connection and retry. If it still fails, reload the page.'
+
+function setup() {
+  network.down = true
+  const onError = vi.fn<(error: ApiKeysError) => void>()
+  const kit = setupKit({ seed: seedKeys(USER, 3, 'Key') })
+  render(<APIKeysManager onError={onError} />, { wrapper: kit.wrapper })
+  return { ...kit, onError, user: userEvent.setup({ delay: null }) }
+}
+
+const searchBox = (): HTMLInputElement => screen.getByRole('searchbox', { name: 'Search keys' }) as HTMLInputElement
+const keyNames = (): string[] =>
+  screen.queryAllByRole('rowheader').map((header) => header.firstChild?.textContent ?? '')
+
+/** Waits for the alert that stands in a dialog's place, a new one when `previous` is given. */
+async function findLoadAlert(previous?: HTMLElement): Promise<HTMLElement> {
+  let alert: HTMLElement | undefined
+  await waitFor(() => {
+    alert = screen.getByRole('alert')
+    expect(alert).not.toBe(previous)
+  })
+  return alert as HTMLElement
+}
+
+describe('APIKeysManager: a dialog whose code cannot be downloaded', () => {
+  it('says so in the dialog’s place, and the rest of the manager stays on screen and usable', async () => {
+    const { onError, user } = setup()
+    await user.type(searchBox(), 'Key')
+    const revoke = await screen.findByRole('button', { name: /^Revoke Key 2\b/ })
+    await user.click(revoke)
+
+    const alert = await findLoadAlert()
+    expect(alert.textContent).toBe(COULD_NOT_LOAD)
+    // Like a dialog, it takes focus; unlike the crash it replaces, the page is all still here.
+    expect(document.activeElement).toBe(alert)
+    expect(screen.queryByRole('alertdialog')).toBeNull()
+    expect(keyNames()).toEqual(['Key 3', 'Key 2', 'Key 1'])
+    expect(searchBox().value).toBe('Key')
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy()
+
+    // Reported once, as a network error that says nothing of the chunk's address.
+    expect(onError).toHaveBeenCalledTimes(1)
+    const reported = onError.mock.calls[0]?.[0]
+    expect(reported).toBeInstanceOf(ApiKeysError)
+    expect(reported?.code).toBe('network')
+    expect(JSON.stringify({ message: reported?.message, cause: reported?.cause })).not.toContain('on-demand')
+
+    // Escape closes it, and focus goes back to the button that opened it.
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull())
+    expect(document.activeElement).toBe(revoke)
+
+    // The manager still answers: the search narrows the list.
+    await user.type(searchBox(), ' 3')
+    await waitFor(() => expect(keyNames()).toEqual(['Key 3']))
+  })
+
+  it('downloads the code again when the dialog is opened again, and shows it once the network is back', async () => {
+    const { onError, user } = setup()
+
+    // The create dialog stays mounted once opened (its draft survives closing): Close, then open again.
+    const create = await screen.findByRole('button', { name: 'Create API key' })
+    await user.click(create)
+    await findLoadAlert()
+    await user.click(screen.getByRole('button', { name: 'Close' }))
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull())
+    expect(document.activeElement).toBe(create)
+
+    // Retry while still offline: a real second try, which fails again and says so again.
+    await user.click(await screen.findByRole('button', { name: /^Revoke Key 2\b/ }))
+    const first = await findLoadAlert()
+    await user.click(screen.getByRole('button', { name: 'Retry' }))
+    const second = await findLoadAlert(first)
+    expect(second.textContent).toBe(COULD_NOT_LOAD)
+    expect(onError).toHaveBeenCalledTimes(3)
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull())
+
+    network.down = false
+    await user.click(create)
+    expect(await screen.findByRole('dialog', { name: 'Create API key' })).toBeTruthy()
+    expect(screen.queryByRole('alert')).toBeNull()
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+
+    await user.click(screen.getByRole('button', { name: /^Revoke Key 2\b/ }))
+    expect(await screen.findByRole('alertdialog', { name: 'Revoke “Key 2”?' })).toBeTruthy()
+    expect(screen.queryByRole('alert')).toBeNull()
+    expect(onError).toHaveBeenCalledTimes(3)
+  })
+})
