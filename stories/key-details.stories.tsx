@@ -164,7 +164,8 @@ export const RotationLinks: Story = {
     const facts = within(sheet)
     await expect(facts.getByText('Replaced by')).toBeVisible()
     await expect(facts.queryByRole('button', { name: 'Roll' })).toBeNull()
-    await expect(facts.getByRole('button', { name: 'Revoke' })).toBeVisible()
+    // It works until its grace period ends: revoked now, as its table row says.
+    await expect(facts.getByRole('button', { name: 'Revoke now' })).toBeVisible()
     const link = facts.getByRole('button', { name: /^Show details of sk_…/ })
     const oldMasked = facts.getByText(/^sk_…/, { selector: '.rak-masked-key' }).textContent ?? ''
     await userEvent.click(link)

@@ -11,3 +11,14 @@ export function isRollable(
 ): boolean {
   return key.replacedBy === undefined && isUsableStatus(getKeyStatus(key, now))
 }
+
+/**
+ * Whether a rolled key still works until its grace period ends: it can be revoked now, not rolled
+ * again, and it stops by itself at its expiration.
+ */
+export function isRollingOver(
+  key: Pick<APIKeyResource, 'revoked' | 'expired' | 'expiration' | 'replacedBy'>,
+  now: number = Date.now(),
+): boolean {
+  return key.replacedBy !== undefined && key.expiration !== null && isUsableStatus(getKeyStatus(key, now))
+}

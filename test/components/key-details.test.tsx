@@ -228,6 +228,119 @@ describe('KeyDetailsSheet', () => {
     expect(memory.calls.update).toBe(1)
   })
 
+  it('offers neither Roll nor Revoke for an expired key, as its table row does not', async () => {
+    const { wrapper } = setupKit({
+      seed: [
+        {
+          name: 'Old',
+          subject: USER,
+          createdAt: new Date(Date.now() - 40 * DAY),
+          expiration: new Date(Date.now() - DAY),
+        },
+      ],
+    })
+    render(<Harness name="Old" onRoll={vi.fn()} onRevoke={vi.fn()} />, { wrapper })
+    const sheet = await openSheet('Old')
+    expect(fact(sheet, 'Status')).toBe('Expired')
+    expect(within(sheet).queryAllByRole('button', { name: /^(Roll|Revoke)/ })).toEqual([])
+    expect(within(sheet).getByRole('button', { name: 'Close' })).toBeDefined()
+  })
+
+  it('keeps the sheet open while either editor is: Escape cancels the one focused, from its field or buttons', async () => {
+    const { wrapper, memory } = setupKit({ seed: [{ name: 'Deploy', subject: USER, description: 'Ships builds' }] })
+    const user = userEvent.setup({ delay: null })
+    render(<Harness name="Deploy" />, { wrapper })
+    const sheet = await openSheet('Deploy')
+
+    // Both open, the name with a draft; the description is cancelled with its button.
+    await user.click(within(sheet).getByRole('button', { name: 'Edit name' }))
+    await user.type(within(sheet).getByRole('textbox', { name: 'Name' }), ' bot')
+    await user.click(within(sheet).getByRole('button', { name: 'Edit description' }))
+    const description = within(sheet).getByRole('textbox', { name: 'Description' })
+    const descriptionForm = description.closest('form') as HTMLElement
+    await user.click(within(descriptionForm).getByRole('button', { name: 'Cancel' }))
+    expect(within(sheet).queryByRole('textbox', { name: 'Description' })).toBeNull()
+    await waitFor(() =>
+      expect(document.activeElement).toBe(within(sheet).getByRole('button', { name: 'Edit description' })),
+    )
+
+    // The name is still edited: Escape cancels it, and the sheet stays open.
+    const name = within(sheet).getByRole('textbox', { name: 'Name' })
+    expect((name as HTMLInputElement).value).toBe('Deploy bot')
+    await user.click(name)
+    await user.keyboard('{Escape}')
+    expect(screen.getByText('Sheet open')).toBeDefined()
+    expect(screen.getByRole('dialog', { name: 'Deploy' })).toBe(sheet)
+    expect(within(sheet).queryByRole('textbox', { name: 'Name' })).toBeNull()
+    expect(fact(sheet, 'Name')).toBe('DeployEdit')
+
+    // Escape on the editor's Save or Cancel button cancels as well, and focus goes back to Edit.
+    for (const button of ['Save', 'Cancel']) {
+      await user.click(within(sheet).getByRole('button', { name: 'Edit description' }))
+      within(sheet).getByRole('button', { name: button }).focus()
+      await user.keyboard('{Escape}')
+      expect(within(sheet).queryByRole('textbox', { name: 'Description' })).toBeNull()
+      expect(screen.getByText('Sheet open')).toBeDefined()
+      await waitFor(() =>
+        expect(document.activeElement).toBe(within(sheet).getByRole('button', { name: 'Edit description' })),
+      )
+    }
+    expect(memory.calls.update).toBe(0)
+
+    // With no editor open, Escape closes the sheet again.
+    await user.keyboard('{Escape}')
+    await screen.findByText('Sheet closed')
+  })
+
+  it('closes with Escape when opened again after it was closed with an editor open', async () => {
+    const { wrapper } = setupKit({ seed: [{ name: 'Deploy', subject: USER }] })
+    const user = userEvent.setup({ delay: null })
+    function Reopenable() {
+      const { data } = useAPIKeys({ pageSize: 10 })
+      const [open, setOpen] = useState(true)
+      return (
+        <>
+          <button type="button" onClick={() => setOpen(true)}>
+            Open details
+          </button>
+          <KeyDetailsSheet apiKey={open ? (data[0] ?? null) : null} onClose={() => setOpen(false)} />
+        </>
+      )
+    }
+    render(<Reopenable />, { wrapper })
+    const sheet = await openSheet('Deploy')
+    await user.click(within(sheet).getByRole('button', { name: 'Edit name' }))
+    await user.click(within(sheet).getByRole('button', { name: 'Close' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+
+    await user.click(screen.getByRole('button', { name: 'Open details' }))
+    const again = await openSheet('Deploy')
+    expect(within(again).queryByRole('textbox', { name: 'Name' })).toBeNull()
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+  })
+
+  it('says so beside the button when the browser refuses to copy the id', async () => {
+    const { wrapper } = setupKit({ seed: [{ name: 'Deploy', subject: USER }] })
+    const user = userEvent.setup({ delay: null })
+    // After setup, which puts its own clipboard in place.
+    const writeText = vi
+      .spyOn(navigator.clipboard, 'writeText')
+      .mockRejectedValue(new DOMException('Write permission denied.', 'NotAllowedError'))
+    render(<Harness name="Deploy" />, { wrapper })
+    const sheet = await openSheet('Deploy')
+    await user.click(within(sheet).getByRole('button', { name: 'Copy key ID' }))
+    expect(writeText).toHaveBeenCalledTimes(1)
+    expect((await within(sheet).findByRole('alert')).textContent).toBe(
+      'Copying was blocked by the browser. Select the key ID and copy it by hand.',
+    )
+    expect(
+      within(sheet)
+        .getAllByRole('status')
+        .map((status) => status.textContent),
+    ).not.toContain('Key ID copied')
+  })
+
   it('says a name is taken on the field, keeping what was typed', async () => {
     const onError = vi.fn()
     const { wrapper } = setupKit({
@@ -267,7 +380,8 @@ describe('KeyDetailsSheet', () => {
     expect(within(sheet).queryByRole('button', { name: 'Edit description' })).toBeNull()
   })
 
-  it('links a rolled key to its replacement and back', async () => {
+  /** A key "Prod" (…AAAA) rolled in the backend with an hour's grace, and a sheet that opens the old key. */
+  async function rolledKeySheet(props: Partial<KeyDetailsSheetProps>) {
     const { wrapper, memory } = setupKit({ seed: [{ name: 'Prod', subject: USER, lastFour: 'AAAA' }] })
     const [old] = (
       await memory.list({
@@ -286,27 +400,39 @@ describe('KeyDetailsSheet', () => {
       gracePeriodSeconds: 3600,
       signal: new AbortController().signal,
     })
-    const replacement = rolled?.replacement as APIKeyResource
-    const user = userEvent.setup({ delay: null })
-    const onRoll = vi.fn()
-    const onRevoke = vi.fn()
-    // Opens the old key: the one that names a replacement.
     function OldKey() {
       const { data } = useAPIKeys({ pageSize: 10 })
       return (
-        <KeyDetailsSheet
-          apiKey={data.find((key) => key.id === old?.id) ?? null}
-          onClose={() => undefined}
-          onRoll={onRoll}
-          onRevoke={onRevoke}
-        />
+        <KeyDetailsSheet apiKey={data.find((key) => key.id === old?.id) ?? null} onClose={() => undefined} {...props} />
       )
     }
     render(<OldKey />, { wrapper })
+    return { old, replacement: rolled?.replacement as APIKeyResource }
+  }
+
+  it('closes with Escape after a rotation link was followed with an editor open', async () => {
+    const onClose = vi.fn()
+    const { replacement } = await rolledKeySheet({ onClose })
+    const user = userEvent.setup({ delay: null })
     const sheet = await openSheet('Prod')
-    // A rolled key can still be revoked, not rolled again.
+    await user.click(within(sheet).getByRole('button', { name: 'Edit name' }))
+    await user.click(within(sheet).getByRole('button', { name: `Show details of sk_…${replacement.lastFour}` }))
+    await waitFor(() => expect(fact(sheet, 'Replaces')).toBe('sk_…AAAA'))
+    await user.keyboard('{Escape}')
+    expect(onClose).toHaveBeenCalledTimes(1)
+  })
+
+  it('links a rolled key to its replacement and back', async () => {
+    const onRoll = vi.fn()
+    const onRevoke = vi.fn()
+    // Opens the old key: the one that names a replacement.
+    const { old, replacement } = await rolledKeySheet({ onRoll, onRevoke })
+    const user = userEvent.setup({ delay: null })
+    const sheet = await openSheet('Prod')
+    // A rolled key can still be revoked, not rolled again: "Revoke now", as its table row says.
     expect(within(sheet).queryByRole('button', { name: 'Roll' })).toBeNull()
-    await user.click(within(sheet).getByRole('button', { name: 'Revoke' }))
+    expect(within(sheet).queryByRole('button', { name: 'Revoke' })).toBeNull()
+    await user.click(within(sheet).getByRole('button', { name: 'Revoke now' }))
     expect(onRevoke).toHaveBeenCalledWith(expect.objectContaining({ id: old?.id }))
 
     const masked = `sk_…${replacement.lastFour}`
@@ -314,6 +440,8 @@ describe('KeyDetailsSheet', () => {
     await waitFor(() => expect(fact(sheet, 'Replaces')).toBe('sk_…AAAA'))
     expect(fact(sheet, 'Key')).toBe(masked)
     expect(fact(sheet, 'Replaced by')).toBeNull()
+    expect(within(sheet).queryByRole('button', { name: 'Revoke now' })).toBeNull()
+    expect(within(sheet).getByRole('button', { name: 'Revoke' })).toBeDefined()
     await user.click(within(sheet).getByRole('button', { name: 'Roll' }))
     expect(onRoll).toHaveBeenCalledWith(expect.objectContaining({ id: replacement.id }))
     await user.click(within(sheet).getByRole('button', { name: 'Show details of sk_…AAAA' }))

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { APIKeysManager } from '../../src/index'
 import { USER, seedKeys, setupKit } from '../helpers/kit'
-import { findOpenedDialog, rowNamed, statusOf } from './helpers'
+import { cellOf, findOpenedDialog, rowNamed, statusOf } from './helpers'
 
 function setup() {
   const kit = setupKit({ seed: seedKeys(USER, 3, 'Key') })
@@ -25,13 +25,22 @@ describe('APIKeysManager: a key’s details', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
     await waitFor(() => expect(document.activeElement).toBe(details))
 
-    const name = within(rowNamed('Key 3')).getByRole('button', { name: 'Key 3' })
+    // The name opens the same details, and focus comes back to the name, the control the user pressed.
+    const row = rowNamed('Key 3')
+    const lastFour = cellOf(row, 'Key').textContent?.slice(-4) ?? ''
+    const name = within(row).getByRole('button', { name: `Key 3 (…${lastFour})` })
     await user.click(name)
     const other = await findOpenedDialog('dialog', 'Key 3')
     await user.click(within(other).getByRole('button', { name: 'Close' }))
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
-    // Both the name and the Details action open the details: focus lands on the row's Details control.
-    await waitFor(() => expect(rowNamed('Key 3').contains(document.activeElement)).toBe(true))
+    await waitFor(() => expect(document.activeElement).toBe(name))
+
+    // Then the same key's Details action: focus follows the latest press, back to that action.
+    const detailsOfKey3 = within(row).getByRole('button', { name: `Details of Key 3 (…${lastFour})` })
+    await user.click(detailsOfKey3)
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    await waitFor(() => expect(document.activeElement).toBe(detailsOfKey3))
   })
 
   it('revokes from the sheet through the revoke dialog, and focus returns to the Details button', async () => {

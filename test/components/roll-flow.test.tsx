@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { APIKeysManager, isWellFormedApiKey, type ApiKeysFetcher } from '../../src/index'
 import { DAY, USER, cacheText, setupKit } from '../helpers/kit'
-import { cellOf, findOpenedDialog, rowNamed, rowsNamed, statusOf } from './helpers'
+import { HOUR, cellOf, descriptionOf, findOpenedDialog, rowNamed, rowsNamed, statusOf } from './helpers'
 
 const seed = [
   { name: 'Deploy bot', subject: USER, lastFour: 'abcd', createdAt: new Date(Date.now() - 10 * DAY) },
@@ -145,6 +145,27 @@ describe('APIKeysManager: rolling a key', () => {
     expect(cellOf(previous, 'Key').textContent).toBe('sk_…abcd')
     expect(statusOf(previous)).toBe('Expired')
     expect(within(previous).queryByRole('button', { name: /^(Roll|Revoke) / })).toBeNull()
+  })
+
+  it('reads when the old secret stops as the Roll key button’s description, following the grace period', async () => {
+    // It expires before a day's grace ends: the default grace stops it at its own expiry, a time known here.
+    const expiration = new Date(Date.now() + 3 * HOUR)
+    const { wrapper } = setupKit({
+      seed: [{ name: 'Short', subject: USER, createdAt: new Date(Date.now() - 10 * DAY), expiration }],
+      provider: { locale: 'en-US' },
+    })
+    const user = userEvent.setup({ delay: null })
+    render(<APIKeysManager />, { wrapper })
+    await user.click(await screen.findByRole('button', { name: /^Roll Short\b/ }))
+    const dialog = screen.getByRole('alertdialog', { name: 'Roll “Short”?' })
+    const confirm = within(dialog).getByRole('button', { name: 'Roll key' })
+    const stops = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(expiration)
+    expect(descriptionOf(confirm)).toContain(`The old secret stops working on ${stops}.`)
+    expect(descriptionOf(confirm)).toMatch(/The new key expires on .+\.$/)
+
+    await user.click(within(dialog).getByRole('radio', { name: 'No grace period (expires now)' }))
+    expect(descriptionOf(confirm)).toContain('The old secret stops working at once.')
+    expect(descriptionOf(confirm)).not.toContain(stops)
   })
 
   it('explains a refused roll and stays open', async () => {

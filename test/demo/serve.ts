@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os'
 import { extname, join, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ApiKeysCaller } from '../../src/server/index'
-import { DEMO_TEAM, DEMO_USER_ID } from './demo-user'
+import { DEMO_SCOPES, DEMO_TEAM, DEMO_TEAMMATE_ID, DEMO_USER_ID } from './demo-user'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const port = Number(process.env.PORT ?? 5180)
@@ -72,6 +72,21 @@ await step('building the app with Vite', () => build({ configFile: join(here, 'v
 // Its first start creates the PostgreSQL database inside PGlite, the longest step.
 const store = await step(`opening the embedded store in ${dataDir}`, () => createEmbeddedStore({ dataDir }))
 const service = createApiKeyService({ store })
+
+// Every request is the demo user's, so only a key made before shows another creator's name, and the
+// UI sets no claims: an empty team gets one key from a teammate, with scopes and claims, once.
+const teamKeys = await service.list({ subject: DEMO_TEAM.id, subjectKind: 'team', pageSize: 1 })
+if (teamKeys.totalCount === 0) {
+  await service.create({
+    subject: DEMO_TEAM.id,
+    subjectKind: 'team',
+    createdBy: DEMO_TEAMMATE_ID,
+    name: 'Nightly export',
+    description: 'Copies the day’s reports to the data warehouse.',
+    scopes: [DEMO_SCOPES[0].value],
+    claims: { job: 'nightly-export', region: 'eu-west' },
+  })
+}
 const caller: ApiKeysCaller = { userId: DEMO_USER_ID, teams: [DEMO_TEAM] }
 const apiKeys = createApiKeysHandler({
   service,

@@ -116,7 +116,7 @@ describe('a key’s details, rename, roll and revoke in the demo app', () => {
 
     await rowOf(FIRST_NAME, original.lastFour)
       .getByRole('rowheader')
-      .getByRole('button', { name: FIRST_NAME, exact: true })
+      .getByRole('button', { name: `${FIRST_NAME} (…${original.lastFour})`, exact: true })
       .click()
     const details = sheet(FIRST_NAME)
     await details.getByText('Everything about this key except its secret.').waitFor()
@@ -219,7 +219,8 @@ describe('a key’s details, rename, roll and revoke in the demo app', () => {
     const details = sheet(NEW_NAME)
     await expectText(fact(details, 'Key'), original.masked)
     expect(await details.getByRole('button', { name: 'Roll', exact: true }).count()).toBe(0)
-    await details.getByRole('button', { name: 'Revoke', exact: true }).waitFor()
+    // Still in its grace period: the sheet offers to revoke it now, as its row does.
+    await details.getByRole('button', { name: 'Revoke now', exact: true }).waitFor()
 
     await fact(details, 'Replaced by')
       .getByRole('button', { name: `Show details of ${replacement.masked}`, exact: true })

@@ -11,23 +11,32 @@ export interface CopyTextButtonProps {
   accessibleName?: string
   /** Said once, in a status line, after a copy ("Key ID copied"). */
   copiedMessage: string
+  /** Shown as an alert when the browser refuses the copy, saying how to copy by hand. */
+  failedMessage: string
 }
 
-/** Copies text (not a secret) to the clipboard and says so once in a status line beside the button. */
-export function CopyTextButton({ text, label, accessibleName, copiedMessage }: CopyTextButtonProps) {
-  const [copied, setCopied] = useState(false)
+type CopyState = 'idle' | 'copied' | 'failed'
+
+/**
+ * Copies text (not a secret) to the clipboard and says so once in a status line beside the button;
+ * a refused copy says so in an alert instead, as the reveal dialog does.
+ */
+export function CopyTextButton({ text, label, accessibleName, copiedMessage, failedMessage }: CopyTextButtonProps) {
+  const [copy, setCopy] = useState<CopyState>('idle')
   useEffect(() => {
-    if (!copied) return
-    const timer = setTimeout(() => setCopied(false), 2500)
+    if (copy !== 'copied') return
+    const timer = setTimeout(() => setCopy('idle'), 2500)
     return () => clearTimeout(timer)
-  }, [copied])
-  async function copy(): Promise<void> {
+  }, [copy])
+  async function copyText(): Promise<void> {
+    // A second refusal removes the alert first, so it comes back and is heard again.
+    setCopy('idle')
     try {
       // Throws where the browser offers no clipboard or refuses: the text stays on screen to select by hand.
       await navigator.clipboard.writeText(text)
-      setCopied(true)
+      setCopy('copied')
     } catch {
-      setCopied(false)
+      setCopy('failed')
     }
   }
 
@@ -37,13 +46,18 @@ export function CopyTextButton({ text, label, accessibleName, copiedMessage }: C
         type="button"
         className="rak-button rak-button--secondary rak-button--small"
         aria-label={accessibleName}
-        onClick={() => void copy()}
+        onClick={() => void copyText()}
       >
         {label}
       </button>
       <span className="rak-hint rak-copy-status" role="status">
-        {copied ? copiedMessage : ''}
+        {copy === 'copied' ? copiedMessage : ''}
       </span>
+      {copy === 'failed' && (
+        <span className="rak-field-error" role="alert">
+          {failedMessage}
+        </span>
+      )}
     </>
   )
 }

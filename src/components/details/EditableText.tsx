@@ -21,7 +21,7 @@ export interface EditableTextProps {
    * refused name), which keeps the field open with the text as typed.
    */
   onSave: (text: string) => Promise<string | null>
-  /** Called when editing starts and stops (the sheet keeps Escape for the field meanwhile). */
+  /** Called when editing starts and stops (the sheet keeps Escape for the editor meanwhile). */
   onEditingChange?: (editing: boolean) => void
   /** How the value is shown when not editing (default a paragraph). */
   as?: 'p' | 'h3'
@@ -29,8 +29,9 @@ export interface EditableTextProps {
 
 /**
  * A value shown as text with an Edit button; editing shows a field with Save and Cancel. Enter (in a
- * one-line field) saves, Escape cancels; while saving the field is read-only and Save says so; a
- * refused value keeps the field open with its error, and focus returns to Edit when done.
+ * one-line field) saves, Escape (from the field, Save or Cancel) cancels; while saving the field is
+ * read-only and Save says so; a refused value keeps the field open with its error, and focus returns
+ * to Edit when done.
  */
 export function EditableText(props: EditableTextProps) {
   const { label, value, editable, multiline = false, as: Tag = 'p' } = props
@@ -78,7 +79,9 @@ export function EditableText(props: EditableTextProps) {
     })
   }
 
-  function onKeyDown(event: KeyboardEvent): void {
+  // On the form, not the field: Escape on Save or Cancel cancels too (the sheet leaves Escape to an
+  // open editor).
+  function onKeyDown(event: KeyboardEvent<HTMLFormElement>): void {
     if (event.key === 'Escape' && !pending) {
       event.preventDefault()
       stop()
@@ -114,10 +117,9 @@ export function EditableText(props: EditableTextProps) {
     autoFocus: true,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': error ? errorId : undefined,
-    onKeyDown,
   } as const
   return (
-    <form className="rak-editable rak-editable--editing" onSubmit={save} noValidate>
+    <form className="rak-editable rak-editable--editing" onSubmit={save} onKeyDown={onKeyDown} noValidate>
       <label className="rak-label" htmlFor={id}>
         {label}
       </label>

@@ -1,4 +1,5 @@
 'use client'
+import { useRef } from 'react'
 import { updateKey } from '../../client/key-actions'
 import { toApiKeysError, type ApiKeysError } from '../../core/errors'
 import { getKeyStatus } from '../../core/key-status'
@@ -30,9 +31,12 @@ export interface KeyDetailsBodyProps {
   onShowKey: (key: APIKeyResource) => void
   /** Called with the key as saved after a rename or a new description. */
   onUpdated: (key: APIKeyResource) => void
+  /** Called with whether any in-place editor is open, each time one opens or closes. */
   onEditingChange: (editing: boolean) => void
   onError?: (error: ApiKeysError) => void
 }
+
+type EditedField = 'name' | 'description'
 
 /**
  * Everything about one key but its secret: name and description (editable in place when the
@@ -50,11 +54,22 @@ export function KeyDetailsBody(props: KeyDetailsBodyProps) {
   const status = getKeyStatus(key, now)
   const time = (date: Date) => <time dateTime={date.toISOString()}>{format.dateTime(date)}</time>
   const people = { userId: context.userId, teams: context.teams, resolveUser: props.resolveUser }
-  const creator = creatorName(key.createdBy, people, messages.createdByYou)
-  const revoker = creatorName(key.revokedBy ?? null, people, messages.createdByYou)
+  // The signed-in user reads on from the term here (German "Erstellt von Ihnen"), unlike the team
+  // table's lone "Created by" cell (createdByYou, German "Sie").
+  const creator = creatorName(key.createdBy, people, messages.youAfterBy)
+  const revoker = creatorName(key.revokedBy ?? null, people, messages.youAfterBy)
+  // Both editors may be open at once: the sheet hands Escape back only once neither is, or Escape in
+  // the one still open would close the sheet and lose its draft.
+  const openEditors = useRef(new Set<EditedField>())
+
+  function editingChanged(field: EditedField, editing: boolean): void {
+    if (editing) openEditors.current.add(field)
+    else openEditors.current.delete(field)
+    props.onEditingChange(openEditors.current.size > 0)
+  }
 
   /** Saves one field: null when saved, else the message to show on it. */
-  async function save(field: 'name' | 'description', text: string): Promise<string | null> {
+  async function save(field: EditedField, text: string): Promise<string | null> {
     try {
       const changes = field === 'name' ? { name: text } : { description: text }
       props.onUpdated(await update({ apiKeyId: key.id, subject, ...changes }))
@@ -78,7 +93,7 @@ export function KeyDetailsBody(props: KeyDetailsBodyProps) {
           maxLength={MAX_NAME_LENGTH}
           editable={editable}
           onSave={(text) => save('name', text)}
-          onEditingChange={props.onEditingChange}
+          onEditingChange={(editing) => editingChanged('name', editing)}
         />
       </Fact>
       <Fact term={messages.descriptionLabel}>
@@ -91,7 +106,7 @@ export function KeyDetailsBody(props: KeyDetailsBodyProps) {
           maxLength={MAX_DESCRIPTION_LENGTH}
           editable={editable}
           onSave={(text) => save('description', text)}
-          onEditingChange={props.onEditingChange}
+          onEditingChange={(editing) => editingChanged('description', editing)}
         />
       </Fact>
       <Fact term={messages.keyId}>
@@ -102,6 +117,7 @@ export function KeyDetailsBody(props: KeyDetailsBodyProps) {
             label={messages.copy}
             accessibleName={messages.copyKeyId}
             copiedMessage={messages.keyIdCopied}
+            failedMessage={messages.keyIdCopyFailed}
           />
         </span>
       </Fact>

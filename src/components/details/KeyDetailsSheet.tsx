@@ -1,12 +1,14 @@
 'use client'
 import { useEffect, useRef, useState } from 'react'
 import type { ApiKeysError } from '../../core/errors'
-import { isRollable } from '../../core/key-rollable'
+import { isRollable, isRollingOver } from '../../core/key-rollable'
+import { getKeyStatus, isUsableStatus } from '../../core/key-status'
 import type { APIKeyResource } from '../../core/types'
 import { useSupports } from '../../react/use-api-keys-client'
 import { useMessages } from '../../react/use-localization'
 import { DialogShell } from '../shared/DialogShell'
 import type { ScopeOption } from '../shared/scope-option'
+import { useNow } from '../shared/use-now'
 import type { ResolveUser } from './creator-name'
 import { KeyDetailsBody } from './KeyDetailsBody'
 import { useCachedKey } from './use-cached-key'
@@ -19,7 +21,10 @@ export interface KeyDetailsSheetProps {
   onClose: () => void
   /** Called by the sheet's Roll button (shown only when given, the backend rolls, and the key can be rolled). */
   onRoll?: (key: APIKeyResource) => void
-  /** Called by the sheet's Revoke button (shown only when given and the key is not revoked). */
+  /**
+   * Called by the sheet's Revoke button, shown only when given and the key still works (as in its
+   * table row); it reads "Revoke now" for a rolled key that works until its grace period ends.
+   */
   onRevoke?: (key: APIKeyResource) => void
   /** Whose key: defaults to the Provider's subject (active organization, then user). */
   subject?: string
@@ -49,16 +54,19 @@ export function KeyDetailsSheet(props: KeyDetailsSheetProps) {
   const { apiKey, subject } = props
   const messages = useMessages()
   const supports = useSupports()
+  const now = useNow()
   // The key shown: the one opened, until a rotation link switches to the other key of a roll.
   const [opened, setOpened] = useState(apiKey)
   const [known, setKnown] = useState(apiKey)
+  const [editing, setEditing] = useState(false)
   if (apiKey?.id !== opened?.id) {
     setOpened(apiKey)
     setKnown(apiKey)
+    // Editors left open when the sheet closed went with it: Escape must close the next key's sheet.
+    setEditing(false)
   }
   const cached = useCachedKey(known?.id, subject)
   const shown = newest(known ?? undefined, cached?.id === known?.id ? cached : undefined)
-  const [editing, setEditing] = useState(false)
   const [announcement, setAnnouncement] = useState('')
   const body = useRef<HTMLDivElement>(null)
   const switched = useRef(false)
@@ -109,15 +117,16 @@ export function KeyDetailsSheet(props: KeyDetailsSheetProps) {
           <p className="rak-sr-only" role="status">
             {announcement}
           </p>
+          {/* The actions its table row offers, by the same rules (see KeyRow). */}
           <div className="rak-dialog-actions rak-details-actions">
-            {props.onRoll && supports.roll && isRollable(shown) && (
+            {props.onRoll && supports.roll && isRollable(shown, now) && (
               <button type="button" className="rak-button rak-button--secondary" onClick={() => props.onRoll?.(shown)}>
                 {messages.roll}
               </button>
             )}
-            {props.onRevoke && !shown.revoked && (
+            {props.onRevoke && isUsableStatus(getKeyStatus(shown, now)) && (
               <button type="button" className="rak-button rak-button--danger" onClick={() => props.onRevoke?.(shown)}>
-                {messages.revoke}
+                {isRollingOver(shown, now) ? messages.revokeNow : messages.revoke}
               </button>
             )}
             <button type="button" className="rak-button rak-button--secondary" onClick={props.onClose}>

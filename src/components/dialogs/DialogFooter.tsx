@@ -12,6 +12,8 @@ export interface DialogFooterProps {
   submit: string
   submitting: string
   variant: 'primary' | 'danger'
+  /** The id of what the submit button does, read with it (a roll's times). */
+  submitDescribedBy?: string
 }
 
 /**
@@ -20,7 +22,8 @@ export interface DialogFooterProps {
  * page; a failure moves focus to its message. After a final failure (the key is gone) there is
  * nothing left to submit, and Cancel reads Close.
  */
-export function DialogFooter({ failure, pending, onCancel, submit, submitting, variant }: DialogFooterProps) {
+export function DialogFooter(props: DialogFooterProps) {
+  const { failure, pending, onCancel, submit, submitting, variant } = props
   const messages = useMessages()
   const alert = useRef<HTMLParagraphElement>(null)
   useEffect(() => {
@@ -50,6 +53,7 @@ export function DialogFooter({ failure, pending, onCancel, submit, submitting, v
             type="submit"
             className={`rak-button rak-button--${variant}`}
             aria-disabled={pending || undefined}
+            aria-describedby={props.submitDescribedBy}
             // The form's submit handler ignores a second request; this keeps a click from even trying.
             onClick={(event) => {
               if (pending) event.preventDefault()

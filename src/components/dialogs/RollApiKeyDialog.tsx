@@ -1,5 +1,5 @@
 'use client'
-import { useState, type FormEvent } from 'react'
+import { useId, useState, type FormEvent } from 'react'
 import type { ApiKeysError } from '../../core/errors'
 import type { RollKeyResult } from '../../core/fetcher'
 import { rollOutcome } from '../../core/roll-outcome'
@@ -48,6 +48,7 @@ function RollForm({ apiKey, action, onClose, subject, onRolled }: RollFormProps)
   const now = useNow(1000)
   const roll = useBoundAction(rollKey)
   const [grace, setGrace] = useState(DAY)
+  const outcomeId = useId()
   const outcome = rollOutcome(apiKey, grace, now)
   const label = (seconds: number): string =>
     seconds === 0
@@ -85,7 +86,12 @@ function RollForm({ apiKey, action, onClose, subject, onRolled }: RollFormProps)
           </label>
         ))}
       </fieldset>
-      <ul className="rak-roll-outcome">
+      {/*
+        Picking a grace period rewrites these times without a sound: the submit button reads them as
+        its description, so they are heard where the roll is confirmed. Not a live region: the times
+        follow the clock, so it would speak them again each minute, and again at the button.
+      */}
+      <ul id={outcomeId} className="rak-roll-outcome">
         <li>{grace === 0 ? messages.rollOldStopsNow : messages.rollOldStopsAt(format.dateTime(outcome.oldStopsAt))}</li>
         <li>
           {outcome.replacementExpiresAt
@@ -100,6 +106,7 @@ function RollForm({ apiKey, action, onClose, subject, onRolled }: RollFormProps)
         submit={messages.rollSubmit}
         submitting={messages.rolling}
         variant="primary"
+        submitDescribedBy={outcomeId}
       />
     </form>
   )

@@ -3,12 +3,13 @@ import { clsx } from 'clsx'
 import { useId } from 'react'
 import type { APIKeyResource } from '../../core/types'
 import { getKeyStatus, isUsableStatus } from '../../core/key-status'
-import { isRollable } from '../../core/key-rollable'
+import { isRollable, isRollingOver } from '../../core/key-rollable'
 import { maskedKey } from '../../core/masked-key'
 import { useMessages } from '../../react/use-localization'
 import type { Formatters } from '../shared/format'
 import { DateCell } from './DateCell'
-import { useReturnTarget } from './focus-return'
+import { useReturnTarget, useReturnTargetControl } from './focus-return'
+import { RollingOverCell } from './RollingOverCell'
 import { StatusBadge } from './StatusBadge'
 
 /** Props of {@link KeyRow}. */
@@ -24,7 +25,7 @@ export interface KeyRowProps {
   onRoll: (key: APIKeyResource) => void
   /** Opens the key's details: the name becomes a button and a "Details" action appears. */
   onOpenDetails?: (key: APIKeyResource) => void
-  /** A rolled key's replacement as masked key (`sk_…qeUS`), when it is on this page. */
+  /** A rolled key's replacement as masked key (`sk_…qeUS`), when it is on this page; else the cache is asked. */
   replacement?: string | null
   /** The "Created by" cell's text, when the table has that column. */
   createdBy?: string
@@ -41,41 +42,58 @@ export interface KeyRowProps {
 export function KeyRow(props: KeyRowProps) {
   const { apiKey, now, format, showDescription, canRoll, onOpenDetails } = props
   const messages = useMessages()
-  const maskedId = useId()
+  const nameId = useId()
+  const descriptionId = useId()
   // The buttons that open dialogs register themselves, so focus comes back to them (or near them).
-  const detailsTarget = useReturnTarget('details', apiKey.id)
+  // The name and the Details action both open the details: focus comes back to the one pressed.
+  const [nameTarget, namePressed] = useReturnTargetControl('details', apiKey.id, 'name')
+  const [detailsTarget, detailsPressed] = useReturnTargetControl('details', apiKey.id, 'action')
   const rollTarget = useReturnTarget('roll', apiKey.id)
   const revokeTarget = useReturnTarget('revoke', apiKey.id)
   const status = getKeyStatus(apiKey, now)
   const usable = isUsableStatus(status)
   const rollable = isRollable(apiKey, now)
-  // A rolled key that still works until its grace period ends.
-  const rollingOver = usable && !rollable && apiKey.expiration !== null
+  const rollingOver = isRollingOver(apiKey, now)
   const masked = maskedKey(apiKey)
   return (
     <tr className={clsx('rak-row', `rak-row--${status}`, props.className)} aria-rowindex={props.rowIndex}>
-      <th scope="row" className="rak-cell rak-cell--name">
+      {/* The row header names the row as it reads (name and description), not as its name button is
+          named to tell it from the other key of that name: a screen reader repeats it at every cell. */}
+      <th
+        scope="row"
+        className="rak-cell rak-cell--name"
+        aria-labelledby={showDescription && apiKey.description ? `${nameId} ${descriptionId}` : nameId}
+      >
         {onOpenDetails ? (
           <button
             type="button"
             className="rak-key-name"
-            aria-describedby={maskedId}
+            // After a roll two keys share a name: the last four tell their buttons apart. The name
+            // comes first, as shown, so a user who says what they see (voice control) finds it.
+            aria-label={messages.keyNameLabel(apiKey.name, apiKey.lastFour)}
             data-rak-key={apiKey.id}
-            ref={detailsTarget}
+            ref={nameTarget}
             data-rak-action="details"
-            onClick={() => onOpenDetails(apiKey)}
+            onClick={() => {
+              namePressed()
+              onOpenDetails(apiKey)
+            }}
           >
-            {apiKey.name}
+            <span id={nameId}>{apiKey.name}</span>
           </button>
         ) : (
-          <span className="rak-key-name">{apiKey.name}</span>
+          <span id={nameId} className="rak-key-name">
+            {apiKey.name}
+          </span>
         )}
-        {showDescription && apiKey.description && <span className="rak-key-description">{apiKey.description}</span>}
+        {showDescription && apiKey.description && (
+          <span id={descriptionId} className="rak-key-description">
+            {apiKey.description}
+          </span>
+        )}
       </th>
       <td className="rak-cell rak-cell--key">
-        <code id={maskedId} className="rak-masked-key">
-          {masked}
-        </code>
+        <code className="rak-masked-key">{masked}</code>
       </td>
       <td className="rak-cell rak-cell--status">
         <StatusBadge status={status} className={props.badgeClassName} />
@@ -84,20 +102,19 @@ export function KeyRow(props: KeyRowProps) {
         )}
       </td>
       <DateCell date={apiKey.createdAt} now={now} format={format} label={messages.columnCreated} />
-      {status === 'revoked' && apiKey.revokedAt ? (
+      {status === 'revoked' ? (
+        // A revoked key's expiry means nothing: when it was revoked stands there instead, or only that
+        // it was, when the backend does not say when.
         <DateCell
           date={apiKey.revokedAt}
           now={now}
           format={format}
           label={messages.columnExpires}
           describe={messages.revokedWhen}
+          fallback={messages.status.revoked}
         />
       ) : rollingOver && apiKey.expiration ? (
-        <td className="rak-cell rak-cell--date rak-cell--rolling-over" data-label={messages.columnExpires}>
-          <time dateTime={apiKey.expiration.toISOString()}>
-            {messages.rollingOver(format.dateTime(apiKey.expiration), props.replacement ?? null)}
-          </time>
-        </td>
+        <RollingOverCell apiKey={apiKey} stops={apiKey.expiration} format={format} replacement={props.replacement} />
       ) : (
         <DateCell
           date={apiKey.expiration}
@@ -132,7 +149,10 @@ export function KeyRow(props: KeyRowProps) {
               data-rak-key={apiKey.id}
               ref={detailsTarget}
               data-rak-action="details"
-              onClick={() => onOpenDetails(apiKey)}
+              onClick={() => {
+                detailsPressed()
+                onOpenDetails(apiKey)
+              }}
             >
               {messages.details}
             </button>

@@ -49,7 +49,8 @@ export function KeysTable(props: KeysTableProps) {
   const { createdBy } = useTableColumns()
   const columns = createdBy ? 8 : 7
   const rows = useRowWindow(body, props.loading ? 0 : keys.length)
-  // A rolled key names its replacement by masked key when the replacement is on this page.
+  // A rolled key names its replacement by masked key. Found on this page here (a table given its keys
+  // directly, as in a story, has nothing in the cache); else its row looks in every cached page.
   const byId = useMemo(
     () => (keys.some((key) => key.replacedBy) ? new Map(keys.map((key) => [key.id, key])) : null),
     [keys],
