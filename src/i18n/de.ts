@@ -17,6 +17,16 @@ const NEAR_DAYS: Record<number, string> = { [-2]: 'vorgestern', [-1]: 'gestern',
 /** `text` with a capital first letter, for a relative date ("vor 3 Tagen") that starts a sentence. */
 const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)
 
+/**
+ * A past relative date (from relativeTime or Intl) before a participle, as German orders it: "Gestern
+ * gesperrt", "Vor 3 Tagen gesperrt"; a moment ago, "jetzt" from both, reads "Gerade eben". `lead` goes
+ * first when given: "Zuletzt vor 3 Tagen verwendet".
+ */
+function pastThen(when: string, participle: string, lead?: string): string {
+  const time = when === 'jetzt' ? 'gerade eben' : when
+  return capitalized(lead ? `${lead} ${time} ${participle}` : `${time} ${participle}`)
+}
+
 /** The kit's German strings: pass as `localization={deMessages}` with `locale="de"`. */
 export const deMessages: Messages = {
   relativeTime: (amount, unit) => {
@@ -55,9 +65,7 @@ export const deMessages: Messages = {
   keyNameLabel: (name, lastFour) => `${name} (…${lastFour})`,
   revokeNow: 'Jetzt sperren',
   revokeNowAction: (name, lastFour) => `${name} (…${lastFour}) jetzt sperren`,
-  // German puts the time before the participle ("Gestern gesperrt", "Vor 3 Tagen gesperrt"), and says a
-  // moment ago, "jetzt" from relativeTime (and from Intl), as "Gerade eben".
-  revokedWhen: (when) => (when === 'jetzt' ? 'Gerade eben gesperrt' : `${capitalized(when)} gesperrt`),
+  revokedWhen: (when) => pastThen(when, 'gesperrt'),
   revocationReason: (reason) => `Grund: ${reason}`,
   rollingOver: (stops, replacement) =>
     `Wird abgelöst: gilt bis ${stops} → ${replacement ? `ersetzt durch ${replacement}` : 'durch einen neuen Schlüssel ersetzt'}`,
@@ -131,8 +139,8 @@ export const deMessages: Messages = {
   rolling: 'Wird erneuert …',
   close: 'Schließen',
   neverUsedNote: 'Noch nie verwendet.',
-  lastUsedRecently: (relative) => `Zuletzt verwendet ${relative}: Etwas nutzt diesen Schlüssel noch.`,
-  lastUsedAt: (relative) => `Zuletzt verwendet ${relative}.`,
+  lastUsedRecently: (relative) => `${pastThen(relative, 'verwendet', 'Zuletzt')}: Etwas nutzt diesen Schlüssel noch.`,
+  lastUsedAt: (relative) => `${pastThen(relative, 'verwendet', 'Zuletzt')}.`,
   rollOldStopsNow: 'Der alte Schlüssel funktioniert ab sofort nicht mehr.',
   rollOldStopsAt: (dateTime) => `Der alte Schlüssel funktioniert noch bis ${dateTime}.`,
   rollNewExpiresAt: (dateTime) => `Der neue Schlüssel läuft am ${dateTime} ab.`,

@@ -23,3 +23,18 @@ describe('deMessages.revokedWhen', () => {
     }
   })
 })
+
+describe('deMessages.lastUsedAt and lastUsedRecently', () => {
+  // The revoke and roll dialogs say when a key was last used, with the same relative dates.
+  it('puts the time between "Zuletzt" and "verwendet"', () => {
+    const time = deMessages.relativeTime
+    expect(deMessages.lastUsedAt(time(-3, 'day'))).toBe('Zuletzt vor 3 Tagen verwendet.')
+    expect(deMessages.lastUsedAt(time(-1, 'day'))).toBe('Zuletzt gestern verwendet.')
+    expect(deMessages.lastUsedRecently(time(0, 'second'))).toBe(
+      'Zuletzt gerade eben verwendet: Etwas nutzt diesen Schlüssel noch.',
+    )
+    expect(deMessages.lastUsedRecently(intlRelativeTime('de')(-5, 'minute'))).toBe(
+      'Zuletzt vor 5 Minuten verwendet: Etwas nutzt diesen Schlüssel noch.',
+    )
+  })
+})
