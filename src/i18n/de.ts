@@ -86,7 +86,8 @@ export const deMessages: Messages = {
   loadError: 'Die API-Schlüssel konnten nicht geladen werden.',
   retry: 'Erneut versuchen',
   dialogLoadError:
-    'Dieses Fenster konnte nicht geladen werden. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut. Klappt es weiterhin nicht, laden Sie die Seite neu.',
+    'Dieses Fenster konnte nicht geladen werden: Vielleicht ist die Verbindung unterbrochen, oder die App wurde aktualisiert. Laden Sie die Seite neu, um es noch einmal zu versuchen.',
+  reloadPage: 'Seite neu laden',
   pagination: (from, to, total) => `${from}–${to} von ${total}`,
   paginationLabel: 'Seiten',
   previousPage: 'Zurück',

@@ -57,7 +57,8 @@ export const enMessages: Messages = {
   loadError: 'The API keys could not be loaded.',
   retry: 'Retry',
   dialogLoadError:
-    'This window could not be loaded. Check your internet connection and retry. If it still fails, reload the page.',
+    'This window could not be loaded: the connection may have dropped, or the app has been updated. Reload the page to try again.',
+  reloadPage: 'Reload page',
   pagination: (from, to, total) => `Showing ${from}–${to} of ${total}`,
   paginationLabel: 'Pages',
   previousPage: 'Previous',

@@ -85,8 +85,10 @@ export interface Messages {
   keyRolled: (name: string) => string
   loadError: string
   retry: string
-  /** Shown in place of a dialog (or the details sheet) whose code could not be downloaded, with Retry and Close. */
+  /** Shown in place of a dialog (or the details sheet) whose code could not be downloaded, with Reload page and Close. */
   dialogLoadError: string
+  /** The button beside `dialogLoadError`: a reload is what fetches a failed chunk again in every browser. */
+  reloadPage: string
   pagination: (from: number, to: number, total: number) => string
   paginationLabel: string
   previousPage: string

@@ -1,11 +1,10 @@
 'use client'
 import { useEffect, useRef, type KeyboardEvent } from 'react'
 import { useMessages } from '../../react/use-localization'
+import { reloadPage } from './reload-page'
 
 /** Props of {@link DialogLoadFailed}. */
 export interface DialogLoadFailedProps {
-  /** Downloads the dialog's code again (and shows the dialog once it is in). */
-  onRetry: () => void
   /** Closes the dialog, as its own Cancel or Escape would. */
   onClose: () => void
   /** Where focus goes on Close when it should not go back to where it was before (the dialog's own prop). */
@@ -13,11 +12,12 @@ export interface DialogLoadFailedProps {
 }
 
 /**
- * What stands in a dialog's place when its code could not be loaded: why, Retry and Close. Like a
- * dialog it takes focus when it appears (on its message, as a dialog's failed request does) and
- * Escape closes it; it is not modal, so the rest of the page stays usable behind it.
+ * What stands in a dialog's place when its code could not be loaded: why, Close, and Reload page (not
+ * Retry: Chromium answers a second download of a failed chunk with the same failure until the page
+ * reloads). Like a dialog it takes focus when it appears (on its message, as a dialog's failed request
+ * does) and Escape closes it; it is not modal, so the rest of the page stays usable behind it.
  */
-export function DialogLoadFailed({ onRetry, onClose, returnFocusTo }: DialogLoadFailedProps) {
+export function DialogLoadFailed({ onClose, returnFocusTo }: DialogLoadFailedProps) {
   const messages = useMessages()
   const alert = useRef<HTMLParagraphElement>(null)
   // What had focus before this took it: usually the button that opened the dialog.
@@ -37,12 +37,6 @@ export function DialogLoadFailed({ onRetry, onClose, returnFocusTo }: DialogLoad
     onClose()
   }
 
-  function retry(): void {
-    // Focus waits where it was when the dialog was first asked for, not on a button about to go.
-    focusBack()
-    onRetry()
-  }
-
   function closeOnEscape(event: KeyboardEvent): void {
     if (event.key !== 'Escape') return
     event.preventDefault()
@@ -58,8 +52,8 @@ export function DialogLoadFailed({ onRetry, onClose, returnFocusTo }: DialogLoad
         <button type="button" className="rak-button rak-button--secondary" onClick={close}>
           {messages.close}
         </button>
-        <button type="button" className="rak-button rak-button--primary" onClick={retry}>
-          {messages.retry}
+        <button type="button" className="rak-button rak-button--primary" onClick={reloadPage}>
+          {messages.reloadPage}
         </button>
       </div>
     </div>

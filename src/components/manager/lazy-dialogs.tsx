@@ -18,8 +18,9 @@ import { DialogLoadFailed } from './DialogLoadFailed'
 // Radix) in chunks the first paint loads, even in an app that uses only the manager.
 //
 // The download may fail (offline; or a deploy removed the chunk this page was built with). Then the
-// dialog's place says so, with Retry and Close, instead of React unmounting the whole app; and the
-// next try is a fresh download: `React.lazy` keeps a failed load for good, so each try is a new one.
+// dialog's place says so, with Reload page and Close, instead of React unmounting the whole app. Opening
+// it again is a fresh try (`React.lazy` keeps a failed load for good, so each try is a new one); it
+// helps where the browser fetches a failed module again, which Chromium does not until a reload.
 
 /** A component loaded on demand, and how to start loading it. */
 interface OnDemand<P> {
@@ -85,13 +86,7 @@ function onDemand<P extends DialogProps>(
     }
     if ('failedFor' in attempt) {
       if (openFor === null) return null
-      return (
-        <DialogLoadFailed
-          onRetry={() => setAttempt(newTry())}
-          onClose={() => controls.close(props)}
-          returnFocusTo={props.returnFocusTo}
-        />
-      )
+      return <DialogLoadFailed onClose={() => controls.close(props)} returnFocusTo={props.returnFocusTo} />
     }
     const { Shown } = attempt
     function failed(error: DialogLoadError): void {
@@ -118,7 +113,7 @@ const dialogs = {
     close: (props) => props.onOpenChange(false),
   }),
   // In the manager it cannot fail: it opens after the create or roll dialog, whose chunk it shares, loaded.
-  // After an app's own form it may; then Retry keeps the secret, and Close is Done (the secret is gone).
+  // After an app's own form it may; then Close is Done (the secret is gone), as Reload page would be.
   reveal: onDemand<SecretRevealDialogProps>(() => loadDialogChunk().then((module) => module.SecretRevealDialog), {
     openFor: (props) => props.apiKey,
     close: (props) => props.onDone(),
