@@ -13,12 +13,12 @@ configure({ asyncUtilTimeout: 15_000 })
  * The network as the dialogs' chunk sees it: while it is down, downloading the chunk fails as a
  * dynamic import does offline (or after a deploy removed the chunk); once it is up, it loads.
  */
-const network = vi.hoisted(() => ({ down: true }))
+const network = vi.hoisted(() => ({ down: true, downloads: 0 }))
 vi.mock('../../src/components/manager/dialog-chunk', async (importOriginal) => {
   const { loadDialogChunk } = await importOriginal<typeof DialogChunk>()
   return {
     loadDialogChunk: () =>
-      network.down
+      ++network.downloads && network.down
         ? Promise.reject(new TypeError('Failed to fetch dynamically imported module: /assets/on-demand-3f2a.js'))
         : loadDialogChunk(),
   }
@@ -40,6 +40,7 @@ const COULD_NOT_LOAD =
 
 function setup() {
   network.down = true
+  network.downloads = 0
   const onError = vi.fn<(error: ApiKeysError) => void>()
   const kit = setupKit({ seed: seedKeys(USER, 3, 'Key') })
   render(<APIKeysManager onError={onError} />, { wrapper: kit.wrapper })
@@ -61,6 +62,20 @@ async function findLoadAlert(previous?: HTMLElement): Promise<HTMLElement> {
 }
 
 describe('APIKeysManager: a dialog whose code cannot be downloaded', () => {
+  // First: the dialogs' loaders live as long as the module, and a later test loads them for good.
+  it('does not prefetch while the browser says it is offline, so a failure cannot stick', async () => {
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
+    const { user } = setup()
+    const create = await screen.findByRole('button', { name: 'Create API key' })
+    // A pointer near Create prefetches its dialog: not offline.
+    await user.hover(create)
+    expect(network.downloads).toBe(0)
+    onLine.mockReturnValue(true)
+    await user.unhover(create)
+    await user.hover(create)
+    await waitFor(() => expect(network.downloads).toBeGreaterThan(0))
+  })
+
   it('says so in the dialog’s place, and the rest of the manager stays on screen and usable', async () => {
     const { onError, user } = setup()
     await user.type(searchBox(), 'Key')

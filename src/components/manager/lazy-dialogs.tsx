@@ -144,8 +144,13 @@ export function loadDialogs(...names: DialogName[]): Promise<unknown> {
   return Promise.all(chosen.map((name) => dialogs[name].load()))
 }
 
-/** Starts loading dialogs ahead of time; a failure is not an error here (opening tries again and says why). */
+/**
+ * Starts loading dialogs ahead of time; a failure is not an error here (opening tries again and says
+ * why). Not while the browser says it is offline: Chromium keeps a failed download until the page
+ * reloads, so a prefetch that fails would stop the dialogs from opening after the network is back.
+ */
 export function prefetchDialogs(...names: DialogName[]): void {
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) return
   loadDialogs(...names).catch(() => undefined)
 }
 
