@@ -99,6 +99,30 @@ describe('the stylesheet’s colours in Chromium', () => {
     }
   })
 
+  it('is light, or dark under data-theme, in a shadow tree that holds the stylesheet', async () => {
+    for (const { name, css } of variants) {
+      // A web component, say: the stylesheet inside its shadow root, none in the document.
+      const page = await open('', '<div id="host"></div>')
+      await page.evaluate(
+        ({ css, light, dark }) => {
+          const root = document.getElementById('host')?.attachShadow({ mode: 'open' })
+          if (root) root.innerHTML = `<style>${css}</style>${light}<div data-theme="dark">${dark}</div>`
+        },
+        { css, light: widget('shadow-light'), dark: widget('shadow-dark') },
+      )
+      const inShadow = (id: string) =>
+        page.evaluate((id) => {
+          const root = document.getElementById('host')?.shadowRoot?.getElementById(id)
+          const button = root?.querySelector('.rak-button--primary')
+          if (!root || !button) throw new Error(`no ${id} in the shadow tree`)
+          return { text: getComputedStyle(root).color, button: getComputedStyle(button).backgroundColor }
+        }, id)
+      expect(await inShadow('shadow-light'), `${name}: in a shadow tree`).toEqual(LIGHT)
+      expect(await inShadow('shadow-dark'), `${name}: dark in a shadow tree`).toEqual(DARK)
+      await page.close()
+    }
+  })
+
   it('is dark everywhere, dialogs included, with data-theme="dark" on <html>', async () => {
     const dialog =
       '<div class="rak-dialog" id="dialog"><button class="rak-button rak-button--primary">Done</button></div>'
