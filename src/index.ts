@@ -188,8 +188,9 @@ export {
   matchesHygiene,
   hygieneCounts,
   UNUSED_AFTER_MS,
+  HYGIENE_FILTERS,
   type HygieneFilter,
-} from './client/key-hygiene'
+} from './core/key-hygiene'
 /** Whether a key can be rolled: it works and was not rolled already. */
 export { isRollable } from './core/key-rollable'
 /** Per-part class names of the manager. */

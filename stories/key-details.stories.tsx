@@ -2,18 +2,17 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useEffect, useRef, useState } from 'react'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import {
+  APIKeysManager,
   HygieneSummary,
   KeyDetailsSheet,
-  matchesHygiene,
   useAPIKeys,
   useAPIKeysClient,
-  type HygieneFilter,
   type KeyDetailsSheetProps,
   type MemorySeedKey,
   type ScopeOption,
 } from '../src/index'
-import { DEMO_USER, demoKeys } from './support/demo-keys'
-import { findDialog, page } from './support/play'
+import { DEMO_USER, demoKeys, manyKeys } from './support/demo-keys'
+import { findDialog, findRow, page } from './support/play'
 import { kit } from './support/with-kit'
 
 const SCOPES: ScopeOption[] = [
@@ -316,45 +315,69 @@ export const German: Story = {
   },
 }
 
-/** The hygiene summary above a list: each finding a toggle that narrows the list to its keys. */
+/** 19 keys, 5 a page: one expiring on page 1, one more on page 3, one unused for 90 days on page 4. */
+function hygieneSeed(): MemorySeedKey[] {
+  const now = Date.now()
+  return [
+    ...manyKeys(12),
+    ...demoKeys(),
+    {
+      name: 'Preview deploy',
+      subject: DEMO_USER,
+      createdAt: new Date(now - 60 * 60_000),
+      lastUsedAt: new Date(now - 5 * 60_000),
+      expiration: new Date(now + 5 * DAY),
+    },
+    { name: 'Old importer', subject: DEMO_USER, createdAt: new Date(now - 200 * DAY), lastUsedAt: null },
+  ]
+}
+
+/**
+ * The hygiene summary above the manager's list, each finding a toggle that narrows the list to its
+ * keys. This backend filters by hygiene (`supports.hygiene`), so the findings are counted over every
+ * key, whatever page they are on, and a finding narrows the whole list, with its own pages.
+ */
 export const Hygiene: Story = {
-  parameters: kit({
-    seed: [
-      ...demoKeys(),
-      { name: 'Old importer', subject: DEMO_USER, createdAt: new Date(Date.now() - 200 * DAY), lastUsedAt: null },
-    ],
-  }),
-  render: function Render() {
-    const { data } = useAPIKeys({ pageSize: 20 })
-    const [filter, setFilter] = useState<HygieneFilter | null>(null)
-    const now = Date.now()
-    const shown = filter ? data.filter((key) => matchesHygiene(key, filter, now)) : data
-    return (
-      <div className="rak-root">
-        <HygieneSummary keys={data} filter={filter} onFilterChange={setFilter} />
-        <ul aria-label="Keys">
-          {shown.map((key) => (
-            <li key={key.id}>{key.name}</li>
-          ))}
-        </ul>
-      </div>
-    )
+  parameters: kit({ seed: hygieneSeed() }),
+  render: () => <APIKeysManager pageSize={5} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const summary = await canvas.findByRole('region', { name: 'Key hygiene' })
+    const expiring = within(summary).getByRole('button', { name: '2 keys expire this week' })
+    const unused = within(summary).getByRole('button', { name: '1 key unused for 90 days' })
+    await expect(within(summary).queryByText(/on this page/)).toBeNull()
+    await expect(canvas.getByText('Showing 1–5 of 19')).toBeVisible()
+    await userEvent.click(unused)
+    await expect(unused).toHaveAttribute('aria-pressed', 'true')
+    await expect(await canvas.findByText('Showing 1–1 of 1')).toBeVisible()
+    await expect(await findRow(canvasElement, /^Old importer/)).toBeVisible()
+    await userEvent.click(expiring)
+    await expect(await canvas.findByText('Showing 1–2 of 2')).toBeVisible()
+    await expect(await findRow(canvasElement, /^GitHub Actions/)).toBeVisible()
+    await userEvent.click(within(summary).getByRole('button', { name: 'Show all keys' }))
+    await expect(await canvas.findByText('Showing 1–5 of 19')).toBeVisible()
+    await expect(page().queryByRole('dialog')).toBeNull()
   },
+}
+
+/**
+ * The same keys on a backend whose list cannot filter by hygiene, as Stack Auth's and Clerk's: the
+ * summary counts the page shown, says so, and a finding narrows that page only.
+ */
+export const HygieneOnThePageOnly: Story = {
+  parameters: kit({ seed: hygieneSeed(), withoutHygiene: true }),
+  render: () => <APIKeysManager pageSize={5} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     const summary = await canvas.findByRole('region', { name: 'Key hygiene' })
     await expect(within(summary).getByText('Counted among the keys on this page.')).toBeVisible()
-    const unused = await within(summary).findByRole('button', { name: /unused for 90 days$/ })
-    await userEvent.click(unused)
-    await expect(unused).toHaveAttribute('aria-pressed', 'true')
-    const list = canvas.getByRole('list', { name: 'Keys' })
-    await expect(within(list).getByText('Old importer')).toBeVisible()
-    await expect(within(list).queryByText('Production API')).toBeNull()
-    const expiring = within(summary).getByRole('button', { name: /expires? this week$/ })
+    const expiring = within(summary).getByRole('button', { name: '1 key expires this week' })
+    await expect(within(summary).queryByRole('button', { name: /unused for 90 days$/ })).toBeNull()
     await userEvent.click(expiring)
-    await expect(within(list).getByText('GitHub Actions')).toBeVisible()
+    await expect(await findRow(canvasElement, /^Preview deploy/)).toBeVisible()
+    await expect(canvas.getAllByRole('row')).toHaveLength(2)
+    await expect(canvas.getByText('Showing 1–5 of 19')).toBeVisible()
     await userEvent.click(within(summary).getByRole('button', { name: 'Show all keys' }))
-    await expect(within(list).getByText('Production API')).toBeVisible()
-    await expect(page().queryByRole('dialog')).toBeNull()
+    await waitFor(() => expect(canvas.getAllByRole('row')).toHaveLength(6))
   },
 }

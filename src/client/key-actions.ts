@@ -82,13 +82,16 @@ export interface FetcherSupport {
   update: boolean
   roll: boolean
   scopes: boolean
+  /** Whether `list` narrows to a hygiene finding, so the kit can count and filter every key. */
+  hygiene: boolean
 }
 
-/** Which optional methods the fetcher has, and whether its backend stores scopes. */
+/** Which optional methods the fetcher has, whether its backend stores scopes, and whether it filters by hygiene. */
 export const supportsOf = (fetcher: ApiKeysFetcher & FetcherSupports): FetcherSupport => ({
   update: typeof fetcher.update === 'function',
   roll: typeof fetcher.roll === 'function',
   scopes: fetcher.supports?.scopes !== false,
+  hygiene: fetcher.supports?.hygiene === true,
 })
 
 /** A page of `getAll`: the kit's `totalCount`, and Clerk's spelling `total_count` for code moved from Clerk. */

@@ -13,7 +13,16 @@ export function fetchPage(
   signal: AbortSignal,
 ): Promise<APIKeysPage> {
   return asApiKeysError(() =>
-    fetcher.list({ ...target, query: filter.query, status: filter.status, page, pageSize: filter.pageSize, signal }),
+    fetcher.list({
+      ...target,
+      query: filter.query,
+      status: filter.status,
+      // Only when set: a backend that knows no hygiene never sees the field.
+      ...(filter.hygiene === undefined ? {} : { hygiene: filter.hygiene }),
+      page,
+      pageSize: filter.pageSize,
+      signal,
+    }),
   )
 }
 

@@ -1,4 +1,5 @@
 import type { APIKeyStatusFilter } from '../core/types'
+import type { HygieneFilter } from '../core/key-hygiene'
 
 const ROOT = 'react-api-keys'
 const SIGNED_OUT = '(signed-out)'
@@ -8,6 +9,8 @@ export interface ListFilter {
   query: string
   status: APIKeyStatusFilter | undefined
   pageSize: number
+  /** Only keys with this finding; sent only to a fetcher that honours it (`supports.hygiene`). */
+  hygiene?: HygieneFilter
 }
 
 /** Every query made while `userId` was signed in. */

@@ -1,11 +1,12 @@
 'use client'
 import { clsx } from 'clsx'
 import { useEffect, useReducer, useRef, useState } from 'react'
-import { matchesHygiene, type HygieneFilter } from '../client/key-hygiene'
+import { matchesHygiene, type HygieneFilter } from '../core/key-hygiene'
 import type { ApiKeysError } from '../core/errors'
 import type { APIKeyResource, APIKeyStatusFilter } from '../core/types'
 import { usePagedAPIKeys } from '../react/use-paged-api-keys'
 import { useSupports } from '../react/use-api-keys-client'
+import { useHygieneCounts } from '../react/use-hygiene-counts'
 import { useMessages } from '../react/use-localization'
 import { useEffectBeforePaint } from '../react/use-effect-before-paint'
 import type { ResolveUser } from './details/creator-name'
@@ -37,6 +38,7 @@ import { StatusFilter } from './manager/StatusFilter'
 import type { ClassNames, ManagerPart } from './shared/class-names'
 import type { ScopeOption } from './shared/scope-option'
 import { useDebouncedValue } from './shared/use-debounced-value'
+import { useIdleAfter } from './shared/use-idle-after'
 import { useNow } from './shared/use-now'
 
 /** The manager's status filter: one status, or `'all'`. */
@@ -122,15 +124,33 @@ export function APIKeysManager(props: APIKeysManagerProps) {
     props.onStatusChange?.(next ?? 'all')
   }
   const query = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS, search !== typed)
+  const searched = `${query}\u0000${status ?? ''}`
+
+  // A hygiene finding the user picked, and the search it was picked under: a new search or status shows
+  // every key again. A backend that filters by hygiene narrows the list itself (so its pages and total
+  // are right) and counts every key; on any other, the finding narrows the page shown, counted over
+  // that page, and a new page shows every key again too.
+  const [hygiene, setHygiene] = useState<{ filter: HygieneFilter; scope: string } | null>(null)
+  const listHygiene = supports.hygiene && hygiene?.scope === searched ? hygiene.filter : undefined
   const list = usePagedAPIKeys({
     subject,
     query,
     status,
+    hygiene: listHygiene,
     pageSize,
     keepPreviousData: true,
     page: props.page,
     onPageChange: props.onPageChange,
   })
+  // Counted once the first rows are on screen and the browser is idle: the first paint is the list.
+  const countsWanted = useIdleAfter(!list.isLoading)
+  const { counts, error: countsError } = useHygieneCounts({ subject, enabled: supports.hygiene && countsWanted })
+  // Counts that fail leave no summary; the failure is the app's to see (a backend that refuses
+  // `hygiene`, say: `createRestFetcher({ hygiene: false })` is then the fix).
+  const { onError } = props
+  useEffect(() => {
+    if (countsError) onError?.(countsError)
+  }, [countsError, onError])
   // Dialogs load when the browser is idle, but only once the first list has been shown: the idle
   // moments while that request is out are not free (loading and running the dialogs' chunk there
   // would push the first rows back).
@@ -144,22 +164,22 @@ export function APIKeysManager(props: APIKeysManagerProps) {
   const searchField = useRef<HTMLInputElement>(null)
   const { announcement, announce } = useAnnouncer()
 
-  // What a search or filter found, said once its answer is in (the first list is not a search).
-  const searched = `${query}\u0000${status ?? ''}`
-  const [announcedSearch, setAnnouncedSearch] = useState(searched)
-  if (searched !== announcedSearch && !list.isFetching && !list.isError) {
-    setAnnouncedSearch(searched)
+  // What a search or filter found, said once its answer is in (the first list is not a search). A
+  // finding the backend narrows the list by is such a filter; one narrowing the page shown is not.
+  const listed = `${searched}\u0000${listHygiene ?? ''}`
+  const [announcedSearch, setAnnouncedSearch] = useState(listed)
+  if (listed !== announcedSearch && !list.isFetching && !list.isError) {
+    setAnnouncedSearch(listed)
     announce(messages.searchResults(list.count))
   }
 
-  // A hygiene finding narrows the page shown (it is counted over that page); a new search, status or
-  // page shows every key again.
-  const hygieneScope = `${searched}\u0000${list.page}`
-  const [hygiene, setHygiene] = useState<{ filter: HygieneFilter; scope: string } | null>(null)
+  const hygieneScope = supports.hygiene ? searched : `${searched}\u0000${list.page}`
   const hygieneFilter = hygiene?.scope === hygieneScope ? hygiene.filter : null
   const now = useNow()
   const shownKeys =
-    hygieneFilter === null ? list.data : list.data.filter((key) => matchesHygiene(key, hygieneFilter, now))
+    hygieneFilter === null || supports.hygiene
+      ? list.data
+      : list.data.filter((key) => matchesHygiene(key, hygieneFilter, now))
 
   function openForKey(kind: 'revoke' | 'roll' | 'details', key: APIKeyResource): void {
     dispatch({ type: 'key', kind, key, index: list.data.findIndex((candidate) => candidate.id === key.id) })
@@ -203,7 +223,9 @@ export function APIKeysManager(props: APIKeysManagerProps) {
   }
 
   const filtering = query !== '' || status !== undefined
-  const empty = !list.isLoading && !list.isError && list.data.length === 0
+  // A finding that no key has (any more: the last one revoked) keeps the summary, whose toggle shows
+  // every key again, over an empty table, as when it narrows a page.
+  const empty = !list.isLoading && !list.isError && list.data.length === 0 && hygieneFilter === null
   // No keys at all: the empty state's one button to create the first, and no toolbar with nothing to act on.
   const firstKey = empty && !filtering && search === ''
   const statusLabel =
@@ -251,9 +273,16 @@ export function APIKeysManager(props: APIKeysManagerProps) {
         ) : (
           !(list.isError && list.data.length === 0) && (
             <>
-              {!list.isLoading && (
+              {supports.hygiene && countsError && (
+                <p className="rak-hint rak-hygiene-error" role="status">
+                  {messages.hygieneCountsFailed}
+                </p>
+              )}
+              {/* Counts over every key show once they are in, never the page's count in their place. */}
+              {!list.isLoading && (!supports.hygiene || counts !== undefined) && (
                 <HygieneSummary
                   keys={list.data}
+                  counts={counts}
                   filter={hygieneFilter}
                   onFilterChange={(filter) => setHygiene(filter === null ? null : { filter, scope: hygieneScope })}
                 />

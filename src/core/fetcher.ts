@@ -1,4 +1,5 @@
 import type { APIKeyResource, APIKeysPage, APIKeyStatusFilter, CreatedAPIKey, SubjectKind } from './types'
+import type { HygieneFilter } from './key-hygiene'
 
 /** Who a request is about: the resolved subject id, and whether it is a user or a team. */
 export interface SubjectParams {
@@ -14,6 +15,11 @@ export interface ListKeysParams extends SubjectParams {
   query: string
   /** Only keys with this status at the time of the request; undefined means all. */
   status?: APIKeyStatusFilter
+  /**
+   * Only keys with this hygiene finding at the time of the request (the rules of `matchesHygiene`),
+   * counted in `totalCount`; undefined means all. Sent only to a fetcher whose `supports.hygiene` is true.
+   */
+  hygiene?: HygieneFilter
   /** 1-based page number. */
   page: number
   pageSize: number
@@ -73,10 +79,13 @@ export interface ApiKeysFetcher {
 }
 
 /**
- * What a fetcher may carry beside its methods to say what its backend cannot store (left out: it can).
- * `supports: { scopes: false }` hides the scopes picker. Kept apart from {@link ApiKeysFetcher}, so
- * that `Required<ApiKeysFetcher>` stays the full set of calls.
+ * What a fetcher may carry beside its methods to say what its backend can do. Kept apart from
+ * {@link ApiKeysFetcher}, so that `Required<ApiKeysFetcher>` stays the full set of calls.
+ * - `scopes`: false when the backend stores no scopes (left out: it does); false hides the scopes picker.
+ * - `hygiene`: true when `list` honours `hygiene` (left out: it does not, as a backend that never
+ *   heard of it would answer every key). The manager then counts and filters across every key, not
+ *   only the loaded page.
  */
 export interface FetcherSupports {
-  readonly supports?: { readonly scopes?: boolean }
+  readonly supports?: { readonly scopes?: boolean; readonly hygiene?: boolean }
 }

@@ -2,6 +2,7 @@ import { ApiKeysError, type ApiKeysErrorCode } from '../core/errors'
 import type {
   ApiKeysFetcher,
   CreateKeyParams,
+  FetcherSupports,
   ListKeysParams,
   RevokeKeyParams,
   RollKeyParams,
@@ -53,7 +54,7 @@ export type MemoryMethod = 'list' | 'create' | 'revoke' | 'update' | 'roll'
 export type SimulatedFailure = ApiKeysErrorCode | ApiKeysError
 
 /** The embedded backend: a full {@link ApiKeysFetcher} plus controls for stories and tests. */
-export interface MemoryFetcher extends Required<ApiKeysFetcher> {
+export interface MemoryFetcher extends Required<ApiKeysFetcher>, FetcherSupports {
   /** Makes the next `times` calls (of `methods`, default all) reject with `failure`. */
   failNext(failure: SimulatedFailure, options?: { times?: number; methods?: MemoryMethod[] }): void
   /** Changes the simulated latency for the calls that follow. */
@@ -118,6 +119,9 @@ export function createMemoryFetcher(options: MemoryFetcherOptions = {}): MemoryF
   }
 
   const fetcher: MemoryFetcher = {
+    // Its list runs the server's hygiene filter, so the manager counts and filters every key.
+    supports: { hygiene: true },
+
     async list(params: ListKeysParams) {
       // The page is read when the request arrives and answered after the latency, like a server
       // whose response is still on the wire while another request changes the data.
@@ -128,6 +132,7 @@ export function createMemoryFetcher(options: MemoryFetcherOptions = {}): MemoryF
           subjectKind: params.subjectKind,
           query: params.query,
           status: params.status,
+          hygiene: params.hygiene,
           page: params.page,
           pageSize: params.pageSize,
         }),

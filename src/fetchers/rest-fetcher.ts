@@ -1,6 +1,7 @@
 import type {
   ApiKeysFetcher,
   CreateKeyParams,
+  FetcherSupports,
   ListKeysParams,
   RevokeKeyParams,
   RollKeyParams,
@@ -29,6 +30,12 @@ export interface RestFetcherOptions {
   getToken?: () => string | null | Promise<string | null>
   /** Whether cookies go along (default `same-origin`; `include` for a cookie session on another origin). */
   credentials?: RequestCredentials
+  /**
+   * Whether the API filters a list by `hygiene` (default true: the kit's handler does). Give false for
+   * an API of your own that does not: `hygiene` is then never sent, `supports.hygiene` is false, and
+   * the manager counts hygiene findings on the loaded page only.
+   */
+  hygiene?: boolean
 }
 
 /** A key of the kit's HTTP API (dates as ISO strings) as the kit's resource. */
@@ -61,8 +68,9 @@ function toRollResult(value: unknown): RollKeyResult {
  * const fetcher = createRestFetcher({ baseUrl: '/api' })
  * ```
  */
-export function createRestFetcher(options: RestFetcherOptions): Required<ApiKeysFetcher> {
+export function createRestFetcher(options: RestFetcherOptions): Required<ApiKeysFetcher> & FetcherSupports {
   const base = trimBase(options.baseUrl)
+  const hygiene = options.hygiene ?? true
   const fetchFn = options.fetch ?? globalFetch
   const credentials = options.credentials ?? 'same-origin'
 
@@ -88,12 +96,16 @@ export function createRestFetcher(options: RestFetcherOptions): Required<ApiKeys
   const keyPath = (apiKeyId: string, action = ''): string => `/api-keys/${encodeURIComponent(apiKeyId)}${action}`
 
   return {
+    supports: { hygiene },
+
     async list(params: ListKeysParams) {
       const query = queryString({
         subject: params.subject,
         subjectKind: params.subjectKind,
         query: params.query === '' ? undefined : params.query,
         status: params.status,
+        // An API that does not know the parameter would refuse it (the kit's handler refuses unknown ones).
+        hygiene: hygiene ? params.hygiene : undefined,
         page: params.page,
         pageSize: params.pageSize,
       })

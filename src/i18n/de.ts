@@ -181,6 +181,7 @@ export const deMessages: Messages = {
     count === 1 ? '1 Schlüssel seit 90 Tagen unbenutzt' : `${count} Schlüssel seit 90 Tagen unbenutzt`,
   hygieneScope: 'Gezählt unter den Schlüsseln dieser Seite.',
   hygieneShowAll: 'Alle Schlüssel zeigen',
+  hygieneCountsFailed: 'Bald ablaufende und ungenutzte Schlüssel konnten nicht gezählt werden.',
   accountSettingsTitle: 'Kontoeinstellungen',
   settingsTabsLabel: 'Einstellungen',
   apiKeysTab: 'API-Schlüssel',

@@ -144,6 +144,7 @@ export const enMessages: Messages = {
   hygieneUnused: (count) => (count === 1 ? '1 key unused for 90 days' : `${count} keys unused for 90 days`),
   hygieneScope: 'Counted among the keys on this page.',
   hygieneShowAll: 'Show all keys',
+  hygieneCountsFailed: 'Keys that expire soon or go unused could not be counted.',
   accountSettingsTitle: 'Account settings',
   settingsTabsLabel: 'Settings',
   apiKeysTab: 'API Keys',

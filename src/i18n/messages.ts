@@ -193,6 +193,8 @@ export interface Messages {
   /** Says the summary counts only the keys the page shows. */
   hygieneScope: string
   hygieneShowAll: string
+  /** Where the summary would be when the counts over every key could not be had. */
+  hygieneCountsFailed: string
   accountSettingsTitle: string
   settingsTabsLabel: string
   apiKeysTab: string

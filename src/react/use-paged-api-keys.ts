@@ -10,7 +10,7 @@ import {
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ApiKeysError } from '../core/errors'
 import type { APIKeyResource, APIKeysPage } from '../core/types'
-import { useListSetup, type ListParams } from './list-setup'
+import { useListSetup, type InternalListParams } from './list-setup'
 import { fetchPage } from '../client/list-query'
 import { LIST_STALE_TIME_MS } from '../client/query-defaults'
 import { useRenderOnArrival } from './render-on-arrival'
@@ -39,7 +39,7 @@ function observerRetry(
 const toPage = (value: number): number => Math.max(1, Math.floor(value) || 1)
 
 /** What the paged list takes: a list's parameters, and optionally a page the caller controls. */
-export interface PagedListParams extends ListParams {
+export interface PagedListParams extends InternalListParams {
   keepPreviousData?: boolean
   /** The page to show, when the caller keeps it (in the URL, say); leave out to let the list keep it. */
   page?: number

@@ -26,7 +26,7 @@ export interface OwnerActions {
   owner: { subject: string; subjectKind: SubjectKind }
   /** Lists with `query` defaulting to the case's tag, so a case sees only its own keys. */
   list(
-    params?: Partial<Pick<ListKeysParams, 'query' | 'status' | 'page' | 'pageSize' | 'signal'>>,
+    params?: Partial<Pick<ListKeysParams, 'query' | 'status' | 'hygiene' | 'page' | 'pageSize' | 'signal'>>,
   ): Promise<APIKeysPage>
   create(name: string, extras?: CreateExtras): Promise<CreatedAPIKey>
   revoke(apiKeyId: string, revocationReason?: string | null, signal?: AbortSignal): Promise<APIKeyResource>
@@ -48,8 +48,11 @@ export interface CaseContext extends OwnerActions {
   other: OwnerActions | undefined
   /** Calls as nobody signed in, when the options give such a fetcher. */
   signedOut: OwnerActions | undefined
-  /** What the fetcher can do: `update` and `roll` are optional methods; `scopes` is `supports.scopes`. */
-  can: { update: boolean; roll: boolean; scopes: boolean }
+  /**
+   * What the fetcher can do: `update` and `roll` are optional methods; `scopes` is `supports.scopes`;
+   * `hygiene` is `supports.hygiene` (a list filtered by hygiene finding).
+   */
+  can: { update: boolean; roll: boolean; scopes: boolean; hygiene: boolean }
 }
 
 const live = (): AbortSignal => new AbortController().signal

@@ -1,6 +1,7 @@
 import { randomBase62 } from '../core/base62'
 import { createCases } from './cases/create-cases'
 import { guardCases } from './cases/guard-cases'
+import { hygieneCases } from './cases/hygiene-cases'
 import { listCases } from './cases/list-cases'
 import { revokeCases } from './cases/revoke-cases'
 import { rollCases } from './cases/roll-cases'
@@ -36,11 +37,19 @@ export interface FetcherContractCase {
   run: () => Promise<void>
 }
 
-const ALL_CASES = [...listCases, ...createCases, ...revokeCases, ...updateCases, ...rollCases, ...guardCases]
+const ALL_CASES = [
+  ...listCases,
+  ...hygieneCases,
+  ...createCases,
+  ...revokeCases,
+  ...updateCases,
+  ...rollCases,
+  ...guardCases,
+]
 
 /**
  * The behaviour every `ApiKeysFetcher` must have, as test cases for any runner: list order and
- * paging, search, the status filter, the rules of create, revoke, update and roll, conflicts
+ * paging, search, the status filter, the hygiene filter (when `supports.hygiene`), the rules of create, revoke, update and roll, conflicts
  * (names compared case-insensitively in NFC), revoking twice, aborted requests and error codes.
  * The kit runs it against its own fetchers. With Vitest or Jest, `fetcherContract` imported from
  * `react-api-keys/testing`:
@@ -61,10 +70,12 @@ export function fetcherContract(options: FetcherContractOptions): FetcherContrac
     update: probe.update !== undefined,
     roll: probe.roll !== undefined,
     scopes: probe.supports?.scopes !== false,
+    hygiene: probe.supports?.hygiene === true,
   }
   const missing: Record<CaseNeed, string | undefined> = {
     update: can.update ? undefined : 'the fetcher has no update',
     roll: can.roll ? undefined : 'the fetcher has no roll',
+    hygiene: can.hygiene ? undefined : 'the fetcher does not filter lists by hygiene (supports.hygiene)',
     'another owner': second ? undefined : 'only one owner was given',
     'signed-out fetcher': options.signedOut ? undefined : 'no signedOut fetcher was given',
   }

@@ -23,6 +23,11 @@ export interface KitParameters {
   setup?: (fetcher: MemoryFetcher) => void
   /** A backend that stores no scopes (`supports.scopes: false`), as Stack Auth's and Clerk's. */
   withoutScopes?: boolean
+  /**
+   * A backend whose list cannot filter by hygiene (no `supports.hygiene`), as Stack Auth's and Clerk's:
+   * the manager counts and filters the loaded page only.
+   */
+  withoutHygiene?: boolean
   /** A backend that answers pages of more than 100 keys (the kit's server does not), as an app's own may. */
   largePages?: boolean
 }
@@ -53,7 +58,13 @@ function KitFrame({ parameters, latency, failure, locale, children }: KitFramePr
     if (failure !== 'none') memory.failNext('network', { times: 1000, methods: FAILING_METHODS[failure] })
     parameters.setup?.(memory)
     const backend = parameters.largePages ? withLargePages(memory) : memory
-    return parameters.withoutScopes ? { ...backend, supports: { scopes: false } } : backend
+    // Each flag takes away its own support only, so a story may combine them.
+    const supports = {
+      ...backend.supports,
+      ...(parameters.withoutScopes ? { scopes: false } : {}),
+      ...(parameters.withoutHygiene ? { hygiene: false } : {}),
+    }
+    return parameters.withoutScopes || parameters.withoutHygiene ? { ...backend, supports } : backend
   })
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }))
   return (

@@ -70,6 +70,22 @@ describe('HygieneSummary', () => {
     expect(within(summary).queryByRole('button', { name: 'Show all keys' })).toBeNull()
   })
 
+  it('shows the counts it is given, over every key, without the page hint', () => {
+    render(
+      <HygieneSummary
+        keys={[key({})]}
+        counts={{ 'expiring-this-week': 4, unused: 0 }}
+        filter={null}
+        onFilterChange={() => undefined}
+      />,
+      { wrapper: setupKit().wrapper },
+    )
+    const summary = screen.getByRole('region', { name: 'Key hygiene' })
+    expect(within(summary).getByRole('button', { name: '4 keys expire this week' })).toBeDefined()
+    expect(within(summary).queryByRole('button', { name: /unused for 90 days$/ })).toBeNull()
+    expect(summary.textContent).not.toContain('Counted among the keys on this page.')
+  })
+
   it('shows nothing when no key needs a look', () => {
     render(<HygieneSummary keys={[key({})]} filter={null} onFilterChange={() => undefined} />, {
       wrapper: setupKit().wrapper,

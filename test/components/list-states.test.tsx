@@ -1,6 +1,6 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { APIKeysManager } from '../../src/index'
 import { DAY, USER, seedKeys, setupKit } from '../helpers/kit'
 import { HOUR, MINUTE, cellOf, findOpenedDialog, rowNamed, rowNames, statusOf } from './helpers'
@@ -230,6 +230,9 @@ describe('APIKeysManager: the list', () => {
   it('explains a failed load and recovers on Retry', async () => {
     const { memory, wrapper } = setupKit({ seed: seedKeys(USER, 2) })
     memory.failNext('network', { methods: ['list'] })
+    // The page's requests, not the hygiene counts' (a one-key page per finding, sent beside it).
+    const list = vi.spyOn(memory, 'list')
+    const pageRequests = (): number => list.mock.calls.filter(([params]) => params.hygiene === undefined).length
     const user = userEvent.setup({ delay: null })
     render(<APIKeysManager />, { wrapper })
     const alert = await screen.findByRole('alert')
@@ -242,6 +245,6 @@ describe('APIKeysManager: the list', () => {
     await screen.findByRole('rowheader', { name: 'Key 2' })
     expect(rowNames()).toEqual(['Key 2', 'Key 1'])
     expect(screen.queryByRole('alert')).toBeNull()
-    expect(memory.calls.list).toBe(2)
+    expect(pageRequests()).toBe(2)
   })
 })

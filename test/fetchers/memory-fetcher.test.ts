@@ -89,6 +89,27 @@ describe('createMemoryFetcher', () => {
     expect((await fetcher.list(list({ status: 'expired' }))).data.map((one) => one.id)).toEqual([key.id])
   })
 
+  it('filters by hygiene finding at its clock, over every key, and says it does', async () => {
+    let now = Date.UTC(2026, 6, 1)
+    const fetcher = createMemoryFetcher({
+      now: () => now,
+      seed: [
+        { name: 'Old', subject: USER, createdAt: new Date(now - 91 * DAY) },
+        { name: 'Used', subject: USER, createdAt: new Date(now - 91 * DAY), lastUsedAt: new Date(now - DAY) },
+        { name: 'Soon', subject: USER, createdAt: new Date(now - DAY), expiration: new Date(now + 3 * DAY) },
+      ],
+    })
+    expect(fetcher.supports).toEqual({ hygiene: true })
+    const found = async (hygiene: 'unused' | 'expiring-this-week'): Promise<[string[], number]> => {
+      const page = await fetcher.list(list({ hygiene, pageSize: 1 }))
+      return [page.data.map((key) => key.name), page.totalCount]
+    }
+    expect(await found('unused')).toEqual([['Old'], 1])
+    expect(await found('expiring-this-week')).toEqual([['Soon'], 1])
+    now += 4 * DAY // Soon has expired: no longer a finding
+    expect(await found('expiring-this-week')).toEqual([[], 0])
+  })
+
   it('marks a key used on touch', async () => {
     const now = Date.UTC(2026, 0, 1)
     const fetcher = createMemoryFetcher({ seed: seedKeys(USER, 1), now: () => now })

@@ -83,6 +83,32 @@ describe('createRestFetcher against the real server companion over loopback', ()
     expect(page.data[0]?.lastUsedAt).toBeNull()
   })
 
+  it('sends hygiene as a query parameter only when given, and only to an API that filters by it', async () => {
+    const fetcher = fetcherAs('user_findings')
+    expect(fetcher.supports?.hygiene).toBe(true)
+    await fetcher.create(createFor('user_findings', 'Soon', { secondsUntilExpiration: 3600 }))
+    await fetcher.create(createFor('user_findings', 'Later'))
+    const lists = (): string[] =>
+      server.requests.filter((line) => line.startsWith('GET /api/api-keys?subject=user_findings'))
+
+    const soon = await fetcher.list(listOf('user_findings', { hygiene: 'expiring-this-week', pageSize: 1 }))
+    expect([soon.data.map((key) => key.name), soon.totalCount]).toEqual([['Soon'], 1])
+    expect(lists().at(-1)).toContain('&hygiene=expiring-this-week&')
+    await fetcher.list(listOf('user_findings'))
+    expect(lists().at(-1)).not.toContain('hygiene=')
+
+    // An app's own API that never heard of it: the fetcher says so, and never sends it.
+    const own = createRestFetcher({
+      baseUrl: server.baseUrl,
+      headers: { 'x-test-user': 'user_findings' },
+      hygiene: false,
+    })
+    expect(own.supports?.hygiene).toBe(false)
+    const all = await own.list(listOf('user_findings', { hygiene: 'expiring-this-week' }))
+    expect(all.totalCount).toBe(2)
+    expect(lists().at(-1)).not.toContain('hygiene=')
+  })
+
   it("manages a team's keys, with getToken sent as a bearer token", async () => {
     const fetcher = createRestFetcher({ baseUrl: `${server.baseUrl}/`, getToken: async () => 'user_team' })
     const team = { subject: 'team_of_user_team', subjectKind: 'team' as const }

@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { UNUSED_AFTER_MS } from '../../src/core/key-hygiene'
 import { createApiKeysHandler } from '../../src/server/http/handler'
 import { createApiKeyService } from '../../src/server/service/api-key-service'
 import { createMemoryStore } from '../../src/server/stores/memory-store'
@@ -147,6 +148,34 @@ describe('createApiKeysHandler: routes', () => {
     for (let i = 0; i < 11; i++)
       sharedStatuses.push((await shared.call('POST', '/api-keys', { as: 'bob', json: { name: `d${i}` } })).status)
     expect(sharedStatuses).toEqual([...Array<number>(10).fill(201), 429])
+  })
+
+  it('lists by hygiene finding, counted across every key, and refuses a finding it does not know', async () => {
+    const { call, clock } = httpSetup(createMemoryStore())
+    await call('POST', '/api-keys', { as: 'alice', json: { name: 'old' } })
+    clock.advance(UNUSED_AFTER_MS + SECOND)
+    await call('POST', '/api-keys', { as: 'alice', json: { name: 'soon', secondsUntilExpiration: 3600 } })
+    await call('POST', '/api-keys', { as: 'alice', json: { name: 'new' } })
+    const listed = async (query: string): Promise<[string[], unknown]> => {
+      const answer = await call('GET', `/api-keys?${query}`, { as: 'alice' })
+      expect(answer.status, query).toBe(200)
+      return [(answer.body.data as { name: string }[]).map((key) => key.name), answer.body.totalCount]
+    }
+    expect(await listed('hygiene=unused&pageSize=1')).toEqual([['old'], 1])
+    expect(await listed('hygiene=expiring-this-week&pageSize=1')).toEqual([['soon'], 1])
+    expect(await listed('hygiene=expiring-this-week&status=revoked')).toEqual([[], 0])
+    expect(await listed('hygiene=unused&query=new')).toEqual([[], 0])
+    expect(await listed('pageSize=1')).toEqual([['new'], 3])
+
+    const unknown = await call('GET', '/api-keys?hygiene=stale', { as: 'alice' })
+    expect(unknown.status).toBe(400)
+    expect(unknown.body).toMatchObject({
+      code: 'invalid_input',
+      detail: 'The hygiene filter must be one of expiring-this-week, unused.',
+      issues: [{ field: 'hygiene', reason: 'invalid' }],
+    })
+    const twice = await call('GET', '/api-keys?hygiene=unused&hygiene=unused', { as: 'alice' })
+    expect(twice.body).toMatchObject({ status: 400, issues: [{ field: 'hygiene', reason: 'invalid' }] })
   })
 
   it('answers 500 without detail when the store fails, and tells onError', async () => {

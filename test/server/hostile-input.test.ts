@@ -116,6 +116,7 @@ function describeHostile(label: string, open: () => Promise<ApiKeyStore>, skip =
         ['?pageSize=0', 400],
         ['?pageSize=101', 400],
         ['?status=deleted', 400],
+        ['?hygiene=%27%20OR%201%3D1', 400],
         ['?page=1&page=2', 400],
         [`?${encodeURIComponent(SQL)}=1`, 400],
         [`?subject=${encodeURIComponent(SQL)}`, 404],

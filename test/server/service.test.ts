@@ -2,6 +2,7 @@
 import { ApiKeysError } from '../../src/core/errors'
 import { sha256Hex } from '../../src/core/hash'
 import { generateApiKey, isWellFormedApiKey } from '../../src/core/key-format'
+import { UNUSED_AFTER_MS } from '../../src/core/key-hygiene'
 import { MAX_GRACE_PERIOD_SECONDS } from '../../src/core/validation'
 import { createApiKeyService } from '../../src/server/service/api-key-service'
 import { constantTimeEqual } from '../../src/server/service/constant-time'
@@ -121,11 +122,31 @@ describe('createApiKeyService: list, get, update, revoke', () => {
       { pageSize: 101 },
       { pageSize: 1.5 },
       { status: 'gone' },
+      { hygiene: 'stale' },
       { query: 'q'.repeat(201) },
       { query: 5 },
     ]) {
       expect(await rejectionOf(service.list({ subject: 'u', ...bad }))).toMatchObject({ code: 'invalid_input' })
     }
+  })
+
+  it('narrows a list to a hygiene finding at its clock, and names the findings it knows', async () => {
+    const { service, clock } = setup()
+    await service.create({ subject: 'u', name: 'old' })
+    clock.advance(UNUSED_AFTER_MS + SECOND)
+    await service.create({ subject: 'u', name: 'soon', secondsUntilExpiration: 3 * 24 * 60 * 60 })
+    await service.create({ subject: 'u', name: 'later', secondsUntilExpiration: 30 * 24 * 60 * 60 })
+    const names = async (hygiene: unknown): Promise<[string[], number]> => {
+      const page = await service.list({ subject: 'u', hygiene, pageSize: 1 })
+      return [page.data.map((key) => key.name), page.totalCount]
+    }
+    expect(await names('unused')).toEqual([['old'], 1])
+    expect(await names('expiring-this-week')).toEqual([['soon'], 1])
+    expect(await names(undefined)).toEqual([['later'], 3])
+    expect(await rejectionOf(service.list({ subject: 'u', hygiene: 'Unused' }))).toMatchObject({
+      code: 'invalid_input',
+      message: 'The hygiene filter must be one of expiring-this-week, unused.',
+    })
   })
 
   it('keeps the first time and reason when revoked twice', async () => {

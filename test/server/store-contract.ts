@@ -9,6 +9,8 @@ import { createSecretHasher } from '../../src/server/service/secret-hash'
 import { MIGRATIONS } from '../../src/server/stores/sql/migrations'
 import type { SqlLocation } from '../../src/server/stores/sql/names'
 import type { ApiKeyStore, NewApiKeyRecord, SubjectRef } from '../../src/server/stores/types'
+import { describeHygieneFilter } from './store-contract-hygiene'
+import { storeRecord } from './store-record'
 
 /**
  * The behaviour every {@link ApiKeyStore} must have, run against the memory, PGlite and PostgreSQL
@@ -36,23 +38,7 @@ export function describeStoreContract(
       Array.from({ length: 64 }, () => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('')
 
     function record(owner: SubjectRef, overrides: Partial<NewApiKeyRecord> = {}): NewApiKeyRecord {
-      const name = overrides.name ?? `key ${randomBase62(6)}`
-      return {
-        id: newApiKeyId(),
-        ...owner,
-        name,
-        nameKey: nameKeyOf(name),
-        description: null,
-        claims: null,
-        scopes: [],
-        createdAt: T0,
-        createdBy: owner.subject,
-        expiration: null,
-        prefix: 'sk_',
-        lastFour: 'abcd',
-        secretHash: hash(),
-        ...overrides,
-      }
+      return storeRecord(owner, { createdAt: T0, ...overrides })
     }
 
     async function expectConflict(promise: Promise<unknown>): Promise<void> {
@@ -358,6 +344,8 @@ export function describeStoreContract(
       expect((await store.get(key.id))?.lastUsedAt).toEqual(at(61))
       expect(await store.touchLastUsed({ id: newApiKeyId(), now: at(61), staleAt: at(1) })).toBe(false)
     })
+
+    describeHygieneFilter(() => store)
   })
 }
 

@@ -6,12 +6,15 @@
  *
  * | Method | Path                          | Body                                                                   | Answer |
  * |--------|-------------------------------|------------------------------------------------------------------------|--------|
- * | GET    | /api-keys?subject=&subjectKind=&query=&status=&page=&pageSize= | -                                     | 200 `{ data, totalCount }` |
+ * | GET    | /api-keys?subject=&subjectKind=&query=&status=&hygiene=&page=&pageSize= | -                            | 200 `{ data, totalCount }` |
  * | POST   | /api-keys                     | `{ subject?, subjectKind?, name, description?, secondsUntilExpiration?, scopes?, claims? }` | 201 key with `secret`, `Location` |
  * | GET    | /api-keys/:id                 | -                                                                      | 200 key |
  * | PATCH  | /api-keys/:id                 | `{ name?, description? }`                                              | 200 key |
  * | POST   | /api-keys/:id/revoke          | `{ revocationReason? }` or empty                                       | 200 key |
  * | POST   | /api-keys/:id/roll            | `{ gracePeriodSeconds }`                                               | 200 `{ replacement (with secret), previous }` |
+ *
+ * `status` is `active`, `expired` or `revoked`; `hygiene` is `expiring-this-week` or `unused` (the
+ * rules of `matchesHygiene`), counted in `totalCount` like any filter.
  *
  * `subject` defaults to the caller's user id. A key's owner is the pair `(subjectKind, subject)`,
  * `subjectKind` being `user` or `team` (left out: `user` for the caller's own id, else `team`); keys
@@ -32,7 +35,13 @@ import { toKeyJson, toPageJson, toRollResultJson } from '../../core/key-json'
 import { isSubjectKind, type APIKeyResource } from '../../core/types'
 import { validateGracePeriod } from '../../core/validation'
 import type { ApiKeyService } from '../service/api-key-service'
-import { checkSubject, INVALID_STATUS_DETAIL, isStatusFilter } from '../service/list-params'
+import {
+  checkSubject,
+  INVALID_HYGIENE_DETAIL,
+  INVALID_STATUS_DETAIL,
+  isHygieneFilter,
+  isStatusFilter,
+} from '../service/list-params'
 import type { SubjectRef } from '../stores/types'
 import { checkCreateFields } from '../service/create-input'
 import type { RateLimiter, RateLimitOptions } from '../service/rate-limiter'
@@ -71,7 +80,7 @@ export interface ApiKeysHandlerOptions {
 /** A Fetch API request handler. */
 export type FetchHandler = (request: Request) => Promise<Response>
 
-const LIST_PARAMS = ['subject', 'subjectKind', 'query', 'status', 'page', 'pageSize'] as const
+const LIST_PARAMS = ['subject', 'subjectKind', 'query', 'status', 'hygiene', 'page', 'pageSize'] as const
 const CREATE_FIELDS = [
   'subject',
   'subjectKind',
@@ -98,8 +107,8 @@ function parseListParams(url: URL): Record<(typeof LIST_PARAMS)[number], string 
     if (all.length > 1) throw badParam(name, 'invalid', `Give ${name} once.`)
     values[name as (typeof LIST_PARAMS)[number]] = all[0]
   }
-  const { subject, subjectKind, query, status, page, pageSize } = values
-  return { subject, subjectKind, query, status, page, pageSize }
+  const { subject, subjectKind, query, status, hygiene, page, pageSize } = values
+  return { subject, subjectKind, query, status, hygiene, page, pageSize }
 }
 
 /** The owner of a key the caller may manage. */
@@ -189,10 +198,14 @@ export function createApiKeysHandler(options: ApiKeysHandlerOptions): FetchHandl
         if (params.status !== undefined && !isStatusFilter(params.status)) {
           throw badParam('status', 'invalid', INVALID_STATUS_DETAIL)
         }
+        if (params.hygiene !== undefined && !isHygieneFilter(params.hygiene)) {
+          throw badParam('hygiene', 'invalid', INVALID_HYGIENE_DETAIL)
+        }
         const page = await service.list({
           ...subjectFor(caller, params.subject, params.subjectKind),
           query: params.query ?? '',
           status: params.status,
+          hygiene: params.hygiene,
           page: parseCount(params.page, 'page'),
           pageSize: parseCount(params.pageSize, 'pageSize'),
         })

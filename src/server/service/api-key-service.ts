@@ -1,6 +1,7 @@
 import { ApiKeysError } from '../../core/errors'
 import type { RollKeyResult } from '../../core/fetcher'
 import { DEFAULT_KEY_PREFIX, generateApiKey, isValidKeyPrefix, lastFourOf } from '../../core/key-format'
+import type { HygieneFilter } from '../../core/key-hygiene'
 import { rollOutcome } from '../../core/roll-outcome'
 import type { APIKeyResource, APIKeysPage, APIKeyStatusFilter, CreatedAPIKey, SubjectKind } from '../../core/types'
 import { validateGracePeriod, validateRevocationReason, validateUpdateInput } from '../../core/validation'
@@ -65,6 +66,8 @@ export interface CreateApiKeyInput extends SubjectInput {
 export interface ListApiKeysInput extends SubjectInput {
   query?: unknown
   status?: APIKeyStatusFilter | unknown
+  /** Only keys with this hygiene finding at the time of the request (`matchesHygiene`). */
+  hygiene?: HygieneFilter | unknown
   page?: unknown
   pageSize?: unknown
 }
@@ -175,6 +178,7 @@ export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyServic
         ...owner,
         nameKeyContains: nameKeyOf(params.query),
         ...(params.status === undefined ? {} : { status: params.status }),
+        ...(params.hygiene === undefined ? {} : { hygiene: params.hygiene }),
         offset: (params.page - 1) * params.pageSize,
         limit: params.pageSize,
         now: new Date(at),

@@ -1,4 +1,5 @@
 import { ApiKeysError, isOneOf } from '../../core/errors'
+import { HYGIENE_FILTERS, type HygieneFilter } from '../../core/key-hygiene'
 import { API_KEY_STATUS_FILTERS, type APIKeyStatusFilter } from '../../core/types'
 import { isSafeText } from './text-safety'
 
@@ -21,6 +22,14 @@ export function isStatusFilter(value: unknown): value is APIKeyStatusFilter {
   return isOneOf(API_KEY_STATUS_FILTERS, value)
 }
 
+/** What a list says of a hygiene finding it does not know, naming every one it does. */
+export const INVALID_HYGIENE_DETAIL = `The hygiene filter must be one of ${HYGIENE_FILTERS.join(', ')}.`
+
+/** Whether `value` is one of the list hygiene filters. */
+export function isHygieneFilter(value: unknown): value is HygieneFilter {
+  return isOneOf(HYGIENE_FILTERS, value)
+}
+
 /** Checks a subject id: a non-empty string of at most 255 characters. */
 export function checkSubject(value: unknown): string {
   if (typeof value !== 'string' || value === '' || value.length > MAX_SUBJECT_LENGTH || !isSafeText(value)) {
@@ -33,6 +42,7 @@ export function checkSubject(value: unknown): string {
 export interface ValidListParams {
   query: string
   status: APIKeyStatusFilter | undefined
+  hygiene: HygieneFilter | undefined
   page: number
   pageSize: number
 }
@@ -49,6 +59,7 @@ function checkInteger(value: unknown, fallback: number, min: number, max: number
 export function validateListParams(input: {
   query?: unknown
   status?: unknown
+  hygiene?: unknown
   page?: unknown
   pageSize?: unknown
 }): ValidListParams {
@@ -63,9 +74,13 @@ export function validateListParams(input: {
   if (input.status !== undefined && !isStatusFilter(input.status)) {
     throw new ApiKeysError('invalid_input', INVALID_STATUS_DETAIL)
   }
+  if (input.hygiene !== undefined && !isHygieneFilter(input.hygiene)) {
+    throw new ApiKeysError('invalid_input', INVALID_HYGIENE_DETAIL)
+  }
   return {
     query: query.trim(),
     status: input.status,
+    hygiene: input.hygiene,
     page: checkInteger(input.page, 1, 1, MAX_PAGE, 'The page'),
     pageSize: checkInteger(input.pageSize, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, 'The page size'),
   }

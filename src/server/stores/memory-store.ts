@@ -1,4 +1,5 @@
 import type { APIKeyStatusFilter, SubjectKind } from '../../core/types'
+import { matchesHygiene, type HygieneFilter } from '../../core/key-hygiene'
 import { isExpiredAt, matchesStatusFilter } from '../../core/key-status'
 import { nameTakenError, notRollableError } from './errors'
 import type { ApiKeyStore, ListKeysQuery, NewApiKeyRecord, RollKeyCommand, StoredApiKey, SubjectRef } from './types'
@@ -77,6 +78,20 @@ const ownerKey = (kind: SubjectKind, subject: string): string => `${kind}:${subj
 
 function matchesStatus(key: StoredApiKey, status: APIKeyStatusFilter | undefined, now: Date): boolean {
   return matchesStatusFilter({ revoked: key.revokedAt !== null, expiration: key.expiration }, status, now.getTime())
+}
+
+/** Whether the key has the hygiene finding at `now`, by the core rule itself (no copy of it here). */
+function matchesHygieneFilter(key: StoredApiKey, hygiene: HygieneFilter, now: Date): boolean {
+  const at = now.getTime()
+  const input = {
+    revoked: key.revokedAt !== null,
+    expired: isExpiredAt(key, at),
+    expiration: key.expiration,
+    createdAt: key.createdAt,
+    lastUsedAt: key.lastUsedAt,
+    replacedBy: key.replacedBy,
+  }
+  return matchesHygiene(input, hygiene, at)
 }
 
 /** A list search (a lower-cased name key fragment): a substring of the name key, or the whole last four in any case. */
@@ -178,7 +193,7 @@ export function createMemoryStore(): ApiKeyStore {
       const owner = byOwner.get(ownerKey(query.subjectKind, query.subject))
       const entries = owner?.entries ?? []
       const end = query.offset + query.limit
-      if (query.nameKeyContains === '' && query.status === undefined) {
+      if (query.nameKeyContains === '' && query.status === undefined && query.hygiene === undefined) {
         const from = Math.max(0, entries.length - end)
         const to = Math.max(0, entries.length - query.offset)
         const keys = entries.slice(from, to).reverse()
@@ -190,6 +205,7 @@ export function createMemoryStore(): ApiKeyStore {
         if (owner === undefined || !matchesSearch(owner, i, query.nameKeyContains)) continue
         const entry = entries[i] as Entry
         if (query.status !== undefined && !matchesStatus(entry.key, query.status, query.now)) continue
+        if (query.hygiene !== undefined && !matchesHygieneFilter(entry.key, query.hygiene, query.now)) continue
         if (totalCount >= query.offset && totalCount < end) page.push(entry.key)
         totalCount++
       }

@@ -1,4 +1,5 @@
 import type { RateLimiter, RateLimitOptions } from '../service/rate-limiter'
+import type { HygieneFilter } from '../../core/key-hygiene'
 import type { APIKeyResource, APIKeyStatusFilter, SubjectKind } from '../../core/types'
 
 /**
@@ -52,6 +53,8 @@ export interface ListKeysQuery extends SubjectRef {
   /** A lower-cased name key fragment; empty matches all. */
   nameKeyContains: string
   status?: APIKeyStatusFilter
+  /** Only keys with this hygiene finding at `now`: the rule is `matchesHygiene`, which every store runs or is checked against. */
+  hygiene?: HygieneFilter
   offset: number
   limit: number
   /** The moment "expired" and "active" are judged at. */

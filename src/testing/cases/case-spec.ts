@@ -1,7 +1,7 @@
 import type { CaseContext } from '../context'
 
 /** What a case needs beyond list, create and revoke; without it the case is skipped. */
-export type CaseNeed = 'update' | 'roll' | 'another owner' | 'signed-out fetcher'
+export type CaseNeed = 'update' | 'roll' | 'hygiene' | 'another owner' | 'signed-out fetcher'
 
 /** One rule of the contract, as a case. */
 export interface ContractCaseSpec {

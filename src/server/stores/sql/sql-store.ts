@@ -1,3 +1,5 @@
+import { UNUSED_AFTER_MS, type HygieneFilter } from '../../../core/key-hygiene'
+import { EXPIRES_SOON_MS } from '../../../core/key-status'
 import type { APIKeyStatusFilter } from '../../../core/types'
 import { nameTakenError, notRollableError } from '../errors'
 import type { ApiKeyStore, ListKeysQuery, NewApiKeyRecord, RollKeyCommand } from '../types'
@@ -14,9 +16,35 @@ const STATUS_CONDITION: Record<APIKeyStatusFilter, (now: string) => string> = {
 }
 
 /**
+ * Fixed SQL for each hygiene finding: `matchesHygiene` in SQL (the store contract checks it against
+ * that rule at its boundaries). `now` is the request's moment and `bound` the moment `bound(now)`
+ * gives, from the rule's own constants. A key needs care when it is not revoked, not rolled
+ * (`replaced_by`) and not expired. Never built from input.
+ */
+const HYGIENE_CONDITION: Record<
+  HygieneFilter,
+  { bound: (now: number) => number; sql: (now: string, bound: string) => string }
+> = {
+  // Expires in under EXPIRES_SOON_MS: now < expiration < now + EXPIRES_SOON_MS.
+  'expiring-this-week': {
+    bound: (now) => now + EXPIRES_SOON_MS,
+    sql: (now, soon) => `revoked_at IS NULL AND replaced_by IS NULL AND expiration > ${now} AND expiration < ${soon}`,
+  },
+  // Last used (or, never used, made) more than UNUSED_AFTER_MS ago: before now - UNUSED_AFTER_MS.
+  unused: {
+    bound: (now) => now - UNUSED_AFTER_MS,
+    sql: (now, since) =>
+      `revoked_at IS NULL AND replaced_by IS NULL AND (expiration IS NULL OR expiration > ${now})
+        AND coalesce(last_used_at, created_at) < ${since}`,
+  },
+}
+
+/**
  * The WHERE clause of a list and its parameters: the owner, the search (a substring of the name
- * key, or the whole last four in any case) and the status. Reads only columns of the owner's list
- * index, so a count never visits a row.
+ * key, or the whole last four in any case), the status and the hygiene finding. Without a hygiene
+ * finding it reads only columns of the owner's list index, so a count never visits a row; a hygiene
+ * finding reads `replaced_by`, `created_at` and `last_used_at`, which the index lacks, so its count
+ * visits the owner's rows (one owner's keys: few enough that no index of its own is worth it).
  */
 function listConditions(query: ListKeysQuery): { where: string; params: unknown[] } {
   const params: unknown[] = [query.subject, query.subjectKind]
@@ -29,6 +57,12 @@ function listConditions(query: ListKeysQuery): { where: string; params: unknown[
   if (query.status !== undefined) {
     params.push(query.now.toISOString())
     conditions.push(STATUS_CONDITION[query.status](`$${params.length}::timestamptz`))
+  }
+  if (query.hygiene !== undefined) {
+    const condition = HYGIENE_CONDITION[query.hygiene]
+    const now = query.now.getTime()
+    params.push(new Date(now).toISOString(), new Date(condition.bound(now)).toISOString())
+    conditions.push(`(${condition.sql(`$${params.length - 1}::timestamptz`, `$${params.length}::timestamptz`)})`)
   }
   return { where: conditions.join(' AND '), params }
 }
@@ -119,7 +153,7 @@ export async function createSqlStore(client: SqlClient, options: SqlStoreOptions
     async list(query: ListKeysQuery) {
       const { where, params } = listConditions(query)
       // The page's ids and the count both come from the owner's entries in `api_keys_owner_list`
-      // (index-only: every column `where` reads is in it); only the page's rows are then read.
+      // (index-only unless a hygiene finding reads more, see listConditions); only the page's rows are then read.
       const [rows, [count]] = await Promise.all([
         client.query<ApiKeyRow>(
           `SELECT ${KEY_COLUMNS} FROM ${table}

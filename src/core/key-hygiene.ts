@@ -1,11 +1,14 @@
-import { getKeyStatus, isUsableStatus } from '../core/key-status'
-import type { APIKeyResource } from '../core/types'
+import { getKeyStatus, isUsableStatus } from './key-status'
+import type { APIKeyResource } from './types'
 
 /** A key unused for this long (90 days) is worth a look: never used since it was made, or not since then. */
 export const UNUSED_AFTER_MS = 90 * 24 * 60 * 60 * 1000
 
+/** The hygiene findings a list can be narrowed to, as a backend receives them (`hygiene=unused`). */
+export const HYGIENE_FILTERS = ['expiring-this-week', 'unused'] as const
+
 /** A hygiene finding a list can be narrowed to. */
-export type HygieneFilter = 'expiring-this-week' | 'unused'
+export type HygieneFilter = (typeof HYGIENE_FILTERS)[number]
 
 /** The fields a hygiene rule reads. */
 export type HygieneInput = Pick<

@@ -5,7 +5,7 @@ import {
   matchesHygiene,
   unusedFor90Days,
   type HygieneInput,
-} from '../../src/client/key-hygiene'
+} from '../../src/core/key-hygiene'
 
 const DAY = 24 * 60 * 60 * 1000
 const NOW = Date.UTC(2026, 5, 15, 12)
