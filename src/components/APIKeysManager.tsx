@@ -29,7 +29,6 @@ import {
   LazyRollApiKeyDialog,
   LazySecretRevealDialog,
   prefetchDialogs,
-  prefetchDialogsWhenIdle,
 } from './manager/lazy-dialogs'
 import { LiveRegion, useAnnouncer } from './manager/LiveRegion'
 import { Pagination } from './manager/Pagination'
@@ -142,20 +141,24 @@ export function APIKeysManager(props: APIKeysManagerProps) {
     page: props.page,
     onPageChange: props.onPageChange,
   })
-  // Counted once the first rows are on screen and the browser is idle: the first paint is the list.
-  const countsWanted = useIdleAfter(!list.isLoading)
-  const { counts, error: countsError } = useHygieneCounts({ subject, enabled: supports.hygiene && countsWanted })
+  // What the first paint does not need waits until the first list has been shown and the browser is
+  // idle: the idle moments while that request is out are not free (the dialogs' chunk, or the hygiene
+  // counts' requests, run there would push the first rows back).
+  const idleAfterFirstList = useIdleAfter(!list.isLoading)
+  useEffect(() => {
+    if (idleAfterFirstList) prefetchDialogs()
+  }, [idleAfterFirstList])
+  const { counts, error: countsError } = useHygieneCounts({
+    subject,
+    // It asks nothing of a fetcher without supports.hygiene.
+    enabled: idleAfterFirstList,
+  })
   // Counts that fail leave no summary; the failure is the app's to see (a backend that refuses
   // `hygiene`, say: `createRestFetcher({ hygiene: false })` is then the fix).
   const { onError } = props
   useEffect(() => {
     if (countsError) onError?.(countsError)
   }, [countsError, onError])
-  // Dialogs load when the browser is idle, but only once the first list has been shown: the idle
-  // moments while that request is out are not free (loading and running the dialogs' chunk there
-  // would push the first rows back).
-  const firstListSettled = !list.isLoading
-  useEffect(() => (firstListSettled ? prefetchDialogsWhenIdle() : undefined), [firstListSettled])
 
   const [dialogs, dispatch] = useReducer(dialogReducer, NO_DIALOG)
   const open = dialogs.open
@@ -273,7 +276,7 @@ export function APIKeysManager(props: APIKeysManagerProps) {
         ) : (
           !(list.isError && list.data.length === 0) && (
             <>
-              {supports.hygiene && countsError && (
+              {countsError && (
                 <p className="rak-hint rak-hygiene-error" role="status">
                   {messages.hygieneCountsFailed}
                 </p>

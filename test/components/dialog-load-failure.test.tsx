@@ -1,13 +1,13 @@
-import { configure, render, screen, waitFor } from '@testing-library/react'
+import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { APIKeysManager, ApiKeysError } from '../../src/index'
 import type * as DialogChunk from '../../src/components/manager/dialog-chunk'
 import { reloadPage } from '../../src/components/manager/reload-page'
 import { USER, seedKeys, setupKit } from '../helpers/kit'
+import '../helpers/screen-wait'
 
 // Not ./helpers: it loads every dialog before each file, and here their code must fail to arrive.
-configure({ asyncUtilTimeout: 15_000 })
 
 /**
  * The network as the dialogs' chunk sees it: while it is down, downloading the chunk fails as a

@@ -1,10 +1,7 @@
-import { configure, screen, waitFor, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import { beforeAll } from 'vitest'
 import { loadDialogs } from '../../src/components/manager/lazy-dialogs'
-
-// Each test is a whole user flow through Radix dialogs in jsdom: on a slow, shared CI machine a screen
-// may take seconds to appear. The test's own time-out comes from vitest.config.ts.
-configure({ asyncUtilTimeout: 15_000 })
+import '../helpers/screen-wait'
 
 // The manager loads its dialogs on demand and prefetches them once the page is idle: these flows
 // start a moment after the first paint, with them loaded. Stories open them before they are.

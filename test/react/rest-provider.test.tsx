@@ -2,6 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import { APIKeysManager, APIKeysRestProvider, type APIKeysRestProviderProps } from '../../src/index'
 import { USER } from '../helpers/kit'
+import '../helpers/screen-wait'
 
 /** The kit's HTTP API answering one list page with one key, recording each request. */
 function stubListApi(): { requests: { url: string; init: RequestInit | undefined }[] } {

@@ -154,16 +154,6 @@ export function prefetchDialogs(...names: DialogName[]): void {
   loadDialogs(...names).catch(() => undefined)
 }
 
-/** `prefetchDialogs()` once the browser has nothing else to do; returns how to call it off. */
-export function prefetchDialogsWhenIdle(): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(() => prefetchDialogs())
-    return () => cancelIdleCallback(handle)
-  }
-  const timer = setTimeout(() => prefetchDialogs(), 1000)
-  return () => clearTimeout(timer)
-}
-
 /** The create dialog, loaded on demand. */
 export const LazyCreateApiKeyDialog = dialogs.create.Component
 /** The one-time secret dialog, loaded on demand. */

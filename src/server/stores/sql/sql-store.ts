@@ -60,8 +60,7 @@ function listConditions(query: ListKeysQuery): { where: string; params: unknown[
   }
   if (query.hygiene !== undefined) {
     const condition = HYGIENE_CONDITION[query.hygiene]
-    const now = query.now.getTime()
-    params.push(new Date(now).toISOString(), new Date(condition.bound(now)).toISOString())
+    params.push(query.now.toISOString(), new Date(condition.bound(query.now.getTime())).toISOString())
     conditions.push(`(${condition.sql(`$${params.length - 1}::timestamptz`, `$${params.length}::timestamptz`)})`)
   }
   return { where: conditions.join(' AND '), params }
