@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import {
   APIKeysManager,
+  ApiKeysError,
   HygieneSummary,
   KeyDetailsSheet,
   useAPIKeys,
@@ -379,5 +380,51 @@ export const HygieneOnThePageOnly: Story = {
     await expect(canvas.getByText('Showing 1–5 of 19')).toBeVisible()
     await userEvent.click(within(summary).getByRole('button', { name: 'Show all keys' }))
     await waitFor(() => expect(canvas.getAllByRole('row')).toHaveLength(6))
+  },
+}
+
+/** A browser that refuses the clipboard: the sheet says how to copy the key ID by hand. */
+export const CopyIdRefused: Story = {
+  parameters: kit({ seed: [{ name: 'Production API', subject: DEMO_USER, lastFour: 'qeUS' }] }),
+  beforeEach: () => {
+    const original = navigator.clipboard.writeText
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'))
+    return () => {
+      navigator.clipboard.writeText = original
+    }
+  },
+  render: () => <DetailsOf name="Production API" />,
+  play: async () => {
+    const sheet = await findDialog('Production API')
+    await userEvent.click(within(sheet).getByRole('button', { name: 'Copy key ID' }))
+    await expect(await within(sheet).findByRole('alert')).toHaveTextContent(
+      'Copying was blocked by the browser. Select the key ID and copy it by hand.',
+    )
+    await expect(within(sheet).queryByText('Key ID copied')).toBeNull()
+  },
+}
+
+/**
+ * A backend that says it filters by hygiene but refuses the filter (an API of one's own behind
+ * `createRestFetcher` without `hygiene: false`): the manager says the findings could not be counted,
+ * and lists every key as before.
+ */
+export const HygieneCountsFailed: Story = {
+  parameters: kit({
+    seed: hygieneSeed(),
+    setup: (fetcher) => {
+      const list = fetcher.list
+      fetcher.list = (params) =>
+        params.hygiene === undefined
+          ? list(params)
+          : Promise.reject(new ApiKeysError('invalid_input', 'Unknown query parameter: hygiene.'))
+    },
+  }),
+  render: () => <APIKeysManager pageSize={5} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(await canvas.findByText('Keys that expire soon or go unused could not be counted.')).toBeVisible()
+    await expect(canvas.queryByRole('region', { name: 'Key hygiene' })).toBeNull()
+    await expect(canvas.getByText('Showing 1–5 of 19')).toBeVisible()
   },
 }
