@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { APIKeysManager, type APIKeyResource } from '../../src/index'
-import { USER, seedKeys, setupKit } from '../helpers/kit'
+import { USER, countPageRequests, seedKeys, setupKit } from '../helpers/kit'
 import { cellOf, descriptionOf, findOpenedDialog, rowNamed, statusOf } from './helpers'
 
 function setup(onRevoke = vi.fn(), onError = vi.fn()) {
@@ -66,7 +66,8 @@ describe('APIKeysManager: revoking a key', () => {
     await user.type(within(dialog).getByRole('textbox', { name: 'Reason (optional)' }), 'No longer used')
     memory.setLatency(200)
     memory.failNext('forbidden', { methods: ['revoke'] })
-    const listed = memory.calls.list
+    const pageRequests = countPageRequests(memory)
+    const listed = pageRequests()
     await user.click(within(dialog).getByRole('button', { name: 'Revoke key' }))
     await waitFor(() => expect(statusOf(rowNamed('Key 3'))).toBe('Revoked'))
 
@@ -88,7 +89,7 @@ describe('APIKeysManager: revoking a key', () => {
     expect(onError).toHaveBeenCalledTimes(1)
     expect(onError.mock.calls[0]?.[0]).toMatchObject({ code: 'forbidden' })
     // The row stays Active once the list has been fetched again from the backend and shown.
-    await waitFor(() => expect(memory.calls.list).toBeGreaterThan(listed))
+    await waitFor(() => expect(pageRequests()).toBeGreaterThan(listed))
     // The dialog is still open, so the table is hidden from the accessibility tree behind it.
     await waitFor(() => expect(screen.getByRole('table', { hidden: true }).getAttribute('aria-busy')).toBeNull())
     expect(statusOf(rowNamed('Key 3'))).toBe('Active')

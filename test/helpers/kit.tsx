@@ -1,5 +1,6 @@
 import { QueryClient } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
+import { vi } from 'vitest'
 import {
   APIKeysProvider,
   createMemoryFetcher,
@@ -10,6 +11,15 @@ import {
   type MemorySeedKey,
   type SubjectKind,
 } from '../../src/index'
+
+/**
+ * Counts, from now on, the list requests for pages a person sees: not the hygiene counts' one-key
+ * pages, which the manager asks for beside them once the browser is idle.
+ */
+export function countPageRequests(memory: MemoryFetcher): () => number {
+  const list = vi.spyOn(memory, 'list')
+  return () => list.mock.calls.filter(([params]) => params.hygiene === undefined).length
+}
 
 export const USER = 'user_alice'
 export const ORG = 'org_acme'
