@@ -77,20 +77,23 @@ const variablesOf = ({ signal: _signal, ...params }: { signal?: AbortSignal }, t
 })
 const listsOf = (context: ApiKeysContextValue, target: ResolvedSubject) => subjectKey(context.userId, target.subject)
 
-/** What the fetcher's backend supports: its optional methods, and scopes unless it says it has none. */
+/** What the fetcher's backend supports: its optional methods, and scopes and descriptions unless it says it has none. */
 export interface FetcherSupport {
   update: boolean
   roll: boolean
   scopes: boolean
+  /** Whether the backend stores a description beside the name. */
+  description: boolean
   /** Whether `list` narrows to a hygiene finding, so the kit can count and filter every key. */
   hygiene: boolean
 }
 
-/** Which optional methods the fetcher has, whether its backend stores scopes, and whether it filters by hygiene. */
+/** Which optional methods the fetcher has, whether its backend stores scopes and descriptions, and whether it filters by hygiene. */
 export const supportsOf = (fetcher: ApiKeysFetcher & FetcherSupports): FetcherSupport => ({
   update: typeof fetcher.update === 'function',
   roll: typeof fetcher.roll === 'function',
   scopes: fetcher.supports?.scopes !== false,
+  description: fetcher.supports?.description !== false,
   hygiene: fetcher.supports?.hygiene === true,
 })
 

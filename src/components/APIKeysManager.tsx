@@ -102,9 +102,11 @@ const SEARCH_DEBOUNCE_MS = 300
  * paging, each key's details, and the create, one-time reveal, revoke and roll dialogs (each loaded on demand).
  */
 export function APIKeysManager(props: APIKeysManagerProps) {
-  const { subject, pageSize = 10, showDescription = true, classNames = {} } = props
+  const { subject, pageSize = 10, classNames = {} } = props
   const messages = useMessages()
   const supports = useSupports()
+  // A backend that stores no description has none to show, and none to ask for.
+  const showDescription = (props.showDescription ?? true) && supports.description
   // Search and status are the app's when it passes them, else the manager's own.
   const [ownSearch, setOwnSearch] = useState('')
   const [ownStatus, setOwnStatus] = useState<ManagerStatusFilter>('all')

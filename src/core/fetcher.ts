@@ -82,10 +82,12 @@ export interface ApiKeysFetcher {
  * What a fetcher may carry beside its methods to say what its backend can do. Kept apart from
  * {@link ApiKeysFetcher}, so that `Required<ApiKeysFetcher>` stays the full set of calls.
  * - `scopes`: false when the backend stores no scopes (left out: it does); false hides the scopes picker.
+ * - `description`: false when the backend stores no description (left out: it does); false hides the
+ *   description field of the create dialog and of a key's details.
  * - `hygiene`: true when `list` honours `hygiene` (left out: it does not, as a backend that never
  *   heard of it would answer every key). The manager then counts and filters across every key, not
  *   only the loaded page.
  */
 export interface FetcherSupports {
-  readonly supports?: { readonly scopes?: boolean; readonly hygiene?: boolean }
+  readonly supports?: { readonly scopes?: boolean; readonly description?: boolean; readonly hygiene?: boolean }
 }

@@ -156,7 +156,7 @@ export function createClerkFetcher(
     },
 
     async create(params: CreateKeyParams) {
-      refuseUnstorable(params, 'Clerk')
+      refuseUnstorable(params, 'Clerk', ['scopes', 'claims'])
       // Exactly the fields Clerk's own client sends; the Frontend API is not documented to take others.
       const body = {
         type: 'api_key',

@@ -93,7 +93,9 @@ function itemsOf(value: unknown): unknown[] {
  * What Stack's API does not have, the fetcher makes up for or leaves out:
  * - no search, status filter or paging on the server: `list` fetches the subject's keys, then
  *   searches names (case-insensitive), filters by status and pages on the client;
- * - a key's `description` is its label: it is the kit's `name`, and the kit's `description` is null;
+ * - a key's `description` is its label: it is the kit's `name`, and the kit's `description` is null.
+ *   `supports.description` is false, so neither the create dialog nor a key's details ask for one,
+ *   and a create or update that brings a description is refused (`invalid_input`) before any request;
  * - no revocation reason (revoke sends `PATCH { revoked: true }` and drops the reason), no last use
  *   or creator (null), and no roll;
  * - no scopes or claims: `supports.scopes` is false, so the create dialog offers none, and a create
@@ -142,7 +144,7 @@ export function createStackFetcher(
     `${COLLECTION[params.subjectKind]}/${encodeURIComponent(params.apiKeyId)}${queryString(owner(params.subjectKind, params.subject))}`
 
   return {
-    supports: { scopes: false },
+    supports: { scopes: false, description: false },
 
     async list(params: ListKeysParams) {
       const path = COLLECTION[params.subjectKind] + queryString(owner(params.subjectKind, params.subject))
@@ -161,7 +163,7 @@ export function createStackFetcher(
     },
 
     async create(params: CreateKeyParams) {
-      refuseUnstorable(params, 'Stack Auth')
+      refuseUnstorable(params, 'Stack Auth', ['scopes', 'claims', 'description'])
       const seconds = params.secondsUntilExpiration
       const body = {
         ...owner(params.subjectKind, params.subject),
@@ -179,6 +181,7 @@ export function createStackFetcher(
     },
 
     async update(params: UpdateKeyParams) {
+      refuseUnstorable(params, 'Stack Auth', ['description'])
       const path = keyPath(params)
       // Only the name maps to a Stack field (its description); with nothing to change, read the key.
       const answer =

@@ -282,4 +282,37 @@ describe('APIKeysManager: creating a key', () => {
     await findOpenedDialog('alertdialog', 'Save your key “Unscoped”')
     expect(sent.map((params) => params.scopes)).toEqual([[]])
   })
+
+  it('asks for no description when the backend stores none (supports.description false, as Stack Auth’s) and sends none', async () => {
+    const { memory, wrapper } = setupKit()
+    const sent: CreateKeyParams[] = []
+    const noDescription: ApiKeysFetcher & FetcherSupports = {
+      list: memory.list,
+      revoke: memory.revoke,
+      create: (params) => {
+        sent.push(params)
+        return memory.create(params)
+      },
+      supports: { description: false },
+    }
+    const user = userEvent.setup({ delay: null })
+    render(<APIKeysManager />, {
+      wrapper: ({ children }) =>
+        wrapper({
+          children: (
+            <APIKeysProvider fetcher={noDescription} userId={USER}>
+              {children}
+            </APIKeysProvider>
+          ),
+        }),
+    })
+    await screen.findByText('No API keys yet')
+    const dialog = await openCreateDialog(user)
+    expect(within(dialog).getByRole('textbox', { name: 'Name' })).toBeTruthy()
+    expect(within(dialog).queryByRole('textbox', { name: /Description/ })).toBeNull()
+    await user.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'Labelled once')
+    await user.click(within(dialog).getByRole('button', { name: 'Create key' }))
+    await findOpenedDialog('alertdialog', 'Save your key “Labelled once”')
+    expect(sent.map((params) => params.description)).toEqual([null])
+  })
 })

@@ -365,7 +365,7 @@ describe('KeyDetailsSheet', () => {
 
   it('offers no Edit button when the backend cannot update keys', async () => {
     const { memory } = setupKit({ seed: [{ name: 'Deploy', subject: USER, description: 'Kept' }] })
-    // A backend with list, create and revoke only (as Stack Auth's).
+    // A backend with list, create and revoke only (as Clerk's).
     const fetcher = { list: memory.list, create: memory.create, revoke: memory.revoke }
     render(<Harness name="Deploy" />, {
       wrapper: ({ children }) => (
@@ -378,6 +378,48 @@ describe('KeyDetailsSheet', () => {
     expect(fact(sheet, 'Description')).toBe('Kept')
     expect(within(sheet).queryByRole('button', { name: 'Edit name' })).toBeNull()
     expect(within(sheet).queryByRole('button', { name: 'Edit description' })).toBeNull()
+  })
+
+  it('shows no description, to read or edit, when the backend stores none (as Stack Auth’s)', async () => {
+    const { memory } = setupKit({ seed: [{ name: 'Deploy', subject: USER }] })
+    const { supports: _memorySupports, ...methods } = memory
+    const fetcher = { ...methods, supports: { description: false } }
+    render(<Harness name="Deploy" />, {
+      wrapper: ({ children }) => (
+        <APIKeysProvider fetcher={fetcher} userId={USER} queryClient={testQueryClient()}>
+          {children}
+        </APIKeysProvider>
+      ),
+    })
+    const sheet = await openSheet('Deploy')
+    expect(terms(sheet)).not.toContain('Description')
+    expect(within(sheet).queryByRole('button', { name: 'Edit description' })).toBeNull()
+    // The name still is the backend's to change.
+    expect(within(sheet).getByRole('button', { name: 'Edit name' })).toBeTruthy()
+  })
+
+  it('leaves out the revocation time when the backend does not say when, as the table does', async () => {
+    const { memory } = setupKit({
+      seed: [{ name: 'Old', subject: USER, revokedAt: new Date(Date.now() - DAY), revocationReason: 'Rotated' }],
+    })
+    const fetcher = {
+      ...memory,
+      list: async (params: Parameters<typeof memory.list>[0]) => {
+        const page = await memory.list(params)
+        return { ...page, data: page.data.map((key) => ({ ...key, revokedAt: null })) }
+      },
+    }
+    render(<Harness name="Old" />, {
+      wrapper: ({ children }) => (
+        <APIKeysProvider fetcher={fetcher} userId={USER} queryClient={testQueryClient()}>
+          {children}
+        </APIKeysProvider>
+      ),
+    })
+    const sheet = await openSheet('Old')
+    expect(fact(sheet, 'Status')).toBe('Revoked')
+    expect(terms(sheet)).not.toContain('Revoked')
+    expect(fact(sheet, 'Reason')).toBe('Rotated')
   })
 
   /** A key "Prod" (…AAAA) rolled in the backend with an hour's grace, and a sheet that opens the old key. */

@@ -47,7 +47,7 @@ const createFor = (
 ): CreateKeyParams => ({
   ...as(subject, subjectKind),
   name: 'CI runner',
-  description: 'ignored: Stack keys have one label',
+  description: null,
   secondsUntilExpiration: 30 * 24 * 3600,
   scopes: [],
   claims: null,
@@ -275,20 +275,32 @@ describe("createStackFetcher against Stack's REST API (fixtures typed and valida
     expect(
       await fetcher.update({ ...as(USER, 'user'), apiKeyId: userRenamed.id, name: 'Production (eu-west)' }),
     ).toMatchObject({ name: 'Production (eu-west)' })
-    expect(
-      await fetcher.update({ ...as(TEAM, 'team'), apiKeyId: teamRenamed.id, description: 'no Stack field' }),
-    ).toMatchObject({ subject: TEAM })
+    // No new name and no description with text: the key as it is. (A cleared description is no change.)
+    expect(await fetcher.update({ ...as(TEAM, 'team'), apiKeyId: teamRenamed.id, description: '' })).toMatchObject({
+      subject: TEAM,
+    })
     expect(await fetcher.update({ ...as(USER, 'user'), apiKeyId: userRenamed.id })).toMatchObject({ subject: USER })
     fake.assertDone()
   })
 
-  it('says it stores no scopes, and refuses a create with scopes or claims before any request', async () => {
+  it('says it stores no scopes and no description, and refuses a create with scopes, claims or a description before any request', async () => {
     const { fetcher, fake } = setup([])
-    expect(fetcher.supports).toEqual({ scopes: false })
+    expect(fetcher.supports).toEqual({ scopes: false, description: false })
+    const described = await rejection(fetcher.create(createFor(USER, 'user', { description: 'Nightly jobs' })))
+    expect(described).toMatchObject({ code: 'invalid_input', issues: [{ field: 'description', reason: 'invalid' }] })
     const scoped = await rejection(fetcher.create(createFor(USER, 'user', { scopes: ['reports:read'] })))
     expect(scoped).toMatchObject({ code: 'invalid_input', issues: [{ field: 'scopes', reason: 'invalid' }] })
     const claimed = await rejection(fetcher.create(createFor(USER, 'user', { claims: { tier: 1 } })))
     expect(claimed).toMatchObject({ code: 'invalid_input', issues: [{ field: 'claims', reason: 'invalid' }] })
+    expect(fake.calls).toEqual([])
+  })
+
+  it('refuses an update that brings a description before any request: Stack has no field to keep it in', async () => {
+    const { fetcher, fake } = setup([])
+    const refused = await rejection(
+      fetcher.update({ ...as(USER, 'user'), apiKeyId: userRenamed.id, name: 'Renamed', description: 'Nightly jobs' }),
+    )
+    expect(refused).toMatchObject({ code: 'invalid_input', issues: [{ field: 'description', reason: 'invalid' }] })
     expect(fake.calls).toEqual([])
   })
 

@@ -157,7 +157,13 @@ describe('useAPIKeysClient', () => {
     const { wrapper } = setupKit({ seed: [{ name: 'Old', subject: USER }] })
     const { result } = renderHook(() => useListAndClient(), { wrapper })
     await waitFor(() => expect(result.current.list.count).toBe(1))
-    expect(result.current.client.supports).toEqual({ update: true, roll: true, scopes: true, hygiene: true })
+    expect(result.current.client.supports).toEqual({
+      update: true,
+      roll: true,
+      scopes: true,
+      description: true,
+      hygiene: true,
+    })
     const id = result.current.list.data[0]?.id ?? ''
     await act(() => result.current.client.update({ apiKeyId: id, name: 'Renamed' }))
     const rolled = await act(() => result.current.client.roll({ apiKeyId: id, gracePeriodSeconds: 60 }))
@@ -179,7 +185,13 @@ describe('useAPIKeysClient', () => {
         </APIKeysProvider>
       ),
     })
-    expect(result.current.supports).toEqual({ update: false, roll: false, scopes: true, hygiene: false })
+    expect(result.current.supports).toEqual({
+      update: false,
+      roll: false,
+      scopes: true,
+      description: true,
+      hygiene: false,
+    })
     await expect(result.current.roll({ apiKeyId: 'x', gracePeriodSeconds: 0 })).rejects.toMatchObject({
       code: 'unsupported',
     })
@@ -200,6 +212,12 @@ describe('useAPIKeysClient', () => {
         </APIKeysProvider>
       ),
     })
-    expect(result.current.supports).toEqual({ update: false, roll: false, scopes: false, hygiene: false })
+    expect(result.current.supports).toEqual({
+      update: false,
+      roll: false,
+      scopes: false,
+      description: true,
+      hygiene: false,
+    })
   })
 })

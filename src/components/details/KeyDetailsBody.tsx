@@ -49,7 +49,8 @@ export function KeyDetailsBody(props: KeyDetailsBodyProps) {
   const format = useFormatters()
   const now = useNow()
   const context = useApiKeysContext()
-  const editable = useSupports().update
+  const supports = useSupports()
+  const editable = supports.update
   const update = useBoundAction(updateKey)
   const status = getKeyStatus(key, now)
   const time = (date: Date) => <time dateTime={date.toISOString()}>{format.dateTime(date)}</time>
@@ -96,19 +97,22 @@ export function KeyDetailsBody(props: KeyDetailsBodyProps) {
           onEditingChange={(editing) => editingChanged('name', editing)}
         />
       </Fact>
-      <Fact term={messages.descriptionLabel}>
-        <EditableText
-          label={messages.descriptionLabel}
-          editLabel={messages.editDescription}
-          value={key.description}
-          emptyText={messages.noDescription}
-          multiline
-          maxLength={MAX_DESCRIPTION_LENGTH}
-          editable={editable}
-          onSave={(text) => save('description', text)}
-          onEditingChange={(editing) => editingChanged('description', editing)}
-        />
-      </Fact>
+      {/* A backend that stores no description (Stack Auth's) has none to show or edit. */}
+      {supports.description && (
+        <Fact term={messages.descriptionLabel}>
+          <EditableText
+            label={messages.descriptionLabel}
+            editLabel={messages.editDescription}
+            value={key.description}
+            emptyText={messages.noDescription}
+            multiline
+            maxLength={MAX_DESCRIPTION_LENGTH}
+            editable={editable}
+            onSave={(text) => save('description', text)}
+            onEditingChange={(editing) => editingChanged('description', editing)}
+          />
+        </Fact>
+      )}
       <Fact term={messages.keyId}>
         <span className="rak-fact-row">
           <code className="rak-key-id">{key.id}</code>
@@ -130,7 +134,8 @@ export function KeyDetailsBody(props: KeyDetailsBodyProps) {
       {/* When, by whom and why a key was revoked follow its status, in sight without scrolling. */}
       {key.revoked && (
         <>
-          <Fact term={messages.revokedAt}>{key.revokedAt === null ? '' : time(key.revokedAt)}</Fact>
+          {/* A backend that does not say when leaves only the status, as the table does. */}
+          {key.revokedAt !== null && <Fact term={messages.revokedAt}>{time(key.revokedAt)}</Fact>}
           {revoker !== null && <Fact term={messages.revokedBy}>{revoker}</Fact>}
           <Fact term={messages.reasonLabel}>
             {key.revocationReason ?? <span className="rak-muted">{messages.noReason}</span>}

@@ -61,9 +61,12 @@ const FIELD_OF: Record<keyof Draft, ValidatedField> = {
  * changes. A refused request is explained in the dialog; nothing typed is lost.
  */
 export function CreateApiKeyDialog(props: CreateApiKeyDialogProps) {
-  const { showDescription = true, expirationOptions = DEFAULT_EXPIRATION_OPTIONS } = props
-  // A backend that stores no scopes gets no picker (and so never a scope it would refuse).
-  const offerScopes = useSupports().scopes
+  const { expirationOptions = DEFAULT_EXPIRATION_OPTIONS } = props
+  // A backend that stores no scopes gets no picker, and one that stores no description no description
+  // field (and so never what it would refuse).
+  const supports = useSupports()
+  const offerScopes = supports.scopes
+  const showDescription = (props.showDescription ?? true) && supports.description
   const availableScopes = offerScopes ? props.availableScopes : undefined
   const messages = useMessages()
   const create = useBoundAction(createKey)
