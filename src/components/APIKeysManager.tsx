@@ -129,8 +129,8 @@ export function APIKeysManager(props: APIKeysManagerProps) {
 
   // A hygiene finding the user picked, and the search it was picked under: a new search or status shows
   // every key again. A backend that filters by hygiene narrows the list itself (so its pages and total
-  // are right) and counts every key; on any other, the finding narrows the page shown, counted over
-  // that page, and a new page shows every key again too.
+  // are right) and counts every key the search and status let through; on any other, the finding
+  // narrows the page shown, counted over that page, and a new page shows every key again too.
   const [hygiene, setHygiene] = useState<{ filter: HygieneFilter; scope: string } | null>(null)
   const listHygiene = supports.hygiene && hygiene?.scope === searched ? hygiene.filter : undefined
   const list = usePagedAPIKeys({
@@ -150,8 +150,11 @@ export function APIKeysManager(props: APIKeysManagerProps) {
   useEffect(() => {
     if (idleAfterFirstList) prefetchDialogs()
   }, [idleAfterFirstList])
+  // Counted under the search and status shown, so a finding's count is what picking it shows.
   const { counts, error: countsError } = useHygieneCounts({
     subject,
+    query,
+    status,
     // It asks nothing of a fetcher without supports.hygiene.
     enabled: idleAfterFirstList,
   })

@@ -109,6 +109,25 @@ describe('the manager’s hygiene summary on a backend that filters by hygiene',
     expect(pages()).toBe('Showing 1–1 of 1')
     expect(within(hygiene()).getByRole('button', { name: '3 keys unused for 90 days' })).toBeDefined()
   })
+
+  it('counts under the search and status shown, so a finding shows as many keys as it says', async () => {
+    const { user } = renderManager(false)
+    await within(await screen.findByRole('region', { name: 'Key hygiene' })).findByRole('button', {
+      name: '2 keys expire this week',
+    })
+    // A search that finds one of the two expiring keys and none of the unused ones.
+    await user.type(screen.getByRole('searchbox', { name: 'Search keys' }), 'Soon 1')
+    const expiring = await within(hygiene()).findByRole('button', { name: '1 key expires this week' })
+    expect(within(hygiene()).queryByRole('button', { name: /unused/ })).toBeNull()
+    await user.click(expiring)
+    await waitFor(() => expect(pages()).toBe('Showing 1–1 of 1'))
+    expect(rowNames()).toEqual(['Soon 1'])
+
+    // Revoked keys need no care: under that status nothing is counted, and the summary goes.
+    await user.clear(screen.getByRole('searchbox', { name: 'Search keys' }))
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'revoked')
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Key hygiene' })).toBeNull())
+  })
 })
 
 describe('the manager’s hygiene summary on a backend that cannot filter by hygiene', () => {
