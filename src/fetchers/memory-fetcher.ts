@@ -45,6 +45,12 @@ export interface MemoryFetcherOptions {
   prefix?: string
   /** The clock, in milliseconds since the epoch (default `Date.now`). */
   now?: () => number
+  /**
+   * The signed-in user acting through this backend, recorded as the creator of the keys it creates and
+   * the revoker of the keys it revokes, a team's too. Default: the key's owner for a user's key,
+   * unknown (null) for a team's.
+   */
+  userId?: string
 }
 
 /** Which fetcher methods a simulated failure applies to. */
@@ -87,7 +93,8 @@ function wait(ms: number, signal: AbortSignal): Promise<void> {
  * or in Node. Naming (NFC, case-insensitive, one active key per name and owner), expiry, revoking
  * twice, rolling and conflicts are the server's rules, not a copy of them. Around the service it
  * adds what stories and tests need: a simulated latency that a signal cancels, failures on demand,
- * call counts, `touch`, and seed keys with any dates.
+ * call counts, `touch`, and seed keys with any dates. Where the server records its authenticated
+ * caller as a key's creator or revoker, it records `userId`, or failing that the owner of a user's key.
  */
 export function createMemoryFetcher(options: MemoryFetcherOptions = {}): MemoryFetcher {
   const now = options.now ?? (() => Date.now())
@@ -101,6 +108,10 @@ export function createMemoryFetcher(options: MemoryFetcherOptions = {}): MemoryF
   let latency = options.latencyMs ?? 0
   const failures: { failure: SimulatedFailure; methods: MemoryMethod[] | undefined; left: number }[] = []
   const calls: Record<MemoryMethod, number> = { list: 0, create: 0, revoke: 0, update: 0, roll: 0 }
+  // The params carry a key's owner, not who acts: the signed-in user is `userId`; without it, the
+  // owner of a user's key acts on it, and who acts on a team's is not known.
+  const actor = (subject: string, subjectKind: SubjectKind): string | null =>
+    options.userId ?? (subjectKind === 'user' ? subject : null)
 
   /**
    * Counts the call and claims a pending simulated failure at once; the promise settles after the
@@ -147,7 +158,7 @@ export function createMemoryFetcher(options: MemoryFetcherOptions = {}): MemoryF
       return service.create({
         subject: params.subject,
         subjectKind: params.subjectKind,
-        createdBy: params.subjectKind === 'user' ? params.subject : null,
+        createdBy: actor(params.subject, params.subjectKind),
         name: params.name,
         description: params.description,
         secondsUntilExpiration: params.secondsUntilExpiration,
@@ -159,8 +170,7 @@ export function createMemoryFetcher(options: MemoryFetcherOptions = {}): MemoryF
     async revoke(params: RevokeKeyParams) {
       await begin('revoke', params.signal)
       const { subject, subjectKind, apiKeyId, revocationReason } = params
-      // As with `createdBy`: the signed-in user when they revoke their own key, else not known.
-      const revokedBy = subjectKind === 'user' ? subject : null
+      const revokedBy = actor(subject, subjectKind)
       return service.revoke({ subject, subjectKind, apiKeyId, revocationReason, revokedBy })
     },
 
@@ -173,6 +183,7 @@ export function createMemoryFetcher(options: MemoryFetcherOptions = {}): MemoryF
     async roll(params: RollKeyParams) {
       await begin('roll', params.signal)
       const { subject, subjectKind, apiKeyId, gracePeriodSeconds } = params
+      // As on the server, the replacement keeps the old key's creator, whoever rolls it.
       return service.roll({ subject, subjectKind, apiKeyId, gracePeriodSeconds })
     },
 

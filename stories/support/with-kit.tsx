@@ -53,8 +53,14 @@ interface KitFrameProps {
 
 /** The Provider on a fresh embedded backend, made once per story render. */
 function KitFrame({ parameters, latency, failure, locale, children }: KitFrameProps) {
+  const userId = parameters.userId === undefined ? DEMO_USER : parameters.userId
   const [fetcher] = useState(() => {
-    const memory = createMemoryFetcher({ seed: parameters.seed ?? demoKeys(), latencyMs: latency })
+    // The backend records the story's user as who creates and revokes keys, a team's too.
+    const memory = createMemoryFetcher({
+      seed: parameters.seed ?? demoKeys(),
+      latencyMs: latency,
+      userId: userId ?? undefined,
+    })
     if (failure !== 'none') memory.failNext('network', { times: 1000, methods: FAILING_METHODS[failure] })
     parameters.setup?.(memory)
     const backend = parameters.largePages ? withLargePages(memory) : memory
@@ -70,7 +76,7 @@ function KitFrame({ parameters, latency, failure, locale, children }: KitFramePr
   return (
     <APIKeysProvider
       fetcher={fetcher}
-      userId={parameters.userId === undefined ? DEMO_USER : parameters.userId}
+      userId={userId}
       organizationId={parameters.organizationId ?? null}
       teams={parameters.teams}
       queryClient={queryClient}

@@ -5,10 +5,12 @@ import { rejection } from '../helpers/rejection'
 
 // The rules of keys (order, search, conflicts, revoke twice, roll...) are the fetcher contract's
 // (contract.test.ts runs it on this fetcher); these are what only the memory backend adds: seeds,
-// its clock, latency, failures on demand, call counts and `touch`.
+// its clock, who it records as a key's creator and revoker, latency, failures on demand, call counts
+// and `touch`.
 
 const signal = new AbortController().signal
 const user = { subject: USER, subjectKind: 'user' as const, signal }
+const team = { subject: ORG, subjectKind: 'team' as const, signal }
 const list = (overrides: Partial<ListKeysParams> = {}): ListKeysParams => ({
   ...user,
   query: '',
@@ -77,6 +79,43 @@ describe('createMemoryFetcher', () => {
       ],
     })
     expect(await rejection(fetcher.list(list()))).toMatchObject({ code: 'conflict' })
+  })
+
+  it('records its userId as who creates and revokes a key, a team’s too; without it, only a user’s owner', async () => {
+    const fetcher = createMemoryFetcher({ userId: 'user_a' })
+    const teamKey = await fetcher.create({ ...create('Team deploy'), ...team })
+    expect(teamKey).toMatchObject({ subject: ORG, subjectKind: 'team', createdBy: 'user_a' })
+    const revoked = await fetcher.revoke({ ...team, apiKeyId: teamKey.id, revocationReason: null })
+    expect(revoked).toMatchObject({ revoked: true, createdBy: 'user_a', revokedBy: 'user_a' })
+    // The option names who acts, whoever owns the key.
+    const userKey = await fetcher.create(create('Own'))
+    expect(userKey.createdBy).toBe('user_a')
+    expect((await fetcher.revoke({ ...user, apiKeyId: userKey.id, revocationReason: null })).revokedBy).toBe('user_a')
+
+    // Without it, the owner of a user's key acts on it, and who acts on a team's is not known.
+    const plain = createMemoryFetcher()
+    const ownKey = await plain.create(create('Own'))
+    expect(ownKey.createdBy).toBe(USER)
+    expect((await plain.revoke({ ...user, apiKeyId: ownKey.id, revocationReason: null })).revokedBy).toBe(USER)
+    const unknownKey = await plain.create({ ...create('Team deploy'), ...team })
+    expect(unknownKey.createdBy).toBeNull()
+    const unknownRevoked = await plain.revoke({ ...team, apiKeyId: unknownKey.id, revocationReason: null })
+    expect(unknownRevoked.revoked).toBe(true)
+    expect(unknownRevoked).not.toHaveProperty('revokedBy')
+  })
+
+  it('keeps the creator of a rolled team key on its replacement, as the server does', async () => {
+    const creator = createMemoryFetcher({ userId: 'user_a' })
+    const teamKey = await creator.create({ ...create('Team deploy'), ...team })
+    const rolled = await creator.roll({ ...team, apiKeyId: teamKey.id, gracePeriodSeconds: 0 })
+    expect(rolled.replacement).toMatchObject({ name: 'Team deploy', subjectKind: 'team', createdBy: 'user_a' })
+    // Whoever rolls it: a seeded team key created by someone else keeps them.
+    const other = createMemoryFetcher({
+      userId: 'user_a',
+      seed: [{ id: 'team_key', name: 'CI', subject: ORG, subjectKind: 'team', createdBy: 'user_b' }],
+    })
+    const replaced = await other.roll({ ...team, apiKeyId: 'team_key', gracePeriodSeconds: 0 })
+    expect(replaced.replacement.createdBy).toBe('user_b')
   })
 
   it('judges expiry by its clock', async () => {
