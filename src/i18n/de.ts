@@ -1,4 +1,5 @@
 import type { Messages, RelativeTimeUnit } from './messages'
+import { namedKey } from './named-key'
 
 /** Each unit's singular and its dative plural (after "vor" and "in"). */
 const GERMAN_UNITS: Record<RelativeTimeUnit, [string, string]> = {
@@ -57,14 +58,14 @@ export const deMessages: Messages = {
   neverExpires: 'Nie',
   neverUsed: 'Nie',
   revoke: 'Sperren',
-  revokeAction: (name, lastFour) => `${name} (…${lastFour}) sperren`,
+  revokeAction: (name, lastFour) => `${namedKey(name, lastFour)} sperren`,
   roll: 'Erneuern',
-  rollAction: (name, lastFour) => `${name} (…${lastFour}) erneuern`,
+  rollAction: (name, lastFour) => `${namedKey(name, lastFour)} erneuern`,
   details: 'Details',
-  detailsAction: (name, lastFour) => `Details zu ${name} (…${lastFour})`,
-  keyNameLabel: (name, lastFour) => `${name} (…${lastFour})`,
+  detailsAction: (name, lastFour) => `Details zu ${namedKey(name, lastFour)}`,
+  keyNameLabel: namedKey,
   revokeNow: 'Jetzt sperren',
-  revokeNowAction: (name, lastFour) => `${name} (…${lastFour}) jetzt sperren`,
+  revokeNowAction: (name, lastFour) => `${namedKey(name, lastFour)} jetzt sperren`,
   revokedWhen: (when) => pastThen(when, 'gesperrt'),
   revocationReason: (reason) => `Grund: ${reason}`,
   rollingOver: (stops, replacement) =>

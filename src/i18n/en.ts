@@ -1,5 +1,6 @@
 import { enErrorMessages } from './en-errors'
 import type { Messages } from './messages'
+import { namedKey } from './named-key'
 
 /** The kit's English strings, the default. */
 export const enMessages: Messages = {
@@ -29,14 +30,14 @@ export const enMessages: Messages = {
   neverExpires: 'Never',
   neverUsed: 'Never',
   revoke: 'Revoke',
-  revokeAction: (name, lastFour) => `Revoke ${name} (…${lastFour})`,
+  revokeAction: (name, lastFour) => `Revoke ${namedKey(name, lastFour)}`,
   roll: 'Roll',
-  rollAction: (name, lastFour) => `Roll ${name} (…${lastFour})`,
+  rollAction: (name, lastFour) => `Roll ${namedKey(name, lastFour)}`,
   details: 'Details',
-  detailsAction: (name, lastFour) => `Details of ${name} (…${lastFour})`,
-  keyNameLabel: (name, lastFour) => `${name} (…${lastFour})`,
+  detailsAction: (name, lastFour) => `Details of ${namedKey(name, lastFour)}`,
+  keyNameLabel: namedKey,
   revokeNow: 'Revoke now',
-  revokeNowAction: (name, lastFour) => `Revoke now: ${name} (…${lastFour})`,
+  revokeNowAction: (name, lastFour) => `Revoke now: ${namedKey(name, lastFour)}`,
   revokedWhen: (when) => `Revoked ${when}`,
   revocationReason: (reason) => `Reason: ${reason}`,
   rollingOver: (stops, replacement) =>

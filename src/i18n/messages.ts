@@ -54,6 +54,7 @@ export interface Messages {
   /**
    * The accessible name of a key's name in the table, a button that opens its details: the name as
    * shown, first, then its last four, so that the two keys of one name that a roll leaves differ.
+   * In this and the row actions' names, `lastFour` is empty when the backend tells none (Clerk's).
    */
   keyNameLabel: (name: string, lastFour: string) => string
   /** A rolled key's revoke button: the old key still works until its grace period ends. */
