@@ -136,7 +136,14 @@ export const RenameInPlace: Story = {
     await userEvent.clear(facts.getByRole('textbox', { name: 'Name' }))
     await userEvent.keyboard('Production API (eu){Enter}')
     await findDialog('Production API (eu)')
-    await expect(facts.getByRole('button', { name: 'Edit name' })).toBeVisible()
+    // Saved: focus is back on Edit, where the editing began, not lost to the dialog.
+    await waitFor(() => expect(facts.getByRole('button', { name: 'Edit name' })).toHaveFocus())
+
+    // Saved with the Save button, from the description.
+    await userEvent.click(facts.getByRole('button', { name: 'Edit description' }))
+    await userEvent.type(facts.getByRole('textbox', { name: 'Description' }), ' (EU region)')
+    await userEvent.click(facts.getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(facts.getByRole('button', { name: 'Edit description' })).toHaveFocus())
   },
 }
 

@@ -1,5 +1,6 @@
 'use client'
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { useEffectBeforePaint } from '../../react/use-effect-before-paint'
 import { useMessages } from '../../react/use-localization'
 
 /** Props of {@link EditableText}. */
@@ -44,6 +45,15 @@ export function EditableText(props: EditableTextProps) {
   const [error, setError] = useState<string | null>(null)
   const editButton = useRef<HTMLButtonElement>(null)
   const field = useRef<HTMLInputElement & HTMLTextAreaElement>(null)
+  // Focus goes back to Edit once the render that brings it back is committed, before it is painted.
+  // A frame's callback was too early after a save: React renders a promise's update in a task of
+  // its own, often after that frame, and the dialog had put focus on itself by then.
+  const returnFocus = useRef(false)
+  useEffectBeforePaint(() => {
+    if (editing || !returnFocus.current) return
+    returnFocus.current = false
+    editButton.current?.focus()
+  }, [editing])
 
   function setEditingTo(next: boolean): void {
     setEditing(next)
@@ -59,8 +69,7 @@ export function EditableText(props: EditableTextProps) {
   function stop(): void {
     setEditingTo(false)
     setError(null)
-    // The Edit button is back after this render.
-    requestAnimationFrame(() => editButton.current?.focus())
+    returnFocus.current = true
   }
 
   function save(event?: FormEvent): void {
