@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { AccountSettings } from '../src/index'
+import { AccountSettings, type MemorySeedKey } from '../src/index'
 import { DEMO_TEAM, DEMO_USER, demoKeys } from './support/demo-keys'
+import { expectNoDialog, factOf, findDialog, page, rowNames } from './support/play'
 import { kit } from './support/with-kit'
 
 const meta = {
@@ -69,5 +70,155 @@ export const WithoutApiKeysTab: Story = {
     const canvas = within(canvasElement)
     await waitFor(() => expect(canvas.getAllByRole('tab')).toHaveLength(2))
     await expect(canvas.queryByRole('tab', { name: 'API Keys' })).toBeNull()
+  },
+}
+
+const DAY = 24 * 60 * 60 * 1000
+
+/**
+ * The user's demo keys, made by the user (Production API ends in …qeUS), plus a preview deploy that
+ * expires this week as GitHub Actions does; and a key of the active organization, which the tab leaves out.
+ */
+function ownKeys(): MemorySeedKey[] {
+  const now = Date.now()
+  return [
+    ...demoKeys(DEMO_USER, now).map((key) =>
+      key.name === 'Production API'
+        ? { ...key, createdBy: DEMO_USER, lastFour: 'qeUS' }
+        : { ...key, createdBy: DEMO_USER },
+    ),
+    {
+      name: 'Preview deploy',
+      subject: DEMO_USER,
+      createdBy: DEMO_USER,
+      createdAt: new Date(now - 60 * 60_000),
+      lastUsedAt: new Date(now - 5 * 60_000),
+      expiration: new Date(now + 5 * DAY),
+    },
+    { name: 'Team-only key', subject: DEMO_TEAM, subjectKind: 'team' },
+  ]
+}
+
+const withOwnKeys = kit({ organizationId: DEMO_TEAM, seed: ownKeys() })
+
+/** Picks the API Keys tab and waits for its table; resolves to the tab's panel. */
+async function openApiKeysTab(canvasElement: HTMLElement): Promise<HTMLElement> {
+  const canvas = within(canvasElement)
+  await userEvent.click(canvas.getByRole('tab', { name: 'API Keys' }))
+  const panel = canvas.getByRole('tabpanel', { name: 'API Keys' })
+  await expect(await within(panel).findByRole('rowheader', { name: /^Production API/ })).toBeVisible()
+  return panel
+}
+
+/**
+ * In the API Keys tab, a key's name opens its details (masked key, status, who made it); the name is
+ * edited in place there, and the new name shows in the sheet and, once closed, in the table.
+ */
+export const KeyDetailsInSettings: Story = {
+  parameters: withOwnKeys,
+  play: async ({ canvasElement }) => {
+    const panel = await openApiKeysTab(canvasElement)
+    const name = within(panel).getByRole('button', { name: 'Production API (…qeUS)' })
+    await userEvent.click(name)
+    const sheet = await findDialog('Production API')
+    await waitFor(() => expect(sheet).toContainElement(document.activeElement as HTMLElement | null))
+    await expect(sheet).toHaveAccessibleDescription('Everything about this key except its secret.')
+    await expect(factOf(sheet, 'Key')).toHaveTextContent(/^sk_…qeUS$/)
+    await expect(within(factOf(sheet, 'Status')).getByText('Active')).toBeVisible()
+    await expect(factOf(sheet, 'Created by')).toHaveTextContent(/^You$/)
+
+    const facts = within(sheet)
+    await userEvent.click(facts.getByRole('button', { name: 'Edit name' }))
+    const field = facts.getByRole('textbox', { name: 'Name' })
+    await waitFor(() => expect(field).toHaveFocus())
+    await userEvent.clear(field)
+    await userEvent.type(field, 'Production API (eu)')
+    await userEvent.click(facts.getByRole('button', { name: 'Save' }))
+    await findDialog('Production API (eu)')
+    await waitFor(() => expect(facts.getByRole('button', { name: 'Edit name' })).toHaveFocus())
+    await expect(factOf(sheet, 'Name')).toHaveTextContent(/^Production API \(eu\)Edit$/)
+
+    await userEvent.click(facts.getByRole('button', { name: 'Close' }))
+    await expectNoDialog()
+    const renamed = within(panel).getByRole('button', { name: 'Production API (eu) (…qeUS)' })
+    await expect(renamed).toBeVisible()
+    await waitFor(() => expect(renamed).toHaveFocus())
+    await expect(within(panel).queryByRole('button', { name: 'Production API (…qeUS)' })).toBeNull()
+    await expect(within(panel).queryByText('Team-only key')).toBeNull()
+  },
+}
+
+/**
+ * In the API Keys tab, a rolled key keeps working until its grace period ends: its row reads
+ * "Rolling over" and names its replacement, offers Revoke now and no Roll, and its details link to
+ * the replacement.
+ */
+export const RollInSettings: Story = {
+  parameters: withOwnKeys,
+  play: async ({ canvasElement }) => {
+    const panel = await openApiKeysTab(canvasElement)
+    await userEvent.click(within(panel).getByRole('button', { name: 'Roll Production API (…qeUS)' }))
+    const dialog = await findDialog('Roll “Production API”?', 'alertdialog')
+    await expect(within(dialog).getByRole('radio', { name: '24 hours' })).toBeChecked()
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Roll key' }))
+    const reveal = await findDialog('Save your key “Production API”', 'alertdialog')
+    const secret = (within(reveal).getByRole('textbox', { name: 'API key' }) as HTMLInputElement).value
+    const replacement = `sk_…${secret.slice(-4)}`
+    await userEvent.click(within(reveal).getByRole('checkbox', { name: 'I have saved this key' }))
+    await userEvent.click(within(reveal).getByRole('button', { name: 'Done' }))
+    await expectNoDialog('alertdialog')
+    await expect(document.body.innerHTML).not.toContain(secret)
+
+    const revokeNow = await within(panel).findByRole('button', { name: 'Revoke now: Production API (…qeUS)' })
+    await expect(revokeNow).toBeVisible()
+    const old = revokeNow.closest('tr')
+    if (!old) throw new Error('Revoke now outside a row')
+    await expect(within(old).getByText(/^Rolling over: stops /)).toHaveTextContent(`replaced by ${replacement}`)
+    await expect(within(old).queryByRole('button', { name: /^Roll / })).toBeNull()
+    await expect(
+      within(panel).getByRole('button', { name: `Roll Production API (…${secret.slice(-4)})` }),
+    ).toBeVisible()
+
+    await userEvent.click(within(old).getByRole('button', { name: 'Production API (…qeUS)' }))
+    const sheet = await findDialog('Production API')
+    const facts = within(sheet)
+    await expect(factOf(sheet, 'Replaced by')).toHaveTextContent(replacement)
+    await expect(facts.getByRole('button', { name: 'Revoke now' })).toBeVisible()
+    await expect(facts.queryByRole('button', { name: 'Roll' })).toBeNull()
+    await userEvent.click(facts.getByRole('button', { name: `Show details of ${replacement}` }))
+    await waitFor(() => expect(factOf(sheet, 'Key')).toHaveTextContent(replacement))
+    await expect(factOf(sheet, 'Replaces')).toHaveTextContent(/^sk_…qeUS$/)
+    await expect(facts.getByRole('button', { name: 'Roll' })).toBeVisible()
+    await expect(page().getAllByRole('dialog')).toHaveLength(1)
+  },
+}
+
+/**
+ * The hygiene summary in the API Keys tab: two keys expire this week, and that finding narrows the
+ * table to them until Show all keys lists every key again.
+ */
+export const HygieneInSettings: Story = {
+  parameters: withOwnKeys,
+  play: async ({ canvasElement }) => {
+    const panel = await openApiKeysTab(canvasElement)
+    const summary = await within(panel).findByRole('region', { name: 'Key hygiene' })
+    const expiring = within(summary).getByRole('button', { name: '2 keys expire this week' })
+    await expect(expiring).toHaveAttribute('aria-pressed', 'false')
+    await expect(within(panel).getByText('Showing 1–6 of 6')).toBeVisible()
+    await userEvent.click(expiring)
+    await expect(await within(panel).findByText('Showing 1–2 of 2')).toBeVisible()
+    await expect(expiring).toHaveAttribute('aria-pressed', 'true')
+    await waitFor(() => expect(rowNames(panel)).toEqual(['Preview deploy', 'GitHub Actions']))
+    await userEvent.click(within(summary).getByRole('button', { name: 'Show all keys' }))
+    await expect(await within(panel).findByText('Showing 1–6 of 6')).toBeVisible()
+    await expect(expiring).toHaveAttribute('aria-pressed', 'false')
+    await expect(rowNames(panel)).toEqual([
+      'Preview deploy',
+      'Local development',
+      'GitHub Actions',
+      'Production API',
+      'Contractor access',
+      'Old CLI token',
+    ])
   },
 }

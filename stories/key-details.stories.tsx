@@ -13,7 +13,7 @@ import {
   type ScopeOption,
 } from '../src/index'
 import { DEMO_USER, demoKeys, manyKeys } from './support/demo-keys'
-import { findDialog, findRow, page } from './support/play'
+import { factOf, findDialog, findRow, page } from './support/play'
 import { kit } from './support/with-kit'
 
 const SCOPES: ScopeOption[] = [
@@ -201,13 +201,6 @@ const revokedKey = (revokedBy: string): MemorySeedKey[] => [
     revocationReason: 'Contract ended',
   },
 ]
-
-/** What the details say for `term`: the definition after it. */
-function factOf(sheet: HTMLElement, term: string): HTMLElement {
-  const definition = within(sheet).getByText(term, { selector: 'dt' }).nextElementSibling
-  if (!(definition instanceof HTMLElement)) throw new Error(`no definition after the term “${term}”`)
-  return definition
-}
 
 /** Checks that when, by whom and why a key was revoked are in sight as its details open, above the actions. */
 async function expectRevocationInSight(sheet: HTMLElement): Promise<void> {

@@ -23,3 +23,17 @@ export async function findRow(canvasElement: HTMLElement, name: string | RegExp)
   if (!row) throw new Error('row header outside a row')
   return row
 }
+
+/** What a key's details say for `term`: the definition after it. */
+export function factOf(sheet: HTMLElement, term: string): HTMLElement {
+  const definition = within(sheet).getByText(term, { selector: 'dt' }).nextElementSibling
+  if (!(definition instanceof HTMLElement)) throw new Error(`no definition after the term “${term}”`)
+  return definition
+}
+
+/** The names of the keys in a table inside `container`, top to bottom. */
+export function rowNames(container: HTMLElement): string[] {
+  return within(container)
+    .getAllByRole('rowheader', { hidden: true })
+    .map((header) => header.firstChild?.textContent ?? '')
+}
