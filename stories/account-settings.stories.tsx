@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { AccountSettings, type MemorySeedKey } from '../src/index'
 import { DEMO_TEAM, DEMO_USER, demoKeys } from './support/demo-keys'
-import { expectNoDialog, factOf, findDialog, page, rowNames } from './support/play'
+import { filterExpiringThisWeek, renameInDetails, rollAndFollowRotation } from './support/key-flows'
 import { kit } from './support/with-kit'
 
 const meta = {
@@ -117,34 +117,7 @@ async function openApiKeysTab(canvasElement: HTMLElement): Promise<HTMLElement> 
 export const KeyDetailsInSettings: Story = {
   parameters: withOwnKeys,
   play: async ({ canvasElement }) => {
-    const panel = await openApiKeysTab(canvasElement)
-    const name = within(panel).getByRole('button', { name: 'Production API (…qeUS)' })
-    await userEvent.click(name)
-    const sheet = await findDialog('Production API')
-    await waitFor(() => expect(sheet).toContainElement(document.activeElement as HTMLElement | null))
-    await expect(sheet).toHaveAccessibleDescription('Everything about this key except its secret.')
-    await expect(factOf(sheet, 'Key')).toHaveTextContent(/^sk_…qeUS$/)
-    await expect(within(factOf(sheet, 'Status')).getByText('Active')).toBeVisible()
-    await expect(factOf(sheet, 'Created by')).toHaveTextContent(/^You$/)
-
-    const facts = within(sheet)
-    await userEvent.click(facts.getByRole('button', { name: 'Edit name' }))
-    const field = facts.getByRole('textbox', { name: 'Name' })
-    await waitFor(() => expect(field).toHaveFocus())
-    await userEvent.clear(field)
-    await userEvent.type(field, 'Production API (eu)')
-    await userEvent.click(facts.getByRole('button', { name: 'Save' }))
-    await findDialog('Production API (eu)')
-    await waitFor(() => expect(facts.getByRole('button', { name: 'Edit name' })).toHaveFocus())
-    await expect(factOf(sheet, 'Name')).toHaveTextContent(/^Production API \(eu\)Edit$/)
-
-    await userEvent.click(facts.getByRole('button', { name: 'Close' }))
-    await expectNoDialog()
-    const renamed = within(panel).getByRole('button', { name: 'Production API (eu) (…qeUS)' })
-    await expect(renamed).toBeVisible()
-    await waitFor(() => expect(renamed).toHaveFocus())
-    await expect(within(panel).queryByRole('button', { name: 'Production API (…qeUS)' })).toBeNull()
-    await expect(within(panel).queryByText('Team-only key')).toBeNull()
+    await renameInDetails(await openApiKeysTab(canvasElement), 'You', 'Team-only key')
   },
 }
 
@@ -156,40 +129,7 @@ export const KeyDetailsInSettings: Story = {
 export const RollInSettings: Story = {
   parameters: withOwnKeys,
   play: async ({ canvasElement }) => {
-    const panel = await openApiKeysTab(canvasElement)
-    await userEvent.click(within(panel).getByRole('button', { name: 'Roll Production API (…qeUS)' }))
-    const dialog = await findDialog('Roll “Production API”?', 'alertdialog')
-    await expect(within(dialog).getByRole('radio', { name: '24 hours' })).toBeChecked()
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Roll key' }))
-    const reveal = await findDialog('Save your key “Production API”', 'alertdialog')
-    const secret = (within(reveal).getByRole('textbox', { name: 'API key' }) as HTMLInputElement).value
-    const replacement = `sk_…${secret.slice(-4)}`
-    await userEvent.click(within(reveal).getByRole('checkbox', { name: 'I have saved this key' }))
-    await userEvent.click(within(reveal).getByRole('button', { name: 'Done' }))
-    await expectNoDialog('alertdialog')
-    await expect(document.body.innerHTML).not.toContain(secret)
-
-    const revokeNow = await within(panel).findByRole('button', { name: 'Revoke now: Production API (…qeUS)' })
-    await expect(revokeNow).toBeVisible()
-    const old = revokeNow.closest('tr')
-    if (!old) throw new Error('Revoke now outside a row')
-    await expect(within(old).getByText(/^Rolling over: stops /)).toHaveTextContent(`replaced by ${replacement}`)
-    await expect(within(old).queryByRole('button', { name: /^Roll / })).toBeNull()
-    await expect(
-      within(panel).getByRole('button', { name: `Roll Production API (…${secret.slice(-4)})` }),
-    ).toBeVisible()
-
-    await userEvent.click(within(old).getByRole('button', { name: 'Production API (…qeUS)' }))
-    const sheet = await findDialog('Production API')
-    const facts = within(sheet)
-    await expect(factOf(sheet, 'Replaced by')).toHaveTextContent(replacement)
-    await expect(facts.getByRole('button', { name: 'Revoke now' })).toBeVisible()
-    await expect(facts.queryByRole('button', { name: 'Roll' })).toBeNull()
-    await userEvent.click(facts.getByRole('button', { name: `Show details of ${replacement}` }))
-    await waitFor(() => expect(factOf(sheet, 'Key')).toHaveTextContent(replacement))
-    await expect(factOf(sheet, 'Replaces')).toHaveTextContent(/^sk_…qeUS$/)
-    await expect(facts.getByRole('button', { name: 'Roll' })).toBeVisible()
-    await expect(page().getAllByRole('dialog')).toHaveLength(1)
+    await rollAndFollowRotation(await openApiKeysTab(canvasElement))
   },
 }
 
@@ -200,25 +140,6 @@ export const RollInSettings: Story = {
 export const HygieneInSettings: Story = {
   parameters: withOwnKeys,
   play: async ({ canvasElement }) => {
-    const panel = await openApiKeysTab(canvasElement)
-    const summary = await within(panel).findByRole('region', { name: 'Key hygiene' })
-    const expiring = within(summary).getByRole('button', { name: '2 keys expire this week' })
-    await expect(expiring).toHaveAttribute('aria-pressed', 'false')
-    await expect(within(panel).getByText('Showing 1–6 of 6')).toBeVisible()
-    await userEvent.click(expiring)
-    await expect(await within(panel).findByText('Showing 1–2 of 2')).toBeVisible()
-    await expect(expiring).toHaveAttribute('aria-pressed', 'true')
-    await waitFor(() => expect(rowNames(panel)).toEqual(['Preview deploy', 'GitHub Actions']))
-    await userEvent.click(within(summary).getByRole('button', { name: 'Show all keys' }))
-    await expect(await within(panel).findByText('Showing 1–6 of 6')).toBeVisible()
-    await expect(expiring).toHaveAttribute('aria-pressed', 'false')
-    await expect(rowNames(panel)).toEqual([
-      'Preview deploy',
-      'Local development',
-      'GitHub Actions',
-      'Production API',
-      'Contractor access',
-      'Old CLI token',
-    ])
+    await filterExpiringThisWeek(await openApiKeysTab(canvasElement))
   },
 }
