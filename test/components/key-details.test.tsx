@@ -7,6 +7,8 @@ import {
   KeyDetailsSheet,
   useAPIKeys,
   type APIKeyResource,
+  type ApiKeysFetcher,
+  type FetcherSupports,
   type KeyDetailsSheetProps,
 } from '../../src/index'
 import { DAY, USER, setupKit, testQueryClient } from '../helpers/kit'
@@ -27,6 +29,17 @@ function Harness({ name, ...props }: { name: string } & Partial<KeyDetailsSheetP
       <KeyDetailsSheet apiKey={closed ? null : key} onClose={() => setClosed(true)} {...props} />
     </>
   )
+}
+
+/** The harness opening the key named `name`, on a backend of the test's own (not the kit's memory one). */
+function renderOn(fetcher: ApiKeysFetcher & FetcherSupports, name: string): void {
+  render(<Harness name={name} />, {
+    wrapper: ({ children }) => (
+      <APIKeysProvider fetcher={fetcher} userId={USER} queryClient={testQueryClient()}>
+        {children}
+      </APIKeysProvider>
+    ),
+  })
 }
 
 /** What the sheet shows for `term` ("Created by", "Key"...): the text of its line, or null when it has none. */
@@ -367,13 +380,7 @@ describe('KeyDetailsSheet', () => {
     const { memory } = setupKit({ seed: [{ name: 'Deploy', subject: USER, description: 'Kept' }] })
     // A backend with list, create and revoke only (as Clerk's).
     const fetcher = { list: memory.list, create: memory.create, revoke: memory.revoke }
-    render(<Harness name="Deploy" />, {
-      wrapper: ({ children }) => (
-        <APIKeysProvider fetcher={fetcher} userId={USER} queryClient={testQueryClient()}>
-          {children}
-        </APIKeysProvider>
-      ),
-    })
+    renderOn(fetcher, 'Deploy')
     const sheet = await openSheet('Deploy')
     expect(fact(sheet, 'Description')).toBe('Kept')
     expect(within(sheet).queryByRole('button', { name: 'Edit name' })).toBeNull()
@@ -384,13 +391,7 @@ describe('KeyDetailsSheet', () => {
     const { memory } = setupKit({ seed: [{ name: 'Deploy', subject: USER }] })
     const { supports: _memorySupports, ...methods } = memory
     const fetcher = { ...methods, supports: { description: false } }
-    render(<Harness name="Deploy" />, {
-      wrapper: ({ children }) => (
-        <APIKeysProvider fetcher={fetcher} userId={USER} queryClient={testQueryClient()}>
-          {children}
-        </APIKeysProvider>
-      ),
-    })
+    renderOn(fetcher, 'Deploy')
     const sheet = await openSheet('Deploy')
     expect(terms(sheet)).not.toContain('Description')
     expect(within(sheet).queryByRole('button', { name: 'Edit description' })).toBeNull()
@@ -409,13 +410,7 @@ describe('KeyDetailsSheet', () => {
         return { ...page, data: page.data.map((key) => ({ ...key, revokedAt: null })) }
       },
     }
-    render(<Harness name="Old" />, {
-      wrapper: ({ children }) => (
-        <APIKeysProvider fetcher={fetcher} userId={USER} queryClient={testQueryClient()}>
-          {children}
-        </APIKeysProvider>
-      ),
-    })
+    renderOn(fetcher, 'Old')
     const sheet = await openSheet('Old')
     expect(fact(sheet, 'Status')).toBe('Revoked')
     expect(terms(sheet)).not.toContain('Revoked')
