@@ -14,6 +14,9 @@ export function envFileName(keyName: string): string {
     .replace(/[^\p{L}\p{M}\p{N}._]+/gu, '-')
     .replace(/^[-._]+|[-._]+$/g, '')
   // Cut by code points, never inside a letter written with two UTF-16 units.
-  const stem = Array.from(safe).slice(0, MAX_STEM_LENGTH).join('').replace(/[-._]+$/, '')
+  const stem = Array.from(safe)
+    .slice(0, MAX_STEM_LENGTH)
+    .join('')
+    .replace(/[-._]+$/, '')
   return `${stem === '' ? 'api-key' : stem}.env`
 }
