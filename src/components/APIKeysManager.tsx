@@ -53,7 +53,8 @@ export interface APIKeysManagerProps {
    */
   pageSize?: number
   /**
-   * Show each key's description in the table, and ask for one in the create dialog.
+   * Show each key's description in the table, and ask for one in the create dialog (never on a
+   * backend whose fetcher says `supports.description: false`).
    * @default true
    */
   showDescription?: boolean

@@ -25,7 +25,7 @@ export interface CreateApiKeyDialogProps {
   /** Called with the new key and its one-time secret: show it (e.g. in `SecretRevealDialog`), never store it. */
   onCreated: (created: CreatedAPIKey) => void
   onError?: (error: ApiKeysError) => void
-  /** Offer a description field (default true). */
+  /** Offer a description field (default true; never on a backend with `supports.description: false`). */
   showDescription?: boolean
   /** The expiration choices (default Never, 1, 7, 30, 60, 90, 180 days, 1 year, custom). */
   expirationOptions?: readonly ExpirationOption[]
