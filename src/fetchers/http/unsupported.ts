@@ -4,7 +4,7 @@ import type { CreateKeyParams } from '../../core/fetcher'
 /** What of a key a backend may be unable to store. */
 export type UnstorableField = 'scopes' | 'claims' | 'description'
 
-/** Whether a call asks to store `field`: any scope, any claims, a description with text. */
+/** Whether a call asks to store `field`: at least one scope, claims, or a description with text. */
 function asksFor(params: Partial<Pick<CreateKeyParams, UnstorableField>>, field: UnstorableField): boolean {
   if (field === 'scopes') return (params.scopes?.length ?? 0) > 0
   if (field === 'claims') return params.claims !== undefined && params.claims !== null
