@@ -1,5 +1,6 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import type { ReactElement } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import {
   APIKeysManager,
@@ -44,6 +45,35 @@ async function openCreateDialog(user: ReturnType<typeof userEvent.setup>): Promi
   const [toolbarButton] = screen.getAllByRole('button', { name: 'Create API key' })
   await user.click(toolbarButton as HTMLElement)
   return screen.getByRole('dialog', { name: 'Create API key' })
+}
+
+/**
+ * Renders `manager` on the memory backend stripped to list, create and revoke, saying it lacks what
+ * `supports` says; returns the create calls it is sent, and a user to act with.
+ */
+function renderOnBackendWithout(supports: FetcherSupports['supports'], manager: ReactElement) {
+  const { memory, wrapper } = setupKit()
+  const sent: CreateKeyParams[] = []
+  const fetcher: ApiKeysFetcher & FetcherSupports = {
+    list: memory.list,
+    revoke: memory.revoke,
+    create: (params) => {
+      sent.push(params)
+      return memory.create(params)
+    },
+    supports,
+  }
+  render(manager, {
+    wrapper: ({ children }) =>
+      wrapper({
+        children: (
+          <APIKeysProvider fetcher={fetcher} userId={USER}>
+            {children}
+          </APIKeysProvider>
+        ),
+      }),
+  })
+  return { sent, user: userEvent.setup({ delay: null }) }
 }
 
 describe('APIKeysManager: creating a key', () => {
@@ -251,28 +281,10 @@ describe('APIKeysManager: creating a key', () => {
   })
 
   it('offers no scopes when the Provider’s backend stores none (supports.scopes false), even with availableScopes', async () => {
-    const { memory, wrapper } = setupKit()
-    const sent: CreateKeyParams[] = []
-    const noScopes: ApiKeysFetcher & FetcherSupports = {
-      list: memory.list,
-      revoke: memory.revoke,
-      create: (params) => {
-        sent.push(params)
-        return memory.create(params)
-      },
-      supports: { scopes: false },
-    }
-    const user = userEvent.setup({ delay: null })
-    render(<APIKeysManager availableScopes={['keys:read', 'keys:write']} />, {
-      wrapper: ({ children }) =>
-        wrapper({
-          children: (
-            <APIKeysProvider fetcher={noScopes} userId={USER}>
-              {children}
-            </APIKeysProvider>
-          ),
-        }),
-    })
+    const { sent, user } = renderOnBackendWithout(
+      { scopes: false },
+      <APIKeysManager availableScopes={['keys:read', 'keys:write']} />,
+    )
     await screen.findByText('No API keys yet')
     const dialog = await openCreateDialog(user)
     expect(within(dialog).queryByRole('group', { name: /Scopes/ })).toBeNull()
@@ -284,28 +296,7 @@ describe('APIKeysManager: creating a key', () => {
   })
 
   it('asks for no description when the backend stores none (supports.description false, as Stack Auth’s) and sends none', async () => {
-    const { memory, wrapper } = setupKit()
-    const sent: CreateKeyParams[] = []
-    const noDescription: ApiKeysFetcher & FetcherSupports = {
-      list: memory.list,
-      revoke: memory.revoke,
-      create: (params) => {
-        sent.push(params)
-        return memory.create(params)
-      },
-      supports: { description: false },
-    }
-    const user = userEvent.setup({ delay: null })
-    render(<APIKeysManager />, {
-      wrapper: ({ children }) =>
-        wrapper({
-          children: (
-            <APIKeysProvider fetcher={noDescription} userId={USER}>
-              {children}
-            </APIKeysProvider>
-          ),
-        }),
-    })
+    const { sent, user } = renderOnBackendWithout({ description: false }, <APIKeysManager />)
     await screen.findByText('No API keys yet')
     const dialog = await openCreateDialog(user)
     expect(within(dialog).getByRole('textbox', { name: 'Name' })).toBeTruthy()
