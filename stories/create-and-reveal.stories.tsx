@@ -143,6 +143,21 @@ export const BackendWithoutScopes: Story = {
   },
 }
 
+/** On a backend that keeps no description beside the name (Stack Auth), the dialog asks for none and sends none. */
+export const BackendWithoutDescriptions: Story = {
+  parameters: kit({ withoutDescription: true }),
+  play: async ({ canvasElement, args }) => {
+    await userEvent.click(await within(canvasElement).findByRole('button', { name: 'Create API key' }))
+    const dialog = await findDialog('Create API key')
+    await expect(within(dialog).queryByRole('textbox', { name: /Description/ })).toBeNull()
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'Labelled once{Enter}')
+    await findDialog('Save your key “Labelled once”', 'alertdialog')
+    await expect(args.onCreate).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'Labelled once', description: null }),
+    )
+  },
+}
+
 /** A duplicate name: explained in the dialog, with everything typed still there. */
 export const DuplicateName: Story = {
   play: async ({ canvasElement, args }) => {

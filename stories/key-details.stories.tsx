@@ -147,6 +147,20 @@ export const RenameInPlace: Story = {
   },
 }
 
+/** On a backend that keeps no description (Stack Auth), the details show none and offer none to edit; the name stays editable. */
+export const WithoutDescription: Story = {
+  parameters: kit({ withoutDescription: true }),
+  render: () => <DetailsOf name="Production API" />,
+  play: async () => {
+    const sheet = await findDialog('Production API')
+    const facts = within(sheet)
+    await expect(facts.queryByText('Description', { selector: 'dt' })).toBeNull()
+    await expect(facts.queryByRole('button', { name: 'Edit description' })).toBeNull()
+    await expect(facts.getByRole('button', { name: 'Edit name' })).toBeVisible()
+    await expect(factOf(sheet, 'Key')).toHaveTextContent(/^sk_…/)
+  },
+}
+
 /** Rolled: the old key links to its replacement, and the replacement back; the old key offers no Roll. */
 export const RotationLinks: Story = {
   render: function Render(args) {

@@ -23,6 +23,8 @@ export interface KitParameters {
   setup?: (fetcher: MemoryFetcher) => void
   /** A backend that stores no scopes (`supports.scopes: false`), as Stack Auth's and Clerk's. */
   withoutScopes?: boolean
+  /** A backend that keeps no description beside the name (`supports.description: false`), as Stack Auth's. */
+  withoutDescription?: boolean
   /**
    * A backend whose list cannot filter by hygiene (no `supports.hygiene`), as Stack Auth's and Clerk's:
    * the manager counts and filters the loaded page only.
@@ -68,9 +70,11 @@ function KitFrame({ parameters, latency, failure, locale, children }: KitFramePr
     const supports = {
       ...backend.supports,
       ...(parameters.withoutScopes ? { scopes: false } : {}),
+      ...(parameters.withoutDescription ? { description: false } : {}),
       ...(parameters.withoutHygiene ? { hygiene: false } : {}),
     }
-    return parameters.withoutScopes || parameters.withoutHygiene ? { ...backend, supports } : backend
+    const stripped = parameters.withoutScopes || parameters.withoutDescription || parameters.withoutHygiene
+    return stripped ? { ...backend, supports } : backend
   })
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }))
   return (
